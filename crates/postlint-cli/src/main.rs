@@ -1,0 +1,204 @@
+//! `postlint`: lint social-media drafts from the terminal.
+
+mod batch;
+mod eval;
+mod human;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use postlint::{Config, Linter, OffsetUnit};
+
+/// Exit code for usage, configuration and I/O errors.
+pub(crate) const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "postlint",
+    version,
+    about = "Lint a social-media draft: how salesy, personal, conversational and identity-reflecting it reads."
+)]
+struct Cli {
+    /// TOML config file; defaults to ./postlint.toml when present.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint one draft and print a report. Exit 1 when an error-severity rule fires.
+    Check {
+        /// Draft file, or - (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Also list, per dimension, the evidence that moved each score.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Lint JSONL drafts ({"id", "text"} per line) into JSONL reports.
+    Batch {
+        /// JSONL file, or - (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+        /// Unit of the start/end offsets in the output.
+        #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
+        offsets: Offsets,
+        /// Add each draft's evidence to its output line.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Measure scores and rules against labelled JSONL data.
+    Eval {
+        /// Labelled files: the dev-corpus format, or {"text", "label"} files
+        /// with spam/ham or tweet-act labels.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print one JSON object instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every rule with its id, default severity, dimension and description.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Offsets {
+    Bytes,
+    Chars,
+    Utf16,
+}
+
+impl From<Offsets> for OffsetUnit {
+    fn from(o: Offsets) -> Self {
+        match o {
+            Offsets::Bytes => OffsetUnit::Bytes,
+            Offsets::Chars => OffsetUnit::Chars,
+            Offsets::Utf16 => OffsetUnit::Utf16,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(msg) => {
+            eprintln!("postlint: {msg}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, String> {
+    let linter = load_linter(cli.config.as_deref())?;
+    let mut stdout = std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Check {
+            file,
+            format,
+            explain,
+        } => {
+            let bytes = read_input(&file)?;
+            let text =
+                String::from_utf8(bytes).map_err(|e| format!("{file}: not valid UTF-8 ({e})"))?;
+            let report = linter.analyze(&text);
+            match format {
+                Format::Json => {
+                    serde_json::to_writer(&mut stdout, &report).map_err(|e| e.to_string())?;
+                    writeln!(stdout).map_err(|e| e.to_string())?;
+                }
+                Format::Human => {
+                    let color = std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                    let out = human::render(&text, &report, &linter, explain, color);
+                    stdout
+                        .write_all(out.as_bytes())
+                        .map_err(|e| e.to_string())?;
+                }
+            }
+            Ok(u8::from(report.has_errors()))
+        }
+        Command::Batch {
+            file,
+            offsets,
+            explain,
+        } => {
+            let input: Box<dyn Read> = if file == "-" {
+                Box::new(std::io::stdin().lock())
+            } else {
+                Box::new(std::fs::File::open(&file).map_err(|e| format!("{file}: {e}"))?)
+            };
+            let failed = batch::run(&linter, input, &mut stdout, offsets.into(), explain)
+                .map_err(|e| format!("{file}: {e}"))?;
+            Ok(u8::from(failed > 0))
+        }
+        Command::Eval { files, json } => {
+            let out = eval::run(&linter, &files, json)?;
+            stdout
+                .write_all(out.as_bytes())
+                .map_err(|e| e.to_string())?;
+            Ok(0)
+        }
+        Command::Rules { format } => {
+            let out = match format {
+                Format::Json => {
+                    serde_json::to_string_pretty(postlint::rules()).map_err(|e| e.to_string())?
+                        + "\n"
+                }
+                Format::Human => human::rules_table(),
+            };
+            stdout
+                .write_all(out.as_bytes())
+                .map_err(|e| e.to_string())?;
+            Ok(0)
+        }
+    };
+    stdout.flush().map_err(|e| e.to_string())?;
+    result
+}
+
+fn load_linter(path: Option<&Path>) -> Result<Linter, String> {
+    let default = Path::new("postlint.toml");
+    let path = match path {
+        Some(p) => Some(p),
+        None if default.is_file() => Some(default),
+        None => None,
+    };
+    let config = match path {
+        Some(p) => {
+            let src = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Config::from_toml(&src).map_err(|e| format!("{}: {e}", p.display()))?
+        }
+        None => Config::default(),
+    };
+    Linter::new(config).map_err(|e| e.to_string())
+}
+
+fn read_input(file: &str) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    if file == "-" {
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("stdin: {e}"))?;
+    } else {
+        buf = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+    }
+    Ok(buf)
+}

@@ -1,0 +1,168 @@
+//! The reusable entry point: a [`Linter`] compiled once from a [`Config`].
+
+use once_cell::sync::Lazy;
+
+use crate::analysis::Analysis;
+use crate::config::{Config, ConfigError};
+use crate::lexicon::{Entry, Lexicon, Signal};
+use crate::report::{Diagnostic, Dimension, Labels, Report, Scores, Severity};
+use crate::rules::{self, Finding, CHECKS};
+
+/// Lints drafts under one configuration.
+///
+/// Building a `Linter` compiles the user's phrases (brands, extra sales
+/// phrases, allow list); the built-in lexicon is compiled once per process
+/// and shared. Build one and reuse it: `analyze` takes `&self`, and a
+/// `Linter` is `Send + Sync`, so threads can share it.
+#[derive(Clone, Debug)]
+pub struct Linter {
+    config: Config,
+    user: Option<Lexicon>,
+    brands: Option<Lexicon>,
+    levels: Vec<Option<Severity>>,
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Self::new(Config::default()).expect("the default config is valid")
+    }
+}
+
+impl Linter {
+    /// Validates `config` and prepares a linter for it.
+    pub fn new(config: Config) -> Result<Self, ConfigError> {
+        config.validate()?;
+        let phrases = |list: &[String], signal| {
+            list.iter()
+                .map(|p| Entry {
+                    signal,
+                    strength: 1.0,
+                    phrase: p.clone(),
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut user = phrases(&config.extra_sales_phrases, Signal::CallToBuy);
+        user.extend(phrases(&config.allow, Signal::Allowed));
+        let brands = phrases(&config.brands, Signal::BrandSelf);
+        let levels = rules::rules()
+            .iter()
+            .map(|r| config.level(r.id).severity())
+            .collect();
+        Ok(Self {
+            user: (!user.is_empty()).then(|| Lexicon::new(user)),
+            brands: (!brands.is_empty()).then(|| Lexicon::new(brands)),
+            config,
+            levels,
+        })
+    }
+
+    /// The configuration this linter was built from.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Reads one draft. Never panics on any `&str`; the report's spans are
+    /// byte offsets into `text`.
+    pub fn analyze(&self, text: &str) -> Report {
+        let a = Analysis::run(text, self.user.as_ref(), self.brands.as_ref());
+        let thresholds = self.config.thresholds.as_array();
+        let labels = Labels {
+            salesy: a.scores[0] >= thresholds[0],
+            personal: a.scores[1] >= thresholds[1],
+            conversational: a.scores[2] >= thresholds[2],
+            identity_reflecting: a.scores[3] >= thresholds[3],
+        };
+        let mut diagnostics = Vec::new();
+        let mut findings: Vec<Finding> = Vec::new();
+        for ((info, check), level) in rules::rules().iter().zip(CHECKS.iter()).zip(&self.levels) {
+            let Some(severity) = level else { continue };
+            findings.clear();
+            check(&a, &mut findings);
+            findings.retain(|f| !f.span.is_empty() && !a.is_allowed(&f.span));
+            findings.sort_by_key(|f| (f.span.start, f.span.end));
+            // Overlapping findings of one rule are one diagnostic.
+            let first_of_rule = diagnostics.len();
+            for f in findings.drain(..) {
+                if let Some(prev) = diagnostics[first_of_rule..].last_mut() {
+                    let prev: &mut Diagnostic = prev;
+                    if prev.span.overlaps(&f.span) {
+                        prev.span = prev.span.union(&f.span);
+                        continue;
+                    }
+                }
+                diagnostics.push(Diagnostic {
+                    rule: info.id.to_owned(),
+                    severity: *severity,
+                    span: f.span,
+                    message: f.message,
+                    suggestion: f.suggestion,
+                });
+            }
+        }
+        diagnostics.sort_by(|x, y| (x.span.start, &x.rule).cmp(&(y.span.start, &y.rule)));
+        Report {
+            scores: Scores::from_array(a.scores),
+            labels,
+            diagnostics,
+            evidence: a.evidence,
+        }
+    }
+
+    /// The label threshold of one dimension.
+    pub fn threshold(&self, d: Dimension) -> f64 {
+        self.config.thresholds.as_array()[d.index()]
+    }
+}
+
+/// Reads one draft with the default configuration.
+///
+/// Uses a process-wide default [`Linter`]; for a custom configuration build
+/// your own.
+pub fn analyze(text: &str) -> Report {
+    static DEFAULT: Lazy<Linter> = Lazy::new(Linter::default);
+    DEFAULT.analyze(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RuleLevel;
+
+    #[test]
+    fn linter_is_send_and_sync() {
+        fn assert<T: Send + Sync>() {}
+        assert::<Linter>();
+    }
+
+    #[test]
+    fn rule_levels_apply() {
+        let mut c = Config::default();
+        c.rules.insert("hard-sell".into(), RuleLevel::Off);
+        c.rules.insert("urgency".into(), RuleLevel::Error);
+        let r = Linter::new(c).unwrap().analyze("Buy now! Hurry!");
+        assert!(!r.diagnostics.iter().any(|d| d.rule == "hard-sell"));
+        let u = r.diagnostics.iter().find(|d| d.rule == "urgency").unwrap();
+        assert_eq!(u.severity, Severity::Error);
+    }
+
+    #[test]
+    fn brand_names_count_as_self_talk() {
+        let c = Config {
+            brands: vec!["Acme".into()],
+            ..Config::default()
+        };
+        let r = Linter::new(c)
+            .unwrap()
+            .analyze("Acme is proud to unveil the new Acme app.");
+        assert!(r.evidence.iter().any(|e| e.signal == "brand-name"));
+    }
+
+    #[test]
+    fn thresholds_set_labels() {
+        let text = "Buy now";
+        let score = analyze(text).scores.salesy;
+        let mut c = Config::default();
+        c.thresholds.salesy = (score + 0.01).min(1.0);
+        assert!(!Linter::new(c).unwrap().analyze(text).labels.salesy);
+    }
+}

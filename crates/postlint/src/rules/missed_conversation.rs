@@ -1,0 +1,64 @@
+//! `missed-conversation`: a long post with no way in for the reader.
+
+use super::{Finding, RuleInfo};
+use crate::analysis::Analysis;
+use crate::lexicon::Signal;
+use crate::report::{Dimension, Severity};
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "missed-conversation",
+    dimension: Dimension::Conversational,
+    default_severity: Severity::Info,
+    description: "A long post with no question, no mention and no invitation to answer.",
+};
+
+/// Words from which a post counts as long.
+const LONG: usize = 45;
+
+pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    let s = &a.stats;
+    if s.words < LONG || s.questions > 0 || s.mentions > 0 {
+        return;
+    }
+    let invites = [Signal::AskOpinion, Signal::OfferHelp, Signal::Invitation]
+        .into_iter()
+        .any(|sig| a.hits_of(sig).next().is_some());
+    if invites {
+        return;
+    }
+    // Point at the last sentence: that is where a question would go.
+    let Some(last) = a.sentences.last() else {
+        return;
+    };
+    out.push(Finding::new(
+        *last,
+        "A long post with no question or invitation leaves readers nothing to answer.",
+        Some("End with a question to your readers, or ask them to share their own experience."),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::flagged;
+
+    const LONG: &str = "We spent the spring rebuilding the old mill by the river. The beams came from a barn two villages over, \
+        and the stones were cleaned by hand, one by one, by volunteers from the town. It took four months, three broken \
+        wheelbarrows and more tea than anyone can count. The mill opens to visitors in June.";
+
+    #[test]
+    fn fires_on_long_monologue() {
+        assert_eq!(
+            flagged("missed-conversation", LONG),
+            ["The mill opens to visitors in June."]
+        );
+    }
+
+    #[test]
+    fn quiet_on_near_misses() {
+        let asked = format!("{LONG} Have you ever worked on an old building?");
+        assert!(flagged("missed-conversation", &asked).is_empty());
+        let invited = format!("{LONG} Share your photos of the mill with us.");
+        assert!(flagged("missed-conversation", &invited).is_empty());
+        assert!(flagged("missed-conversation", "Short and sweet.").is_empty());
+    }
+}

@@ -1,0 +1,172 @@
+//! The rule catalogue: one rule per file, ids as in DIMENSIONS.md.
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::report::{Dimension, Severity, Span};
+
+mod all_business;
+mod brag;
+mod discount;
+mod engagement_bait;
+mod hard_sell;
+mod hashtag_stuffing;
+mod link_only;
+mod missed_conversation;
+mod needy;
+mod robotic;
+mod self_centered;
+mod shouting;
+mod urgency;
+mod vanity_metrics;
+
+/// What a rule is: its id, the dimension it belongs to, its default
+/// severity, and what it catches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct RuleInfo {
+    /// Stable id, e.g. `hard-sell`.
+    pub id: &'static str,
+    /// The dimension the rule speaks to.
+    pub dimension: Dimension,
+    /// Severity unless the config says otherwise.
+    pub default_severity: Severity,
+    /// What the rule catches, in one sentence.
+    pub description: &'static str,
+}
+
+/// A rule's raw finding, before the config gives it a severity.
+#[derive(Clone, Debug)]
+pub(crate) struct Finding {
+    pub span: Span,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+impl Finding {
+    pub fn new(span: Span, message: impl Into<String>, suggestion: Option<&str>) -> Self {
+        Self {
+            span,
+            message: message.into(),
+            suggestion: suggestion.map(str::to_owned),
+        }
+    }
+}
+
+pub(crate) type Check = fn(&Analysis, &mut Vec<Finding>);
+
+static CATALOGUE: [RuleInfo; 14] = [
+    hard_sell::INFO,
+    urgency::INFO,
+    discount::INFO,
+    engagement_bait::INFO,
+    needy::INFO,
+    vanity_metrics::INFO,
+    brag::INFO,
+    self_centered::INFO,
+    link_only::INFO,
+    all_business::INFO,
+    robotic::INFO,
+    shouting::INFO,
+    hashtag_stuffing::INFO,
+    missed_conversation::INFO,
+];
+
+pub(crate) static CHECKS: [Check; 14] = [
+    hard_sell::check,
+    urgency::check,
+    discount::check,
+    engagement_bait::check,
+    needy::check,
+    vanity_metrics::check,
+    brag::check,
+    self_centered::check,
+    link_only::check,
+    all_business::check,
+    robotic::check,
+    shouting::check,
+    hashtag_stuffing::check,
+    missed_conversation::check,
+];
+
+/// Every rule postlint knows, in catalogue order.
+pub fn rules() -> &'static [RuleInfo] {
+    &CATALOGUE
+}
+
+/// The rule with this id.
+pub fn info(id: &str) -> Option<&'static RuleInfo> {
+    CATALOGUE.iter().find(|r| r.id == id)
+}
+
+/// Findings for each hit of a lexicon signal, skipping negated ones.
+pub(crate) fn from_hits(
+    a: &Analysis,
+    signal: crate::lexicon::Signal,
+    out: &mut Vec<Finding>,
+    say: impl Fn(&str) -> (String, &'static str),
+) {
+    for h in a.hits_of(signal) {
+        if h.quoted {
+            continue;
+        }
+        let (message, suggestion) = say(a.slice(h.span));
+        out.push(Finding::new(h.span, message, Some(suggestion)));
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_util {
+    use crate::{Config, Linter};
+
+    /// The texts a rule flags in `draft` under the default config.
+    pub fn flagged(rule: &str, draft: &str) -> Vec<String> {
+        flagged_with(rule, draft, Config::default())
+    }
+
+    pub fn flagged_with(rule: &str, draft: &str, config: Config) -> Vec<String> {
+        let mut config = config;
+        config
+            .rules
+            .insert(rule.to_owned(), crate::RuleLevel::Warning);
+        let linter = Linter::new(config).unwrap();
+        linter
+            .analyze(draft)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| d.span.text(draft).to_owned())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_match_the_spec_catalogue() {
+        let ids: Vec<_> = rules().iter().map(|r| r.id).collect();
+        for id in [
+            "hard-sell",
+            "urgency",
+            "discount",
+            "engagement-bait",
+            "needy",
+            "vanity-metrics",
+            "brag",
+            "self-centered",
+            "link-only",
+            "all-business",
+            "robotic",
+            "shouting",
+            "hashtag-stuffing",
+            "missed-conversation",
+        ] {
+            assert!(ids.contains(&id), "{id}");
+        }
+        assert_eq!(
+            info("missed-conversation").unwrap().default_severity,
+            Severity::Info
+        );
+    }
+}

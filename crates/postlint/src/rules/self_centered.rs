@@ -1,0 +1,74 @@
+//! `self-centered`: the brand talks about itself far more than about the reader.
+
+use super::{Finding, RuleInfo};
+use crate::analysis::Analysis;
+use crate::lexicon::Signal;
+use crate::report::{Dimension, Severity, Span};
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "self-centered",
+    dimension: Dimension::IdentityReflecting,
+    default_severity: Severity::Warning,
+    description: "The brand talks about itself (we/our/us, its own name) far more than about the reader (you/your).",
+};
+
+pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    let s = &a.stats;
+    let brand_talk = a.hits_of(Signal::BrandSelf).count();
+    // "We" of a family on holiday is not a brand: a draft that is mostly
+    // personal and says "I" is left alone.
+    let personal = a.scores[1] >= 0.6 && s.first_person > 0;
+    let selfish = s.self_refs + brand_talk;
+    if personal || selfish < 3 || selfish < 3 * s.second_person.max(1) {
+        return;
+    }
+    let refs: Vec<Span> = a
+        .hits
+        .iter()
+        .filter(|h| matches!(h.signal, Signal::FirstPersonPlural | Signal::BrandSelf))
+        .map(|h| h.span)
+        .collect();
+    let (Some(first), Some(last)) = (refs.first(), refs.last()) else {
+        return;
+    };
+    out.push(Finding::new(
+        first.union(last),
+        format!(
+            "The draft talks about the brand {selfish} times and about the reader {} times.",
+            s.second_person
+        ),
+        Some("Turn it around: say what this means for the reader, their community or what they care about."),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::{flagged, flagged_with};
+    use crate::Config;
+
+    #[test]
+    fn fires_on_brand_monologue() {
+        let d = "We are proud of our team. Our company has grown and our clients love us.";
+        assert_eq!(flagged("self-centered", d).len(), 1);
+        let c = Config {
+            brands: vec!["Acme".into()],
+            ..Config::default()
+        };
+        let d = "Acme is proud to unveil Acme Cloud, built by our engineers at Acme Labs.";
+        assert_eq!(flagged_with("self-centered", d, c).len(), 1);
+    }
+
+    #[test]
+    fn quiet_on_near_misses() {
+        assert!(flagged(
+            "self-centered",
+            "We took the kids to the lake and our dog jumped in. I laughed so hard."
+        )
+        .is_empty());
+        assert!(flagged(
+            "self-centered",
+            "We made this for you: your neighbourhood, your stories, your café."
+        )
+        .is_empty());
+    }
+}

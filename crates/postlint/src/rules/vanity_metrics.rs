@@ -1,0 +1,92 @@
+//! `vanity-metrics`: boasting of follower, like or view counts.
+
+use super::{Finding, RuleInfo};
+use crate::analysis::Analysis;
+use crate::lexicon::Signal;
+use crate::report::{Dimension, Severity};
+
+pub(crate) const INFO: RuleInfo = RuleInfo {
+    id: "vanity-metrics",
+    dimension: Dimension::Salesy,
+    default_severity: Severity::Warning,
+    description: "Boasting of follower, like or view counts (\"we just hit 50k followers!\").",
+};
+
+/// Words that turn a count into a boast.
+const BOAST: &[&str] = &[
+    "hit",
+    "hits",
+    "reached",
+    "crossed",
+    "passed",
+    "surpassed",
+    "just",
+    "officially",
+    "milestone",
+    "we",
+    "we've",
+    "we're",
+    "our",
+    "now",
+    "over",
+    "thank",
+    "thanks",
+    "celebrate",
+    "celebrating",
+];
+
+pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    for h in a.hits_of(Signal::VanityMetric) {
+        let phrase = a.slice(h.span);
+        let lower = phrase.to_lowercase();
+        // A count of followers/likes/views must be the subject: "3 followers".
+        if !lower.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let sentence = a.slice(a.sentence_at(h.span.start)).to_lowercase();
+        let boasts = sentence
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| BOAST.contains(&w));
+        if boasts
+            || a.tokens[h.first_token].all_caps
+            || phrase.chars().any(|c| c.is_ascii_uppercase())
+        {
+            out.push(Finding::new(
+                h.span,
+                format!("\"{phrase}\" counts the audience instead of talking to it; numbers impress the brand more than the reader."),
+                Some("Thank people for something they did, or share what the community made possible."),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::flagged;
+
+    #[test]
+    fn fires_on_boasts() {
+        assert_eq!(
+            flagged("vanity-metrics", "We just hit 50k followers!"),
+            ["50k followers"]
+        );
+        assert_eq!(
+            flagged("vanity-metrics", "WE HIT 10K FOLLOWERS"),
+            ["10K FOLLOWERS"]
+        );
+        assert_eq!(
+            flagged("vanity-metrics", "Our video passed 2,000,000 views"),
+            ["2,000,000 views"]
+        );
+    }
+
+    #[test]
+    fn quiet_on_near_misses() {
+        assert!(flagged(
+            "vanity-metrics",
+            "I have like 12 followers and half are bots lol"
+        )
+        .is_empty());
+        assert!(flagged("vanity-metrics", "The recipe serves 4 people").is_empty());
+    }
+}

@@ -1,0 +1,125 @@
+//! Small character-class helpers shared by the tokenizer and the rules.
+
+/// True for characters drawn as emoji or pictographs (approximating the
+/// Unicode `Extended_Pictographic` property plus regional indicators), which is
+/// all the tokenizer needs to tell an emoji cluster from a symbol.
+pub(crate) fn is_pictographic(c: char) -> bool {
+    matches!(c as u32,
+        0x00A9 | 0x00AE | 0x203C | 0x2049 | 0x2122 | 0x2139
+        | 0x2194..=0x2199 | 0x21A9..=0x21AA
+        | 0x231A..=0x231B | 0x2328 | 0x23CF | 0x23E9..=0x23F3 | 0x23F8..=0x23FA
+        | 0x24C2 | 0x25AA..=0x25AB | 0x25B6 | 0x25C0 | 0x25FB..=0x25FE
+        | 0x2600..=0x27BF
+        | 0x2934..=0x2935 | 0x2B05..=0x2B07 | 0x2B1B..=0x2B1C | 0x2B50 | 0x2B55
+        | 0x3030 | 0x303D | 0x3297 | 0x3299
+        | 0x1F000..=0x1FAFF
+        | 0x1FC00..=0x1FFFD)
+}
+
+/// True for punctuation: ASCII punctuation and the common Unicode punctuation
+/// blocks (general punctuation, CJK and full-width forms, inverted marks).
+pub(crate) fn is_punctuation(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_punctuation();
+    }
+    matches!(c as u32,
+        0x00A1 | 0x00A7 | 0x00AB | 0x00B6 | 0x00B7 | 0x00BB | 0x00BF
+        | 0x2010..=0x2027 | 0x2030..=0x205E
+        | 0x3001..=0x3003 | 0x3008..=0x3011 | 0x3014..=0x301F
+        | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65
+        | 0x055A..=0x055F | 0x0589 | 0x060C | 0x061B | 0x061F | 0x06D4 | 0x0964..=0x0965)
+}
+
+/// Characters that end a sentence.
+pub(crate) fn is_sentence_end(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | ';' | '…' | '。' | '！' | '？' | '‼' | '⁉' | '؟' | '।'
+    )
+}
+
+/// Line separators, including the Unicode ones.
+pub(crate) fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// True when `s` has at least two letters and every cased letter is upper case.
+pub(crate) fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// True when some letter repeats three or more times in a row ("sooo").
+pub(crate) fn is_elongated(s: &str) -> bool {
+    let mut prev = '\0';
+    let mut run = 0;
+    for c in s.chars() {
+        if c == prev && c.is_alphabetic() {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            prev = c;
+            run = 1;
+        }
+    }
+    false
+}
+
+/// Collapses every run of a repeated letter longer than `keep` to `keep` copies.
+pub(crate) fn collapse_runs(s: &str, keep: usize, out: &mut String) {
+    let mut prev = '\0';
+    let mut run = 0;
+    for c in s.chars() {
+        if c == prev && c.is_alphabetic() {
+            run += 1;
+            if run > keep {
+                continue;
+            }
+        } else {
+            prev = c;
+            run = 1;
+        }
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caps_and_elongation() {
+        assert!(is_all_caps("SALE"));
+        assert!(is_all_caps("DON'T"));
+        assert!(!is_all_caps("I"));
+        assert!(!is_all_caps("Sale"));
+        assert!(is_elongated("soooo"));
+        assert!(!is_elongated("coffee"));
+        let mut s = String::new();
+        collapse_runs("nowwww", 1, &mut s);
+        assert_eq!(s, "now");
+    }
+
+    #[test]
+    fn classes() {
+        assert!(is_pictographic('🔥'));
+        assert!(is_pictographic('❤'));
+        assert!(!is_pictographic('a'));
+        assert!(is_punctuation('—'));
+        assert!(is_punctuation('!'));
+        assert!(!is_punctuation('€'));
+    }
+}

@@ -1,0 +1,507 @@
+//! A one-pass tokenizer for social text.
+//!
+//! It walks the text's Unicode word boundaries (UAX #29, via
+//! `unicode-segmentation`) and, at the start of each segment, tries the
+//! social-text shapes that word boundaries would cut apart: URLs (with or
+//! without scheme), e-mail addresses, @mentions, #hashtags, $cashtags, prices
+//! and percentages, emoticons. Every token ends on a grapheme-cluster
+//! boundary, so an emoji ZWJ sequence, a skin-toned emoji or a flag is always
+//! one token and a combining mark never gets separated from its base.
+//!
+//! ```
+//! use postlint::{tokenize, TokenKind};
+//! let text = "Hi @ana! 50% off at shop.example.com 👩🏽‍💻";
+//! let kinds: Vec<_> = tokenize(text).iter().map(|t| t.kind).collect();
+//! assert_eq!(kinds, [
+//!     TokenKind::Word, TokenKind::Mention, TokenKind::Punctuation,
+//!     TokenKind::Percentage, TokenKind::Word, TokenKind::Word,
+//!     TokenKind::Url, TokenKind::Emoji,
+//! ]);
+//! ```
+
+use serde::Serialize;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+
+use crate::report::Span;
+use crate::text::{is_all_caps, is_elongated, is_line_break, is_pictographic, is_punctuation};
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// A word in any script, contractions included (`don't`).
+    Word,
+    /// A number, with separators or a suffix (`50,000`, `10k`, `3.5`, `7am`).
+    Number,
+    /// A web address, with or without scheme (`example.com/sale`).
+    Url,
+    /// An e-mail address.
+    Email,
+    /// `@name`.
+    Mention,
+    /// `#topic`.
+    Hashtag,
+    /// `$TICKER`.
+    Cashtag,
+    /// An amount of money (`$19.99`, `€5`, `12£`).
+    Price,
+    /// A percentage (`50%`).
+    Percentage,
+    /// One emoji: a whole ZWJ, skin-tone, keycap or flag sequence.
+    Emoji,
+    /// An ASCII emoticon (`:)`, `:-(`, `<3`, `;P`).
+    Emoticon,
+    /// A run of adjacent punctuation (`!!!`, `?!`, `...`).
+    Punctuation,
+    /// Any other symbol (`+`, `→`, `©`).
+    Symbol,
+    /// One line break.
+    LineBreak,
+}
+
+/// A token: its kind, its byte span, and two style flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Byte span in the tokenized text.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Every cased letter is upper case (two letters at least).
+    pub all_caps: bool,
+    /// A letter repeats three or more times in a row (`sooo`).
+    pub elongated: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        self.span.text(source)
+    }
+
+    /// True for tokens made of words a person wrote (words and numbers).
+    pub fn is_wordlike(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+}
+
+/// Tokenizes `text` into a new vector.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Tokenizes `text`, appending to `out` (lets callers reuse one buffer).
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut consumed = 0usize;
+    for (start, seg) in text.split_word_bound_indices() {
+        let end = start + seg.len();
+        if end <= consumed {
+            continue;
+        }
+        let (start, seg) = if start < consumed {
+            // A special token ended inside this segment: classify the rest.
+            (consumed, &text[consumed..end])
+        } else {
+            (start, seg)
+        };
+        if let Some((kind, tok_end)) = special(text, bytes, start) {
+            let tok_end = snap_to_grapheme(text, tok_end);
+            push(out, text, kind, start, tok_end);
+            consumed = tok_end;
+            continue;
+        }
+        consumed = end;
+        if let Some(kind) = classify(seg) {
+            push(out, text, kind, start, end);
+        }
+    }
+}
+
+fn push(out: &mut Vec<Token>, text: &str, kind: TokenKind, start: usize, end: usize) {
+    if kind == TokenKind::Punctuation {
+        if let Some(prev) = out.last_mut() {
+            if prev.kind == TokenKind::Punctuation && prev.span.end == start {
+                prev.span.end = end;
+                return;
+            }
+        }
+    }
+    let s = &text[start..end];
+    let (all_caps, elongated) = if kind == TokenKind::Word || kind == TokenKind::Hashtag {
+        (is_all_caps(s), is_elongated(s))
+    } else {
+        (false, false)
+    };
+    out.push(Token {
+        kind,
+        span: Span::new(start, end),
+        all_caps,
+        elongated,
+    });
+}
+
+/// Classifies an ordinary word-boundary segment; `None` for whitespace.
+fn classify(seg: &str) -> Option<TokenKind> {
+    let first = seg.chars().next()?;
+    if seg.chars().any(is_line_break) {
+        return Some(TokenKind::LineBreak);
+    }
+    if first.is_whitespace() {
+        return None;
+    }
+    if seg.contains('\u{20E3}') || is_pictographic(first) {
+        return Some(TokenKind::Emoji);
+    }
+    if first.is_numeric() {
+        return Some(TokenKind::Number);
+    }
+    if first.is_alphanumeric() || first == '_' {
+        return Some(TokenKind::Word);
+    }
+    if is_punctuation(first) {
+        return Some(TokenKind::Punctuation);
+    }
+    if first.is_control() || first == '\u{FEFF}' || first == '\u{200B}' {
+        return None;
+    }
+    Some(TokenKind::Symbol)
+}
+
+/// Moves `end` forward to the next grapheme-cluster boundary, so that a
+/// token built from ASCII never cuts off a combining mark or modifier.
+fn snap_to_grapheme(text: &str, end: usize) -> usize {
+    if end >= text.len() {
+        return text.len();
+    }
+    let next = text.as_bytes()[end];
+    if next < 0x80 && !(next == b'\n' && end > 0 && text.as_bytes()[end - 1] == b'\r') {
+        return end;
+    }
+    let mut cursor = GraphemeCursor::new(end, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(true) => end,
+        _ => cursor
+            .next_boundary(text, 0)
+            .ok()
+            .flatten()
+            .unwrap_or(text.len()),
+    }
+}
+
+const CURRENCY: [char; 7] = ['$', '€', '£', '¥', '₹', '₩', '₽'];
+
+/// Tries the shapes that cross word boundaries, at byte `i`.
+fn special(text: &str, b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
+    let c = b[i];
+    let at_word_start = i == 0 || !is_word_byte(b[i - 1]);
+    match c {
+        b'@' if at_word_start => {
+            let end = scan(b, i + 1, |x| x.is_ascii_alphanumeric() || x == b'_');
+            (end > i + 1).then_some((TokenKind::Mention, end))
+        }
+        b'#' => hashtag(text, i).or_else(|| {
+            // "#1" is a rank, not a topic.
+            let end = scan(b, i + 1, |x| x.is_ascii_digit());
+            (end > i + 1 && !b.get(end).is_some_and(|x| is_word_byte(*x)))
+                .then_some((TokenKind::Number, end))
+        }),
+        b'$' => {
+            if let Some(end) = amount(b, i + 1) {
+                return Some((TokenKind::Price, end));
+            }
+            let end = scan(b, i + 1, |x| x.is_ascii_alphabetic());
+            let len = end - i - 1;
+            ((1..=6).contains(&len) && !b.get(end).is_some_and(|x| is_word_byte(*x)))
+                .then_some((TokenKind::Cashtag, end))
+        }
+        b'0'..=b'9' => {
+            let num_end = amount(b, i)?;
+            if b.get(num_end) == Some(&b'%') {
+                return Some((TokenKind::Percentage, num_end + 1));
+            }
+            if let Some(sym) = text[num_end..].chars().next() {
+                if CURRENCY.contains(&sym) && sym != '$' {
+                    return Some((TokenKind::Price, num_end + sym.len_utf8()));
+                }
+            }
+            url_or_email(b, i)
+        }
+        b'a'..=b'z' | b'A'..=b'Z' => {
+            if at_word_start {
+                url_or_email(b, i).or_else(|| emoticon(b, i))
+            } else {
+                None
+            }
+        }
+        b':' | b';' | b'=' | b'<' | b'^' | b'>' if at_word_start => emoticon(b, i),
+        0xC2..=0xF4 => {
+            // A non-ASCII currency sign followed by an amount.
+            let sym = text[i..].chars().next()?;
+            if CURRENCY.contains(&sym) {
+                amount(b, i + sym.len_utf8()).map(|e| (TokenKind::Price, e))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn is_word_byte(x: u8) -> bool {
+    x.is_ascii_alphanumeric() || x == b'_' || x >= 0x80
+}
+
+fn scan(b: &[u8], mut i: usize, f: impl Fn(u8) -> bool) -> usize {
+    while i < b.len() && f(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// A number like `19.99`, `1,000` or `3.5k` starting at `i`.
+fn amount(b: &[u8], i: usize) -> Option<usize> {
+    if !b.get(i)?.is_ascii_digit() {
+        return None;
+    }
+    let mut end = scan(b, i, |x| x.is_ascii_digit());
+    // Thousands separators and one decimal part.
+    while end + 1 < b.len() && (b[end] == b',' || b[end] == b'.') && b[end + 1].is_ascii_digit() {
+        end = scan(b, end + 1, |x| x.is_ascii_digit());
+    }
+    if end < b.len() && matches!(b[end], b'k' | b'K' | b'm' | b'M' | b'b' | b'B') {
+        let after = b.get(end + 1).copied().unwrap_or(b' ');
+        if !after.is_ascii_alphanumeric() {
+            end += 1;
+        }
+    }
+    Some(end)
+}
+
+fn hashtag(text: &str, i: usize) -> Option<(TokenKind, usize)> {
+    let mut end = i + 1;
+    let mut has_letter = false;
+    for c in text[i + 1..].chars() {
+        if c.is_alphanumeric() || c == '_' {
+            has_letter |= !c.is_ascii_digit();
+            end += c.len_utf8();
+        } else if end > i + 1 && matches!(c as u32, 0x300..=0x36F | 0x200C | 0x200D) {
+            // Combining marks and joiners inside a non-Latin hashtag.
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    has_letter.then_some((TokenKind::Hashtag, end))
+}
+
+/// Top-level domains accepted for addresses written without a scheme. Kept to
+/// ones people put in posts, so that a missing space after a full stop
+/// ("done.Thanks") does not become a link.
+const TLDS: &[&str] = &[
+    "com", "net", "org", "io", "co", "ly", "me", "app", "dev", "shop", "store", "info", "biz",
+    "us", "uk", "ca", "de", "fr", "au", "nz", "ie", "in", "ai", "gg", "tv", "fm", "xyz", "link",
+    "site", "online", "blog", "news", "edu", "gov", "eu", "es", "nl", "be", "ch", "se", "no", "dk",
+    "jp", "br", "mx", "page", "live", "events", "media", "studio", "art", "health", "coffee", "gl",
+];
+
+fn url_or_email(b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
+    let lower_starts =
+        |p: &[u8]| b.len() >= i + p.len() && b[i..i + p.len()].eq_ignore_ascii_case(p);
+    if lower_starts(b"http://") || lower_starts(b"https://") || lower_starts(b"www.") {
+        let end = url_tail(b, i);
+        return (end > i + 8).then_some((TokenKind::Url, end));
+    }
+    // local@domain.tld
+    let local_end = scan(b, i, |x| x.is_ascii_alphanumeric() || b"._%+-".contains(&x));
+    if b.get(local_end) == Some(&b'@') {
+        if let Some(dom_end) = domain(b, local_end + 1, true) {
+            return Some((TokenKind::Email, dom_end));
+        }
+        return None;
+    }
+    let dom_end = domain(b, i, false)?;
+    let end = if matches!(b.get(dom_end), Some(b'/')) {
+        url_tail(b, dom_end)
+    } else {
+        dom_end
+    };
+    Some((TokenKind::Url, end))
+}
+
+/// `label(.label)+` ending in a known TLD; returns the end of the host.
+fn domain(b: &[u8], i: usize, any_tld: bool) -> Option<usize> {
+    let end = scan(b, i, |x| {
+        x.is_ascii_alphanumeric() || x == b'-' || x == b'.'
+    });
+    let host = &b[i..end];
+    // Trailing dots and hyphens are sentence punctuation, not the host.
+    let trim = host
+        .iter()
+        .rposition(|x| x.is_ascii_alphanumeric())
+        .map_or(0, |p| p + 1);
+    let host = &host[..trim];
+    let last_dot = host.iter().rposition(|&x| x == b'.')?;
+    if host.split(|&x| x == b'.').any(|l| l.is_empty()) {
+        return None;
+    }
+    let tld = &host[last_dot + 1..];
+    let ok = if any_tld {
+        tld.len() >= 2 && tld.iter().all(|x| x.is_ascii_alphabetic())
+    } else {
+        tld.iter().all(|x| x.is_ascii_lowercase()) && TLDS.iter().any(|t| t.as_bytes() == tld)
+    };
+    ok.then_some(i + trim)
+}
+
+/// The rest of a URL: everything up to whitespace, minus trailing punctuation.
+fn url_tail(b: &[u8], i: usize) -> usize {
+    let mut end = scan(b, i, |x| {
+        x > b' ' && x < 0x80 && x != b'"' && x != b'<' && x != b'>'
+    });
+    while end > i
+        && matches!(
+            b[end - 1],
+            b'.' | b',' | b'!' | b'?' | b';' | b':' | b')' | b'\'' | b']'
+        )
+    {
+        // Keep a closing parenthesis that pairs with one inside the URL.
+        if b[end - 1] == b')' && b[i..end].contains(&b'(') {
+            break;
+        }
+        end -= 1;
+    }
+    end
+}
+
+const EMOTICONS: &[&str] = &[
+    ":-)", ":)", ":-(", ":(", ";-)", ";)", ":-D", ":D", ";D", ":-P", ":P", ":p", ";P", ";p", ":-p",
+    ":-/", ":/", ":'(", ":'-(", ":-O", ":O", ":o", ":-|", ":|", ":*", ":-*", "=)", "=(", "=D",
+    "<3", "</3", "^_^", "^^", ">_<", "xD", "XD", "8)", "8-)", ":]", ":[", ":3", "=P", "-_-",
+];
+
+fn emoticon(b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
+    let rest = &b[i..];
+    let best = EMOTICONS
+        .iter()
+        .filter(|e| rest.starts_with(e.as_bytes()))
+        .map(|e| e.len())
+        .max()?;
+    let end = i + best;
+    // Must stand alone: "http://x" or "8)" inside a word are not faces.
+    let after_ok = b
+        .get(end)
+        .is_none_or(|x| !x.is_ascii_alphanumeric() && *x != b'/');
+    after_ok.then_some((TokenKind::Emoticon, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.kind, t.text(text)))
+            .collect()
+    }
+
+    #[test]
+    fn social_shapes() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("Visit https://ex.com/a?b=1. Or example.com/sale, mail me@x.io"),
+            vec![
+                (Word, "Visit"),
+                (Url, "https://ex.com/a?b=1"),
+                (Punctuation, "."),
+                (Word, "Or"),
+                (Url, "example.com/sale"),
+                (Punctuation, ","),
+                (Word, "mail"),
+                (Email, "me@x.io"),
+            ]
+        );
+        assert_eq!(
+            kinds("@ana #tbt $AAPL $19.99 €5 50% 50,000 10k"),
+            vec![
+                (Mention, "@ana"),
+                (Hashtag, "#tbt"),
+                (Cashtag, "$AAPL"),
+                (Price, "$19.99"),
+                (Price, "€5"),
+                (Percentage, "50%"),
+                (Number, "50,000"),
+                (Number, "10k"),
+            ]
+        );
+    }
+
+    #[test]
+    fn emoji_sequences_are_one_token() {
+        let text = "hi 👩🏽‍💻🇫🇷 1️⃣ ❤️!";
+        let toks = kinds(text);
+        assert_eq!(toks[1], (TokenKind::Emoji, "👩🏽‍💻"));
+        assert_eq!(toks[2], (TokenKind::Emoji, "🇫🇷"));
+        assert_eq!(toks[3], (TokenKind::Emoji, "1️⃣"));
+        assert_eq!(toks[4], (TokenKind::Emoji, "❤️"));
+    }
+
+    #[test]
+    fn emoticons_punctuation_and_breaks() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("ok :) wow!!!\n<3 ;P"),
+            vec![
+                (Word, "ok"),
+                (Emoticon, ":)"),
+                (Word, "wow"),
+                (Punctuation, "!!!"),
+                (LineBreak, "\n"),
+                (Emoticon, "<3"),
+                (Emoticon, ";P"),
+            ]
+        );
+    }
+
+    #[test]
+    fn flags_caps_and_elongation() {
+        let t = tokenize("SOOO good, don't");
+        assert!(t[0].all_caps && t[0].elongated);
+        assert!(!t[1].all_caps);
+        assert_eq!(t[3].text("SOOO good, don't"), "don't");
+    }
+
+    #[test]
+    fn no_false_links() {
+        for s in [
+            "e.g. this",
+            "done.Thanks",
+            "Node.js rocks",
+            "3.5 stars",
+            "a.m.",
+        ] {
+            assert!(tokenize(s).iter().all(|t| t.kind != TokenKind::Url), "{s}");
+        }
+    }
+
+    #[test]
+    fn combining_marks_stay_with_their_base() {
+        let text = "@ana\u{301} cafe\u{301}";
+        let toks = tokenize(text);
+        assert_eq!(toks[0].text(text), "@ana\u{301}");
+        assert_eq!(toks[1].text(text), "cafe\u{301}");
+    }
+
+    #[test]
+    fn any_script_passes_through() {
+        let text = "おばあちゃん、ありがとう。 مرحبا بك";
+        let toks = tokenize(text);
+        assert!(!toks.is_empty());
+        for t in toks {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! The `postlint` binary, run as a subprocess: exit codes, the `batch`
+//! contract, config handling, and the human and JSON reports.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn postlint(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_postlint"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn postlint");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn json_lines(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn check_exit_codes_follow_severity() {
+    let pitch = postlint(
+        &["check", "-"],
+        b"HUGE SALE!!! Buy now, 50% off today only.",
+    );
+    assert_eq!(pitch.status.code(), Some(1), "{}", stdout(&pitch));
+    let calm = postlint(
+        &["check", "-"],
+        b"Walked the dog by the river this morning, the fog was unreal.",
+    );
+    assert_eq!(calm.status.code(), Some(0), "{}", stdout(&calm));
+    let missing = postlint(&["check", "/definitely/not/here.txt"], b"");
+    assert_eq!(missing.status.code(), Some(2));
+    let usage = postlint(&["check", "--format", "yaml"], b"");
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn human_report_points_at_the_span() {
+    let o = postlint(&["check"], "Lovely day 🌞\nBuy now!".as_bytes());
+    let out = stdout(&o);
+    assert!(out.contains("salesy"), "{out}");
+    assert!(out.contains("error[hard-sell] 2:1"), "{out}");
+    assert!(out.contains("2 | Buy now!\n  | ^^^^^^^"), "{out}");
+    assert!(out.contains("suggestion:"), "{out}");
+    assert!(!out.contains('\x1b'), "no colour when piped");
+}
+
+#[test]
+fn check_json_and_explain() {
+    let o = postlint(
+        &["check", "--format", "json"],
+        b"What do you think of our new menu?",
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for key in [
+        "salesy",
+        "personal",
+        "conversational",
+        "identity_reflecting",
+    ] {
+        assert!(v["scores"][key].is_f64(), "{key}");
+        assert!(v["labels"][key].is_boolean(), "{key}");
+    }
+    assert!(v["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["signal"] == "asks-readers"));
+    let o = postlint(&["check", "--explain"], b"What do you think?");
+    assert!(stdout(&o).contains("asks-readers"));
+}
+
+#[test]
+fn batch_contract_with_bad_lines() {
+    let input = concat!(
+        "{\"id\": 1, \"text\": \"Buy now 👍🏽!\"}\n",
+        "\n",
+        "not json\n",
+        "{\"id\": \"x\", \"text\": 5}\n",
+        "{\"id\": [1], \"nope\": 1}\n",
+        "{\"text\": \"no id here\"}\n",
+    );
+    let mut bytes = input.as_bytes().to_vec();
+    bytes.extend_from_slice(b"{\"id\": 7, \"text\": \"bad \xff utf8\"}\n");
+    let o = postlint(&["batch"], &bytes);
+    assert_eq!(o.status.code(), Some(1));
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 6, "one line per non-empty input line");
+    assert_eq!(lines[0]["id"], 1);
+    // Keys come in the documented order.
+    let raw = stdout(&o);
+    let first = raw.lines().next().unwrap();
+    let pos: Vec<_> = ["\"id\"", "\"scores\"", "\"labels\"", "\"diagnostics\""]
+        .iter()
+        .map(|k| first.find(k).unwrap())
+        .collect();
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "{first}");
+    assert_eq!(lines[0].as_object().unwrap().len(), 4);
+    let d = &lines[0]["diagnostics"][0];
+    assert_eq!(d["rule"], "hard-sell");
+    assert_eq!((d["start"].as_u64(), d["end"].as_u64()), (Some(0), Some(7)));
+    for k in ["severity", "message", "suggestion"] {
+        assert!(d.get(k).is_some(), "{k}");
+    }
+    assert_eq!(
+        lines[1],
+        serde_json::json!({"id": null, "line": 3, "error": lines[1]["error"]})
+    );
+    assert_eq!(lines[2]["id"], "x");
+    assert_eq!(lines[2]["line"], 4);
+    assert_eq!(lines[3]["id"], serde_json::json!([1]));
+    assert_eq!(lines[4]["id"], Value::Null);
+    assert!(lines[4]["scores"].is_object());
+    assert_eq!(lines[5]["id"], 7);
+    assert_eq!(lines[5]["line"], 7);
+    assert!(lines[5]["error"].as_str().unwrap().contains("UTF-8"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("line 3"));
+}
+
+#[test]
+fn batch_offsets_in_each_unit() {
+    let text = "🇫🇷👩🏽‍💻 Shop now";
+    let line = serde_json::json!({"id": 1, "text": text}).to_string() + "\n";
+    for (unit, start) in [
+        ("bytes", text.find("Shop").unwrap()),
+        ("chars", text.chars().take_while(|&c| c != 'S').count()),
+        (
+            "utf16",
+            text[..text.find("Shop").unwrap()].encode_utf16().count(),
+        ),
+    ] {
+        let o = postlint(&["batch", "--offsets", unit], line.as_bytes());
+        assert_eq!(o.status.code(), Some(0));
+        let v = &json_lines(&o)[0]["diagnostics"][0];
+        assert_eq!(v["rule"], "hard-sell");
+        assert_eq!(v["start"].as_u64().unwrap() as usize, start, "{unit}");
+        assert_eq!(v["end"].as_u64().unwrap() as usize, start + 8, "{unit}");
+    }
+}
+
+#[test]
+fn config_file_is_used_and_errors_name_the_key() {
+    let dir = std::env::temp_dir().join(format!("postlint-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.toml");
+    std::fs::write(&good, "[rules]\nhard-sell = \"off\"\n").unwrap();
+    let o = postlint(&["--config", good.to_str().unwrap(), "check"], b"Buy now");
+    assert_eq!(o.status.code(), Some(0));
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[thresholds]\nsalesy = 3\n").unwrap();
+    let o = postlint(&["--config", bad.to_str().unwrap(), "check"], b"hi");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("thresholds.salesy"));
+    // postlint.toml in the working directory is picked up.
+    std::fs::write(dir.join("postlint.toml"), "[rules]\nhard-sell = \"off\"\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_postlint"))
+        .args(["check", "-"])
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn rules_lists_the_catalogue() {
+    let o = postlint(&["rules", "--format", "json"], b"");
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ids: Vec<_> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(ids.contains(&"missed-conversation".to_owned()));
+    assert_eq!(ids.len(), 14);
+    let o = postlint(&["rules"], b"");
+    assert!(stdout(&o).contains("hashtag-stuffing"));
+}
+
+#[test]
+fn eval_prints_metrics() {
+    let dir = std::env::temp_dir().join(format!("postlint-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("mini.jsonl");
+    std::fs::write(
+        &f,
+        concat!(
+            "{\"text\": \"Buy now, 50% off!\", \"salesy\": 1, \"personal\": 0, \"conversational\": 0, \"identity_reflecting\": null, \"rules\": [\"hard-sell\"]}\n",
+            "{\"text\": \"My dog ate my sock, what do I do?\", \"salesy\": 0, \"personal\": 1, \"conversational\": 1, \"identity_reflecting\": 0, \"rules\": []}\n",
+        ),
+    )
+    .unwrap();
+    let o = postlint(&["eval", f.to_str().unwrap(), "--json"], b"");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let dims = v[0]["dimensions"].as_array().unwrap();
+    assert_eq!(dims[0]["dimension"], "salesy");
+    assert_eq!(dims[0]["n"], 2);
+    assert!(v[0]["rules"]["hard-sell"]["gold"] == 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
