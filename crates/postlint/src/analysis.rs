@@ -11,7 +11,7 @@
 //! Every `weight_i` is one [`Evidence`] item in the report, so the list of
 //! evidence is the complete explanation of a score. A signal's weight is its
 //! base weight for the dimension (the table in [`base_weights`]) times the
-//! phrase's strength, times `DECAY^k` for its k-th repeat in the draft (the
+//! phrase's strength, times `decay^k` for its k-th repeat in the draft (the
 //! fifth "I" says less than the first). A negative bias means a draft with no
 //! signal scores low. The shape was chosen so that weights read as log-odds
 //! and 0.5 sits where evidence for and against balance; the biases and weights
@@ -30,10 +30,7 @@ use crate::text::is_sentence_end;
 use crate::tokenizer::{tokenize, Token, TokenKind};
 
 /// Log-odds of each dimension before any evidence.
-pub(crate) const BIAS: [f64; 4] = [-2.3, -1.6, -2.2, -2.5];
-
-/// How much each repeat of the same signal still counts.
-const DECAY: f64 = 0.6;
+pub(crate) const BIAS: [f64; 4] = [-2.0, -1.5, -2.0, -2.2];
 
 /// Salesy log-odds above which questions and "you" are read as a pitch.
 const PITCH_LOGIT: f64 = 0.6;
@@ -42,32 +39,108 @@ const PITCH_LOGIT: f64 = 0.6;
 /// identity_reflecting]`.
 pub(crate) const fn base_weights(s: Signal) -> [f64; 4] {
     match s {
-        Signal::CallToBuy => [2.4, -0.3, 0.0, -0.2],
+        Signal::CallToBuy => [2.4, -0.4, 0.0, -0.2],
         Signal::Urgency => [1.8, 0.0, 0.0, 0.0],
-        Signal::Discount => [1.8, -0.1, 0.0, 0.0],
+        Signal::Discount => [1.8, -0.2, 0.0, 0.0],
         Signal::EngagementBait => [1.8, 0.0, 0.0, -0.3],
         Signal::Needy => [1.0, 0.0, 0.0, 0.0],
-        Signal::Brag => [1.4, -0.3, 0.0, -0.6],
+        Signal::Brag => [1.5, -0.4, 0.0, -0.6],
         Signal::VanityMetric => [0.9, 0.0, 0.0, -0.3],
-        Signal::SalesTalk => [0.8, 0.0, 0.0, 0.0],
+        Signal::SalesTalk => [0.9, -0.1, 0.0, 0.0],
         Signal::Sponsored => [1.6, 0.0, 0.0, 0.0],
         Signal::NotSelling => [-1.8, 0.3, 0.0, 0.0],
-        Signal::FirstPerson => [0.0, 0.8, 0.0, 0.0],
-        Signal::LifeOutsideWork => [-0.2, 1.0, 0.0, 0.0],
-        Signal::Feeling => [0.0, 0.7, 0.0, 0.0],
-        Signal::Casual => [-0.2, 0.8, 0.1, 0.0],
+        Signal::FirstPerson => [0.0, 1.0, 0.0, 0.0],
+        Signal::LifeOutsideWork => [0.0, 1.0, 0.0, 0.0],
+        Signal::Feeling => [0.0, 0.8, 0.0, 0.0],
+        Signal::Casual => [-0.3, 1.0, 0.1, 0.0],
         Signal::SelfDeprecation => [-0.3, 1.2, 0.0, 0.0],
         Signal::AskOpinion => [0.0, 0.2, 2.2, 0.3],
-        Signal::OfferHelp => [0.0, 0.2, 1.4, 0.2],
-        Signal::Gratitude => [0.0, 0.3, 1.1, 0.2],
-        Signal::Community => [0.0, 0.0, 0.1, 1.2],
-        Signal::Invitation => [0.0, 0.0, 0.8, 1.5],
-        Signal::SecondPerson => [0.0, 0.0, 0.25, 0.35],
-        Signal::BrandSelf => [0.6, -0.6, 0.0, -0.9],
+        Signal::OfferHelp => [0.0, 0.2, 1.5, 0.2],
+        Signal::Gratitude => [0.0, 0.4, 1.8, 0.2],
+        Signal::Community => [0.0, 0.0, 0.1, 1.4],
+        Signal::Invitation => [0.0, 0.0, 0.9, 1.7],
+        Signal::SecondPerson => [0.0, 0.0, 0.25, 0.4],
+        Signal::BrandSelf => [0.7, -0.7, 0.0, -0.9],
         Signal::FirstPersonPlural => [0.0, 0.0, 0.0, 0.0],
         Signal::Jargon => [0.2, -0.5, 0.0, -0.2],
-        Signal::Allowed => [0.0; 4],
+        Signal::Rhetorical => [0.4, 0.0, -1.6, 0.0],
+        Signal::Neutral | Signal::Allowed => [0.0; 4],
     }
+}
+
+/// How much each repeat of a signal still counts: the k-th repeat weighs
+/// `decay^k` of the first (the fifth "I" says less than the first).
+fn decay(signal: &str) -> f64 {
+    match signal {
+        "second-person" => 0.85,
+        "first-person" | "community" => 0.75,
+        _ => 0.6,
+    }
+}
+
+/// Past-tense verbs that open a diary-style sentence with the "I" left out
+/// ("Went to a pottery class.", "Ran my first 10k.").
+const DIARY_VERBS: &[&str] = &[
+    "went",
+    "made",
+    "ate",
+    "took",
+    "got",
+    "had",
+    "ran",
+    "saw",
+    "found",
+    "bought",
+    "tried",
+    "spent",
+    "finished",
+    "started",
+    "woke",
+    "slept",
+    "forgot",
+    "lost",
+    "applied",
+    "baked",
+    "cooked",
+    "visited",
+    "watched",
+    "learned",
+    "learnt",
+    "realized",
+    "realised",
+    "decided",
+    "moved",
+    "quit",
+    "cried",
+    "laughed",
+    "locked",
+    "dropped",
+    "broke",
+    "burned",
+    "burnt",
+    "spilled",
+    "missed",
+    "met",
+    "drove",
+    "walked",
+    "finally",
+    "just",
+    "still",
+    "currently",
+    "accidentally",
+    "officially",
+];
+
+/// Words that may follow a diary verb.
+const DIARY_NEXT: &[&str] = &[
+    "my", "a", "an", "the", "to", "up", "out", "in", "on", "into", "off", "home", "it", "me",
+    "this", "that", "what", "some", "too", "two", "three", "all", "our", "his", "her", "back",
+    "asleep", "married", "engaged", "lost", "again", "another", "over",
+];
+
+/// Emoji that show a face or a gesture: a person, not a logo.
+fn is_feeling_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F600..=0x1F64F | 0x1F910..=0x1F92F | 0x1F970..=0x1F97A | 0x1F9D0 | 0x1FAE0..=0x1FAE8)
 }
 
 /// Counts the rules and the scoring look at.
@@ -92,7 +165,7 @@ pub(crate) struct Analysis<'a> {
     pub tokens: Vec<Token>,
     pub hits: Vec<Hit>,
     /// Spans the user's allow list covers.
-    pub allowed: Vec<Span>,
+    pub allowed: SpanSet,
     pub stats: Stats,
     pub sentences: Vec<Span>,
     pub scores: [f64; 4],
@@ -113,13 +186,20 @@ impl<'a> Analysis<'a> {
         if let Some(u) = user {
             u.find(&norm, &tokens, &mut hits);
         }
-        let allowed: Vec<Span> = hits
-            .iter()
-            .filter(|h| h.signal == Signal::Allowed)
-            .map(|h| h.span)
-            .collect();
+        let allowed = SpanSet::new(
+            hits.iter()
+                .filter(|h| h.signal == Signal::Allowed)
+                .map(|h| h.span),
+        );
+        hits.retain(|h| h.signal != Signal::Allowed && !allowed.overlaps(&h.span));
+        // Commercial words inside everyday phrases ("feel free") do not count.
+        let neutral = SpanSet::new(
+            hits.iter()
+                .filter(|h| h.signal == Signal::Neutral)
+                .map(|h| h.span),
+        );
         hits.retain(|h| {
-            h.signal != Signal::Allowed && !allowed.iter().any(|a| a.overlaps(&h.span))
+            h.signal != Signal::Neutral && !(h.signal.is_commercial() && neutral.contains(&h.span))
         });
         drop_contained(&mut hits);
         resolve_negation(&mut hits);
@@ -156,16 +236,18 @@ impl<'a> Analysis<'a> {
 
     /// True when a span overlaps a phrase of the user's allow list.
     pub fn is_allowed(&self, span: &Span) -> bool {
-        self.allowed.iter().any(|a| a.overlaps(span))
+        self.allowed.overlaps(span)
     }
 
     /// The sentence containing byte `at`.
     pub fn sentence_at(&self, at: usize) -> Span {
-        self.sentences
-            .iter()
-            .copied()
-            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
-            .unwrap_or(Span::new(at, at))
+        // Sentences are sorted and disjoint: the candidate is the last one
+        // starting at or before `at`.
+        let i = self.sentences.partition_point(|s| s.start <= at);
+        match i.checked_sub(1).map(|i| self.sentences[i]) {
+            Some(s) if at < s.end.max(s.start + 1) => s,
+            _ => Span::new(at, at),
+        }
     }
 
     /// The draft's span without leading and trailing whitespace.
@@ -178,35 +260,42 @@ impl<'a> Analysis<'a> {
 
     pub fn score(&mut self, brand_hits: &[Hit]) {
         let mut ev: Vec<Evidence> = Vec::new();
-        let mut seen: Vec<(String, usize, u32)> = Vec::new();
-        let mut add = |ev: &mut Vec<Evidence>, d: Dimension, signal: &str, span: Span, w: f64| {
-            if w == 0.0 {
-                return;
-            }
-            let k = match seen
-                .iter_mut()
-                .find(|(s, dd, _)| s == signal && *dd == d.index())
-            {
-                Some(entry) => {
-                    entry.2 += 1;
-                    entry.2
+        let mut seen: Vec<(&'static str, usize, i32)> = Vec::new();
+        let mut add =
+            |ev: &mut Vec<Evidence>, d: Dimension, signal: &'static str, span: Span, w: f64| {
+                if w == 0.0 {
+                    return;
                 }
-                None => {
-                    seen.push((signal.to_owned(), d.index(), 0));
-                    0
-                }
+                let k = match seen
+                    .iter_mut()
+                    .find(|(s, dd, _)| *s == signal && *dd == d.index())
+                {
+                    Some(entry) => {
+                        entry.2 += 1;
+                        entry.2
+                    }
+                    None => {
+                        seen.push((signal, d.index(), 0));
+                        0
+                    }
+                };
+                ev.push(Evidence {
+                    dimension: d,
+                    signal: signal.to_owned(),
+                    span,
+                    weight: round6(w * decay(signal).powi(k)),
+                });
             };
-            ev.push(Evidence {
-                dimension: d,
-                signal: signal.to_owned(),
-                span,
-                weight: round6(w * DECAY.powi(k as i32)),
-            });
-        };
 
         // Lexicon evidence.
         for h in &self.hits {
             if h.negated && h.signal.is_commercial() {
+                continue;
+            }
+            // A pitch's opener only counts when it opens a question.
+            if h.signal == Signal::Rhetorical
+                && !is_question(self.slice(self.sentence_end_punct(h.span.start)))
+            {
                 continue;
             }
             let quoted = if h.quoted && h.signal.is_commercial() {
@@ -232,19 +321,35 @@ impl<'a> Analysis<'a> {
             }
         }
 
-        // Structure: money, links, replies.
-        for t in self.tokens.iter().filter(|t| !self.is_allowed(&t.span)) {
+        // Structure: money, links, phone numbers, replies, faces.
+        for (i, t) in self.tokens.iter().enumerate() {
+            if self.is_allowed(&t.span) {
+                continue;
+            }
             match t.kind {
-                TokenKind::Price => add(&mut ev, Dimension::Salesy, "price", t.span, 1.1),
+                TokenKind::Price => add(&mut ev, Dimension::Salesy, "price", t.span, 1.2),
                 TokenKind::Percentage => add(&mut ev, Dimension::Salesy, "percentage", t.span, 0.3),
-                TokenKind::Url => add(&mut ev, Dimension::Salesy, "link", t.span, 0.8),
-                TokenKind::Emoticon => add(&mut ev, Dimension::Personal, "emoticon", t.span, 0.5),
+                TokenKind::Url => add(&mut ev, Dimension::Salesy, "link", t.span, 0.9),
+                TokenKind::Phone => add(&mut ev, Dimension::Salesy, "phone-number", t.span, 1.1),
+                TokenKind::Emoticon => add(&mut ev, Dimension::Personal, "emoticon", t.span, 0.6),
+                TokenKind::Emoji if self.slice(t.span).chars().any(is_feeling_emoji) => {
+                    add(&mut ev, Dimension::Personal, "feeling-emoji", t.span, 0.5)
+                }
+                TokenKind::Word if self.is_diary_opener(i) => {
+                    add(&mut ev, Dimension::Personal, "diary-style", t.span, 0.8)
+                }
                 _ => {}
             }
         }
+        // Typing in lower case is how people write, not brands.
+        if let Some(t) = self.tokens.iter().find(|t| t.kind == TokenKind::Word) {
+            if self.slice(t.span).starts_with(|c: char| c.is_lowercase()) {
+                add(&mut ev, Dimension::Personal, "lowercase-voice", t.span, 0.9);
+            }
+        }
         if let Some(first) = self.tokens.first().filter(|t| t.kind == TokenKind::Mention) {
-            add(&mut ev, Dimension::Conversational, "reply", first.span, 1.6);
-            add(&mut ev, Dimension::Personal, "reply", first.span, 0.4);
+            add(&mut ev, Dimension::Conversational, "reply", first.span, 2.4);
+            add(&mut ev, Dimension::Personal, "reply", first.span, 0.8);
         }
         for t in self
             .tokens
@@ -252,7 +357,7 @@ impl<'a> Analysis<'a> {
             .skip(1)
             .filter(|t| t.kind == TokenKind::Mention)
         {
-            add(&mut ev, Dimension::Conversational, "mention", t.span, 0.5);
+            add(&mut ev, Dimension::Conversational, "mention", t.span, 0.6);
         }
 
         let salesy_logit = BIAS[0]
@@ -277,18 +382,23 @@ impl<'a> Analysis<'a> {
                         0.4,
                     );
                 } else {
-                    add(&mut ev, Dimension::Conversational, "question", span, 1.7);
+                    add(&mut ev, Dimension::Conversational, "question", span, 1.9);
                 }
             }
         }
         if pitch {
-            // "You" in a pitch addresses a customer, not the reader's identity.
+            // In a pitch, "you" addresses a customer and "let us know" takes
+            // an order: they say less about conversation or the reader.
             for e in ev.iter_mut().filter(|e| {
-                e.signal == Signal::SecondPerson.name()
-                    && (e.dimension == Dimension::IdentityReflecting
-                        || e.dimension == Dimension::Conversational)
+                (e.signal == Signal::SecondPerson.name()
+                    && matches!(
+                        e.dimension,
+                        Dimension::IdentityReflecting | Dimension::Conversational
+                    ))
+                    || (e.signal == Signal::AskOpinion.name()
+                        && e.dimension == Dimension::Conversational)
             }) {
-                e.weight = round6(e.weight * 0.3);
+                e.weight = round6(e.weight * 0.35);
             }
         }
         ev.retain(|e| e.weight != 0.0);
@@ -305,6 +415,34 @@ impl<'a> Analysis<'a> {
         self.scores = logits.map(|l| round6(sigmoid(l)));
         self.evidence = ev;
     }
+
+    /// The punctuation that ends the sentence containing byte `at`.
+    fn sentence_end_punct(&self, at: usize) -> Span {
+        let s = self.sentence_at(at);
+        let tail = self.slice(s);
+        let trimmed = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
+        Span::new(s.start + trimmed.len(), s.end)
+    }
+
+    /// True when word token `i` opens a sentence in diary style.
+    fn is_diary_opener(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if self.sentence_at(t.span.start).start != t.span.start {
+            return false;
+        }
+        let word = self.slice(t.span).to_lowercase();
+        if !DIARY_VERBS.contains(&word.as_str()) {
+            return false;
+        }
+        self.tokens[i + 1..]
+            .iter()
+            .find(|t| t.kind != TokenKind::Emoji)
+            .filter(|n| n.kind == TokenKind::Word)
+            .is_some_and(|n| {
+                let next = self.slice(n.span).to_lowercase();
+                DIARY_NEXT.contains(&next.as_str()) || next.ends_with("ed")
+            })
+    }
 }
 
 fn is_question(punct: &str) -> bool {
@@ -320,21 +458,66 @@ fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
+/// Sorted, merged spans with logarithmic look-ups (drafts can be megabytes).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SpanSet(Vec<Span>);
+
+impl SpanSet {
+    pub fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut v: Vec<Span> = spans.collect();
+        v.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(v.len());
+        for s in v {
+            match merged.last_mut() {
+                Some(m) if s.start <= m.end => m.end = m.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        Self(merged)
+    }
+
+    /// The merged span that could hold or overlap `s`.
+    fn candidate(&self, s: &Span) -> Option<&Span> {
+        let i = self.0.partition_point(|m| m.start <= s.start);
+        match i.checked_sub(1).map(|i| &self.0[i]) {
+            Some(b) if b.end > s.start => Some(b),
+            _ => self.0.get(i),
+        }
+    }
+
+    pub fn overlaps(&self, s: &Span) -> bool {
+        self.candidate(s).is_some_and(|m| m.overlaps(s))
+    }
+
+    pub fn contains(&self, s: &Span) -> bool {
+        self.candidate(s)
+            .is_some_and(|m| m.start <= s.start && s.end <= m.end)
+    }
+}
+
 /// Drops a hit wholly inside another hit of the same signal ("limited time"
 /// inside "limited time only"), so a phrase is not counted twice.
 fn drop_contained(hits: &mut Vec<Hit>) {
-    let snapshot: Vec<(Signal, Span)> = hits.iter().map(|h| (h.signal, h.span)).collect();
-    let mut idx = 0;
+    // Per signal, by start and then longest first: a hit is contained when
+    // an earlier one of its signal reaches at least as far.
+    hits.sort_by(|a, b| {
+        (a.signal, a.span.start, std::cmp::Reverse(a.span.end)).cmp(&(
+            b.signal,
+            b.span.start,
+            std::cmp::Reverse(b.span.end),
+        ))
+    });
+    let mut reach: Option<(Signal, usize)> = None;
     hits.retain(|h| {
-        let me = idx;
-        idx += 1;
-        !snapshot.iter().enumerate().any(|(j, (s, sp))| {
-            j != me
-                && *s == h.signal
-                && sp.start <= h.span.start
-                && h.span.end <= sp.end
-                && (sp.len() > h.span.len() || j < me)
-        })
+        let contained = matches!(reach, Some((sig, end)) if sig == h.signal && h.span.end <= end);
+        if !contained {
+            let end = match reach {
+                Some((sig, end)) if sig == h.signal => end.max(h.span.end),
+                _ => h.span.end,
+            };
+            reach = Some((h.signal, end));
+        }
+        !contained
     });
 }
 
@@ -342,15 +525,15 @@ fn drop_contained(hits: &mut Vec<Hit>) {
 /// another sales phrase: in "don't miss out, click the link" the "don't" is
 /// part of the pitch.
 fn resolve_negation(hits: &mut [Hit]) {
-    let pitch_tokens: Vec<(usize, usize)> = hits
-        .iter()
-        .filter(|h| h.signal.is_commercial())
-        .map(|h| (h.first_token, h.last_token))
-        .collect();
+    let pitch = SpanSet::new(
+        hits.iter()
+            .filter(|h| h.signal.is_commercial())
+            .map(|h| Span::new(h.first_token, h.last_token + 1)),
+    );
     for h in hits.iter_mut() {
         h.negated = h
             .negator
-            .is_some_and(|k| !pitch_tokens.iter().any(|&(a, b)| a <= k && k <= b));
+            .is_some_and(|k| !pitch.overlaps(&Span::new(k, k + 1)));
     }
 }
 

@@ -70,6 +70,11 @@ pub enum Signal {
     FirstPersonPlural,
     /// Industry jargon and market talk.
     Jargon,
+    /// An opener that makes a question a pitch's hook ("Tired of ...?").
+    Rhetorical,
+    /// An everyday phrase that contains a sales word ("feel free", "coffee
+    /// shop"); commercial phrases inside it do not count.
+    Neutral,
     /// A phrase from the user's allow list: nothing inside it is flagged.
     Allowed,
 }
@@ -102,6 +107,8 @@ impl Signal {
             Self::BrandSelf => "brand-self-talk",
             Self::FirstPersonPlural => "first-person-plural",
             Self::Jargon => "jargon",
+            Self::Rhetorical => "rhetorical-hook",
+            Self::Neutral => "neutral",
             Self::Allowed => "allowed",
         }
     }
@@ -133,9 +140,12 @@ impl Signal {
             BrandSelf,
             FirstPersonPlural,
             Jargon,
+            Rhetorical,
         ]
         .into_iter()
         .find(|s| s.name() == name)
+        .or((name == "neutral").then_some(Neutral))
+        .or((name == "rhetorical").then_some(Rhetorical))
     }
 
     /// True for the signals that push a sale; these are the ones a preceding
@@ -337,6 +347,7 @@ impl Normalized {
                 TokenKind::Percentage => out.push_str("<pct>"),
                 TokenKind::Url => out.push_str("<url>"),
                 TokenKind::Email => out.push_str("<email>"),
+                TokenKind::Phone => out.push_str("<phone>"),
                 TokenKind::Mention => out.push_str("<mention>"),
                 TokenKind::Cashtag => out.push_str("<cashtag>"),
                 TokenKind::Hashtag => {
@@ -388,12 +399,12 @@ impl Normalized {
     fn token_range(&self, start: usize, end: usize) -> (Option<usize>, Option<usize>) {
         let a = self.items.partition_point(|&(s, _)| s < start);
         let b = self.items.partition_point(|&(s, _)| s < end);
-        let toks = self.items[a..b]
+        let mut toks = self.items[a..b]
             .iter()
             .map(|&(_, t)| t)
             .filter(|&t| t != usize::MAX);
         let first = toks.clone().next();
-        (first, toks.last())
+        (first, toks.next_back())
     }
 
     /// The token of a negation among the three words before byte `at`, in the

@@ -49,6 +49,8 @@ pub enum TokenKind {
     Percentage,
     /// One emoji: a whole ZWJ, skin-tone, keycap or flag sequence.
     Emoji,
+    /// A phone number (`555-0142`, `(503) 555-0142`, `+44 20 7946 0958`).
+    Phone,
     /// An ASCII emoticon (`:)`, `:-(`, `<3`, `;P`).
     Emoticon,
     /// A run of adjacent punctuation (`!!!`, `?!`, `...`).
@@ -113,6 +115,9 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             consumed = tok_end;
             continue;
         }
+        // Word boundaries can fall inside a grapheme cluster (after a
+        // Prepend mark, for one); extend to the cluster's end.
+        let end = snap_to_grapheme(text, end);
         consumed = end;
         if let Some(kind) = classify(seg) {
             push(out, text, kind, start, end);
@@ -176,8 +181,10 @@ fn snap_to_grapheme(text: &str, end: usize) -> usize {
     if end >= text.len() {
         return text.len();
     }
-    let next = text.as_bytes()[end];
-    if next < 0x80 && !(next == b'\n' && end > 0 && text.as_bytes()[end - 1] == b'\r') {
+    let b = text.as_bytes();
+    // Between two ASCII characters there is always a boundary, except CR LF.
+    let prev = if end > 0 { b[end - 1] } else { b' ' };
+    if b[end] < 0x80 && prev < 0x80 && !(prev == b'\r' && b[end] == b'\n') {
         return end;
     }
     let mut cursor = GraphemeCursor::new(end, text.len(), true);
@@ -217,7 +224,13 @@ fn special(text: &str, b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
             ((1..=6).contains(&len) && !b.get(end).is_some_and(|x| is_word_byte(*x)))
                 .then_some((TokenKind::Cashtag, end))
         }
+        b'(' | b'+' if at_word_start => phone(b, i).map(|e| (TokenKind::Phone, e)),
         b'0'..=b'9' => {
+            if at_word_start {
+                if let Some(end) = phone(b, i) {
+                    return Some((TokenKind::Phone, end));
+                }
+            }
             let num_end = amount(b, i)?;
             if b.get(num_end) == Some(&b'%') {
                 return Some((TokenKind::Percentage, num_end + 1));
@@ -259,6 +272,49 @@ fn scan(b: &[u8], mut i: usize, f: impl Fn(u8) -> bool) -> usize {
         i += 1;
     }
     i
+}
+
+/// A phone number starting at `i`: digit groups joined by `-`, `.`, spaces or
+/// parentheses, 7 to 15 digits, the last group four digits long. A leading
+/// four-digit group is a year ("2024-11-21"), not a phone number.
+fn phone(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    if b.get(j) == Some(&b'+') {
+        j += 1;
+    }
+    let mut digits = 0;
+    let mut groups: Vec<usize> = Vec::new();
+    let mut end = i;
+    let mut seps = 0;
+    while j < b.len() {
+        let c = b[j];
+        if c.is_ascii_digit() {
+            let g = scan(b, j, |x| x.is_ascii_digit());
+            groups.push(g - j);
+            digits += g - j;
+            j = g;
+            end = j;
+            if b.get(j) == Some(&b')') {
+                j += 1;
+                seps += 1;
+            }
+        } else if matches!(c, b'-' | b'.' | b' ' | b'(')
+            && b.get(j + 1)
+                .is_some_and(|x| x.is_ascii_digit() || *x == b'(')
+        {
+            seps += usize::from(c != b' ');
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let ok = (7..=15).contains(&digits)
+        && seps > 0
+        && groups.len() >= 2
+        && groups.last() == Some(&4)
+        && groups[0] != 4
+        && !b.get(end).is_some_and(|x| x.is_ascii_alphanumeric());
+    ok.then_some(end)
 }
 
 /// A number like `19.99`, `1,000` or `3.5k` starting at `i`.
@@ -435,6 +491,31 @@ mod tests {
                 (Percentage, "50%"),
                 (Number, "50,000"),
                 (Number, "10k"),
+            ]
+        );
+    }
+
+    #[test]
+    fn phone_numbers() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("Call (503) 555-0142 or 555.0199, not 2024-11-21 or 9-5"),
+            vec![
+                (Word, "Call"),
+                (Phone, "(503) 555-0142"),
+                (Word, "or"),
+                (Phone, "555.0199"),
+                (Punctuation, ","),
+                (Word, "not"),
+                (Number, "2024"),
+                (Punctuation, "-"),
+                (Number, "11"),
+                (Punctuation, "-"),
+                (Number, "21"),
+                (Word, "or"),
+                (Number, "9"),
+                (Punctuation, "-"),
+                (Number, "5"),
             ]
         );
     }

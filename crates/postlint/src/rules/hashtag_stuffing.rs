@@ -22,7 +22,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         return;
     }
     let mut tags = a.tokens.iter().filter(|t| t.kind == TokenKind::Hashtag);
-    let (Some(first), Some(last)) = (tags.next(), tags.last()) else {
+    let (Some(first), Some(last)) = (tags.next(), tags.next_back()) else {
         return;
     };
     out.push(Finding::new(
