@@ -1,0 +1,93 @@
+"""postlint: lint social-media drafts.
+
+Four dimensions are scored in [0, 1] -- how **salesy**, **personal**,
+**conversational** and **identity-reflecting** a draft reads -- and a
+catalogue of rules (``postlint.rules()``) produces diagnostics with a
+message and, where one fits, a suggestion.
+
+>>> import postlint
+>>> report = postlint.analyze("HUGE SALE!!! Buy now, 50% off everything, today only!")
+>>> report.labels.salesy
+True
+>>> d = report.diagnostics[0]
+>>> report.text[d.start:d.end]  # offsets are Python code points  # doctest: +SKIP
+'HUGE SALE'
+
+Offsets (``Diagnostic.start``/``end``, ``Evidence.start``/``end``) index the
+Python string by code point, so ``report.text[d.start:d.end]`` is exactly the
+flagged text, emoji and all.
+
+Lone surrogates (``"\\ud800"``, which have no UTF-8 form) are read as one
+U+FFFD REPLACEMENT CHARACTER each; offsets stay aligned and ``Report.text``
+is the original string.
+
+The analysis itself is the Rust ``postlint`` crate; this package converts
+types and delegates to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Optional
+
+from ._postlint import (
+    ConfigError,
+    Diagnostic,
+    Evidence,
+    InternalError,
+    Labels,
+    Linter,
+    Report,
+    RuleInfo,
+    Scores,
+    __version__,
+    analyze,
+    analyze_many,
+    rules,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+# Scores and Labels implement the read-only mapping protocol in Rust.
+Mapping.register(Scores)
+Mapping.register(Labels)
+
+__all__ = [
+    "ConfigError",
+    "Diagnostic",
+    "Evidence",
+    "InternalError",
+    "Labels",
+    "Linter",
+    "Report",
+    "RuleInfo",
+    "Scores",
+    "__version__",
+    "analyze",
+    "analyze_many",
+    "rules",
+    "to_pandas",
+]
+
+
+def to_pandas(
+    texts: Iterable[str],
+    *,
+    config: Optional[Mapping[str, Any]] = None,
+    threads: Optional[int] = None,
+) -> "pandas.DataFrame":
+    """Analyse ``texts`` into a pandas DataFrame, one row per text.
+
+    Columns, in order: the four scores (``salesy``, ``personal``,
+    ``conversational``, ``identity_reflecting``, floats), the four labels
+    (``salesy_label``, ..., bools), then one diagnostic count per rule id
+    (``hard-sell``, ``urgency``, ..., ints; all rules, always, in
+    ``postlint.rules()`` order). When ``texts`` is a pandas Series the frame
+    keeps its index.
+
+    Needs pandas: ``pip install 'postlint[pandas]'``.
+    """
+    from ._pandas import to_pandas as _to_pandas
+
+    return _to_pandas(texts, config=config, threads=threads)

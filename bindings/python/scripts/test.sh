@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the postlint Python package from this checkout and tests it:
+# venv, maturin wheel, pytest (incl. the cross-check against the Rust CLI),
+# and a mypy check of a typed usage file against the shipped stubs.
+# Works from any directory and on a fresh machine (needs Python 3.9+, cargo,
+# and PyPI). Set PYTHON to choose the interpreter; POSTLINT_BIN to test
+# against an already built CLI.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"   # bindings/python
+REPO="$(cd "$HERE/../.." && pwd)"
+PYTHON="${PYTHON:-python3}"
+VENV="${POSTLINT_PY_VENV:-$HERE/.venv}"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "venv at $VENV"
+if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+fi
+PY="$VENV/bin/python"
+"$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip
+"$PY" -m pip install --quiet --disable-pip-version-check \
+    "maturin>=1.9,<2" pytest pandas mypy
+
+step "build the CLI and the wheel (release)"
+cd "$REPO"
+# The CLI and the extension are built from the same tree, so the
+# cross-binding test compares like with like.
+if [ -z "${POSTLINT_BIN:-}" ]; then
+    cargo build --release --quiet -p postlint-cli
+    TARGET_DIR="$(cargo metadata --format-version 1 --no-deps \
+        | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+    export POSTLINT_BIN="$TARGET_DIR/release/postlint"
+fi
+WHEELS="$(mktemp -d)"
+trap 'rm -rf "$WHEELS"' EXIT
+"$VENV/bin/maturin" build --release --quiet -m "$HERE/Cargo.toml" --out "$WHEELS" \
+    --interpreter "$PY"
+"$PY" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps \
+    "$WHEELS"/postlint-*.whl
+
+step "pytest"
+# Run from a neutral directory so `import postlint` is the installed wheel.
+cd "$HERE/tests"
+"$PY" -m pytest -q -p no:cacheprovider "$HERE/tests"
+
+step "mypy (typed usage against the stubs)"
+"$PY" -m mypy --strict --no-incremental --cache-dir=/dev/null "$HERE/tests/typecheck/usage.py"

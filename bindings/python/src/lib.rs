@@ -1,0 +1,100 @@
+//! `postlint._postlint`: the Rust half of the `postlint` Python package.
+//!
+//! This crate only converts types and delegates to the `postlint` core crate:
+//! no scoring, rule or offset logic lives here. Errors become Python
+//! exceptions in one place (`errors.rs`); spans are converted to Python
+//! code-point offsets by the core's `Report::with_offsets`.
+
+mod convert;
+mod errors;
+mod linter;
+mod types;
+
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+use crate::errors::{guard, Error};
+use crate::linter::{analyze_many_py, analyze_py, build, default_linter};
+use crate::types::Report;
+
+/// Reads one draft and returns its Report.
+///
+/// `text` must be a str. A lone surrogate (e.g. "\ud800") is read as one
+/// U+FFFD, so offsets stay aligned with `text`; `Report.text` is the original
+/// string. `config` is a config dict (see `Linter`); to reuse one config,
+/// build a `Linter` once instead.
+#[pyfunction]
+#[pyo3(signature = (text, *, config=None))]
+fn analyze(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    config: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Report> {
+    let linter = build(config)?;
+    Ok(analyze_py(
+        py,
+        linter.as_ref().unwrap_or_else(|| default_linter()),
+        text,
+    )?)
+}
+
+/// Reads many drafts and returns their Reports, in input order.
+///
+/// `texts` is any iterable of str (list, tuple, generator, pandas Series).
+/// The GIL is released while the drafts are analysed on `threads` threads
+/// (None: one per core).
+#[pyfunction]
+#[pyo3(signature = (texts, *, config=None, threads=None))]
+fn analyze_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    config: Option<&Bound<'py, PyAny>>,
+    threads: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let linter = build(config)?;
+    Ok(analyze_many_py(
+        py,
+        linter.as_ref().unwrap_or_else(|| default_linter()),
+        texts,
+        threads,
+    )?)
+}
+
+/// Every rule postlint knows, in catalogue order.
+#[pyfunction]
+fn rules() -> Vec<types::RuleInfo> {
+    postlint::rules()
+        .iter()
+        .map(types::RuleInfo::from)
+        .collect()
+}
+
+/// Panics inside the binding's panic guard, for the tests that check a Rust
+/// panic reaches Python as `postlint.InternalError`, not as a crash.
+#[pyfunction]
+fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    let r: Result<(), Error> = py.detach(|| guard(|| panic!("deliberate panic for tests")));
+    Ok(r?)
+}
+
+#[pymodule]
+fn _postlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
+    m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+    m.add_class::<linter::Linter>()?;
+    m.add_class::<Report>()?;
+    m.add_class::<types::Scores>()?;
+    m.add_class::<types::Labels>()?;
+    m.add_class::<types::Diagnostic>()?;
+    m.add_class::<types::Evidence>()?;
+    m.add_class::<types::RuleInfo>()?;
+    let config_error = py.get_type::<errors::ConfigError>();
+    config_error.setattr("key", py.None())?;
+    m.add("ConfigError", config_error)?;
+    m.add("InternalError", py.get_type::<errors::InternalError>())?;
+    Ok(())
+}

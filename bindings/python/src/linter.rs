@@ -1,0 +1,235 @@
+//! `Linter` and the functions that run the core: the only code that calls
+//! `postlint::Linter::analyze`.
+
+use std::sync::OnceLock;
+
+use postlint::OffsetUnit;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use rayon::prelude::*;
+
+use crate::convert::{config_value, extract_text, extract_texts, to_py};
+use crate::errors::{guard, Error, Result};
+use crate::types::Report;
+
+/// Texts at least this long (bytes) are analysed with the GIL released even
+/// by `analyze`; shorter ones take less time than the release costs.
+const DETACH_MIN_BYTES: usize = 4096;
+
+/// The process-wide linter for the default configuration.
+pub fn default_linter() -> &'static postlint::Linter {
+    static DEFAULT: OnceLock<postlint::Linter> = OnceLock::new();
+    DEFAULT.get_or_init(postlint::Linter::default)
+}
+
+/// A core linter for a Python config (None → the shared default).
+pub fn build(config: Option<&Bound<'_, PyAny>>) -> Result<Option<postlint::Linter>> {
+    let value = config_value(config)?;
+    if value.is_null() {
+        return Ok(None);
+    }
+    let config = postlint::Config::from_json_value(value)?;
+    Ok(Some(guard(|| postlint::Linter::new(config))??))
+}
+
+/// One draft: the core's report with code-point spans.
+fn analyze_one(linter: &postlint::Linter, text: &str) -> postlint::Report {
+    linter.analyze(text).with_offsets(text, OffsetUnit::Chars)
+}
+
+/// Validates the `threads` argument: None → all cores, else at least 1.
+fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> Result<Option<usize>> {
+    let Some(t) = threads else { return Ok(None) };
+    if t.is_none() {
+        return Ok(None);
+    }
+    if t.is_instance_of::<pyo3::types::PyBool>() || !t.is_instance_of::<pyo3::types::PyInt>() {
+        return Err(Error::wrong_type("threads", "an int or None", t));
+    }
+    match t.extract::<i64>() {
+        Ok(n) if n >= 1 => Ok(Some(n as usize)),
+        _ => Err(Error::Value(format!(
+            "threads must be at least 1 (or None for all cores), got {t}"
+        ))),
+    }
+}
+
+/// Analyses `texts` in order on up to `threads` threads (None: rayon's
+/// global pool, one thread per core). Called with the GIL released.
+fn run_many(
+    linter: &postlint::Linter,
+    texts: &[String],
+    threads: Option<usize>,
+) -> Result<Vec<postlint::Report>> {
+    let parallel =
+        || -> Vec<postlint::Report> { texts.par_iter().map(|t| analyze_one(linter, t)).collect() };
+    match threads {
+        _ if texts.len() <= 1 => guard(|| texts.iter().map(|t| analyze_one(linter, t)).collect()),
+        Some(1) => guard(|| texts.iter().map(|t| analyze_one(linter, t)).collect()),
+        None => guard(parallel),
+        Some(n) if n == rayon::current_num_threads() => guard(parallel),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n.min(texts.len()))
+                .thread_name(|i| format!("postlint-{i}"))
+                .build()
+                .map_err(|e| Error::Value(format!("cannot start {n} threads: {e}")))?;
+            guard(|| pool.install(parallel))
+        }
+    }
+}
+
+/// Shared by `analyze` and `Linter.analyze`.
+pub fn analyze_py(
+    py: Python<'_>,
+    linter: &postlint::Linter,
+    text: &Bound<'_, PyAny>,
+) -> Result<Report> {
+    let s = extract_text(text, || "text".to_owned())?;
+    let inner = if s.len() >= DETACH_MIN_BYTES {
+        py.detach(|| guard(|| analyze_one(linter, &s)))?
+    } else {
+        guard(|| analyze_one(linter, &s))?
+    };
+    let text = text.cast::<PyString>().map_err(PyErr::from)?;
+    Ok(Report::new(text.clone().unbind(), inner))
+}
+
+/// Reads every text (GIL held), analyses them with the GIL released, in
+/// parallel, and returns the reports in input order.
+fn analyze_texts<'py>(
+    py: Python<'py>,
+    linter: &postlint::Linter,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<&Bound<'py, PyAny>>,
+) -> Result<(Vec<Bound<'py, PyString>>, Vec<postlint::Report>)> {
+    let threads = thread_count(threads)?;
+    let (objs, strings) = extract_texts(texts)?;
+    let reports = py.detach(|| run_many(linter, &strings, threads))?;
+    Ok((objs, reports))
+}
+
+/// Shared by `analyze_many` and `Linter.analyze_many`.
+pub fn analyze_many_py<'py>(
+    py: Python<'py>,
+    linter: &postlint::Linter,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<&Bound<'py, PyAny>>,
+) -> Result<Bound<'py, PyList>> {
+    let (objs, reports) = analyze_texts(py, linter, texts, threads)?;
+    let list = PyList::empty(py);
+    for (obj, report) in objs.into_iter().zip(reports) {
+        list.append(Bound::new(py, Report::new(obj.unbind(), report))?)?;
+    }
+    Ok(list)
+}
+
+/// Column name → list of values, for `to_pandas`: four scores, four labels
+/// (`<dimension>_label`) and one diagnostic count per rule id.
+pub fn table_py<'py>(
+    py: Python<'py>,
+    linter: &postlint::Linter,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<&Bound<'py, PyAny>>,
+) -> Result<Bound<'py, PyDict>> {
+    let (_, reports) = analyze_texts(py, linter, texts, threads)?;
+    let rules = postlint::rules();
+    let n = reports.len();
+    let mut scores: [Vec<f64>; 4] = std::array::from_fn(|_| Vec::with_capacity(n));
+    let mut labels: [Vec<bool>; 4] = std::array::from_fn(|_| Vec::with_capacity(n));
+    let mut counts = vec![vec![0u32; n]; rules.len()];
+    for (row, r) in reports.iter().enumerate() {
+        for (i, d) in postlint::Dimension::ALL.into_iter().enumerate() {
+            scores[i].push(r.scores.get(d));
+            labels[i].push(r.labels.get(d));
+        }
+        for d in &r.diagnostics {
+            if let Some(i) = rules.iter().position(|info| info.id == d.rule) {
+                counts[i][row] += 1;
+            }
+        }
+    }
+    let table = PyDict::new(py);
+    for (d, col) in postlint::Dimension::ALL.into_iter().zip(scores) {
+        table.set_item(d.as_str(), col)?;
+    }
+    for (d, col) in postlint::Dimension::ALL.into_iter().zip(labels) {
+        table.set_item(format!("{}_label", d.as_str()), col)?;
+    }
+    for (info, col) in rules.iter().zip(counts) {
+        table.set_item(info.id, col)?;
+    }
+    Ok(table)
+}
+
+/// Lints drafts under one configuration. Build it once and reuse it: the
+/// configuration is validated and compiled when it is made.
+///
+/// `config` is a dict with the keys of postlint's config file (`rules`,
+/// `thresholds`, `brands`, `extra_sales_phrases`, `allow`); a bad key or
+/// value raises `ConfigError` naming the key.
+#[pyclass(module = "postlint", frozen, name = "Linter")]
+pub struct Linter {
+    inner: Option<postlint::Linter>,
+}
+
+impl Linter {
+    fn core(&self) -> &postlint::Linter {
+        self.inner.as_ref().unwrap_or_else(|| default_linter())
+    }
+}
+
+#[pymethods]
+impl Linter {
+    #[new]
+    #[pyo3(signature = (config=None))]
+    fn new(config: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        Ok(Self {
+            inner: build(config)?,
+        })
+    }
+
+    /// Reads one draft. See `postlint.analyze`.
+    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Report> {
+        Ok(analyze_py(py, self.core(), text)?)
+    }
+
+    /// Reads many drafts in parallel, GIL released. See `postlint.analyze_many`.
+    #[pyo3(signature = (texts, threads=None))]
+    fn analyze_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        Ok(analyze_many_py(py, self.core(), texts, threads)?)
+    }
+
+    /// Column data for `postlint.to_pandas` (private).
+    #[pyo3(signature = (texts, threads=None))]
+    fn _table<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        Ok(table_py(py, self.core(), texts, threads)?)
+    }
+
+    /// The configuration in effect, as a plain dict (defaults filled in).
+    #[getter]
+    fn config<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let value =
+            serde_json::to_value(self.core().config()).map_err(|e| Error::Value(e.to_string()))?;
+        to_py(py, &value)
+    }
+
+    fn __repr__(&self) -> String {
+        if self.inner.is_none() {
+            "Linter(<default config>)".to_owned()
+        } else {
+            let json = serde_json::to_string(self.core().config()).unwrap_or_default();
+            format!("Linter({json})")
+        }
+    }
+}

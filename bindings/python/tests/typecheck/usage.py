@@ -1,0 +1,39 @@
+"""Typed use of the public API; checked with `mypy --strict` against the stubs."""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+import postlint
+
+
+def main() -> None:
+    report: postlint.Report = postlint.analyze("Buy now!", config={"brands": ["Acme"]})
+    salesy: float = report.scores.salesy
+    also: float = report.scores["personal"]
+    flag: bool = report.labels.conversational
+    scores: Dict[str, float] = dict(report.scores)
+    for d in report.diagnostics:
+        rule: str = d.rule
+        span: str = report.text[d.start : d.end]
+        suggestion: Optional[str] = d.suggestion
+        print(rule, d.severity, span, d.message, suggestion)
+    for e in report.evidence:
+        weight: float = e.weight
+        print(e.dimension, e.signal, weight)
+    linter = postlint.Linter({"thresholds": {"salesy": 0.6}})
+    many: List[postlint.Report] = linter.analyze_many(["a", "b"], threads=2)
+    more: List[postlint.Report] = postlint.analyze_many((t for t in ["x"]), threads=None)
+    ids: List[str] = [r.id for r in postlint.rules()]
+    try:
+        postlint.Linter({"colour": 1})
+    except postlint.ConfigError as err:
+        key: Optional[str] = err.key
+        print(key)
+    html: str = report._repr_html_()
+    as_dict: Dict[str, object] = report.to_dict()
+    print(salesy, also, flag, scores, many, more, ids, html, as_dict)
+
+
+if __name__ == "__main__":
+    main()
