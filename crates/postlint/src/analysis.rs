@@ -30,7 +30,7 @@ use crate::text::is_sentence_end;
 use crate::tokenizer::{tokenize, Token, TokenKind};
 
 /// Log-odds of each dimension before any evidence.
-pub(crate) const BIAS: [f64; 4] = [-2.0, -1.5, -2.0, -2.2];
+pub(crate) const BIAS: [f64; 4] = [-2.0, -1.4, -2.0, -2.2];
 
 /// Salesy log-odds above which questions and "you" are read as a pitch.
 const PITCH_LOGIT: f64 = 0.6;
@@ -49,20 +49,20 @@ pub(crate) const fn base_weights(s: Signal) -> [f64; 4] {
         Signal::SalesTalk => [0.9, -0.1, 0.0, 0.0],
         Signal::Sponsored => [1.6, 0.0, 0.0, 0.0],
         Signal::NotSelling => [-1.8, 0.3, 0.0, 0.0],
-        Signal::FirstPerson => [0.0, 1.0, 0.0, 0.0],
+        Signal::FirstPerson => [0.0, 1.1, 0.0, 0.0],
         Signal::LifeOutsideWork => [0.0, 1.0, 0.0, 0.0],
         Signal::Feeling => [0.0, 0.8, 0.0, 0.0],
         Signal::Casual => [-0.3, 1.0, 0.1, 0.0],
         Signal::SelfDeprecation => [-0.3, 1.2, 0.0, 0.0],
         Signal::AskOpinion => [0.0, 0.2, 2.2, 0.3],
-        Signal::OfferHelp => [0.0, 0.2, 1.5, 0.2],
+        Signal::OfferHelp => [0.0, 0.2, 1.8, 0.2],
         Signal::Gratitude => [0.0, 0.4, 1.8, 0.2],
         Signal::Community => [0.0, 0.0, 0.1, 1.4],
         Signal::Invitation => [0.0, 0.0, 0.9, 1.7],
         Signal::SecondPerson => [0.0, 0.0, 0.25, 0.4],
         Signal::BrandSelf => [0.7, -0.7, 0.0, -0.9],
         Signal::FirstPersonPlural => [0.0, 0.0, 0.0, 0.0],
-        Signal::Jargon => [0.2, -0.5, 0.0, -0.2],
+        Signal::Jargon => [0.0, -0.5, 0.0, -0.2],
         Signal::Rhetorical => [0.4, 0.0, -1.6, 0.0],
         Signal::Neutral | Signal::Allowed => [0.0; 4],
     }
@@ -382,7 +382,7 @@ impl<'a> Analysis<'a> {
                         0.4,
                     );
                 } else {
-                    add(&mut ev, Dimension::Conversational, "question", span, 1.9);
+                    add(&mut ev, Dimension::Conversational, "question", span, 2.2);
                 }
             }
         }

@@ -473,6 +473,22 @@ mod tests {
     }
 
     #[test]
+    fn every_phrase_has_a_word() {
+        // A phrase of only placeholders ("18+" becomes "0") would match
+        // every number in every draft.
+        for e in parse(EN) {
+            let norm = Normalized::new(&e.phrase, &tokenize(&e.phrase), None);
+            let has_word = norm.text.split(' ').any(|w| {
+                !w.starts_with('<')
+                    && w != "0"
+                    && w != "|"
+                    && w.chars().any(|c| c.is_alphabetic() || c == '#')
+            });
+            assert!(has_word, "phrase {:?} has no word", e.phrase);
+        }
+    }
+
+    #[test]
     fn case_punctuation_and_elongation_tolerant() {
         let h = hits("BUY NOWWWW!!! only 12 left");
         assert!(h.contains(&(Signal::CallToBuy, "BUY NOWWWW".into(), false)));

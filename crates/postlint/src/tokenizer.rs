@@ -235,6 +235,15 @@ fn special(text: &str, b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
             if b.get(num_end) == Some(&b'%') {
                 return Some((TokenKind::Percentage, num_end + 1));
             }
+            // Pence: "150p", "25p/msg".
+            if matches!(b.get(num_end), Some(b'p'))
+                && !b
+                    .get(num_end + 1)
+                    .is_some_and(|x| x.is_ascii_alphanumeric())
+                && b[i..num_end].iter().all(u8::is_ascii_digit)
+            {
+                return Some((TokenKind::Price, num_end + 1));
+            }
             if let Some(sym) = text[num_end..].chars().next() {
                 if CURRENCY.contains(&sym) && sym != '$' {
                     return Some((TokenKind::Price, num_end + sym.len_utf8()));
@@ -307,6 +316,15 @@ fn phone(b: &[u8], i: usize) -> Option<usize> {
         } else {
             break;
         }
+    }
+    // Without separators only a long run that starts like a phone number
+    // ("08000930705", "+447911123456") counts: plain big numbers do not.
+    let bare = seps == 0
+        && groups.len() == 1
+        && (10..=13).contains(&digits)
+        && (b[i] == b'+' || b[i] == b'0');
+    if bare && !b.get(end).is_some_and(|x| x.is_ascii_alphanumeric()) {
+        return Some(end);
     }
     let ok = (7..=15).contains(&digits)
         && seps > 0
@@ -516,6 +534,23 @@ mod tests {
                 (Number, "9"),
                 (Punctuation, "-"),
                 (Number, "5"),
+            ]
+        );
+    }
+
+    #[test]
+    fn bare_phone_numbers_and_pence() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("call 08000930705 for 150p, not 1234567890"),
+            vec![
+                (Word, "call"),
+                (Phone, "08000930705"),
+                (Word, "for"),
+                (Price, "150p"),
+                (Punctuation, ","),
+                (Word, "not"),
+                (Number, "1234567890"),
             ]
         );
     }

@@ -1,6 +1,6 @@
 //! `brag`: self-praise and achievements.
 
-use super::{Finding, RuleInfo};
+use super::{from_hits, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity};
@@ -13,20 +13,30 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    // A person proud of a friend, or a first-person life milestone, is not a
-    // brand bragging: only fire when the draft is not mainly personal or
-    // the phrase is unmistakable self-praise.
+    // A person proud of a friend or of a life milestone is not a brand
+    // bragging: in a mainly personal draft only unmistakable self-praise counts.
     let personal = a.scores[1] >= 0.75 && a.stats.first_person > 0;
-    for h in a.hits_of(Signal::Brag) {
-        if h.quoted || (personal && h.strength < 1.0) {
-            continue;
-        }
-        let phrase = a.slice(h.span);
-        out.push(Finding::new(
-            h.span,
+    let start = out.len();
+    from_hits(a, Signal::Brag, out, |phrase| {
+        (
             format!("\"{phrase}\" praises yourself; readers trust what others say about you more."),
-            Some("Show the work or let a customer's words carry the praise, and say what it means for them."),
-        ));
+            "Show the work or let a customer's words carry the praise, and say what it means for them.",
+        )
+    });
+    if personal {
+        let strong = |f: &Finding| {
+            a.hits_of(Signal::Brag).any(|h| {
+                h.strength >= 1.0 && f.span.start <= h.span.start && h.span.end <= f.span.end
+            })
+        };
+        let mut i = start;
+        while i < out.len() {
+            if strong(&out[i]) {
+                i += 1;
+            } else {
+                out.remove(i);
+            }
+        }
     }
 }
 

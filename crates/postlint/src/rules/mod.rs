@@ -98,19 +98,30 @@ pub fn info(id: &str) -> Option<&'static RuleInfo> {
     CATALOGUE.iter().find(|r| r.id == id)
 }
 
-/// Findings for each hit of a lexicon signal, skipping negated ones.
+/// Findings for the hits of a lexicon signal (not negated, not quoted);
+/// overlapping hits become one finding whose message quotes all of it.
 pub(crate) fn from_hits(
     a: &Analysis,
     signal: crate::lexicon::Signal,
     out: &mut Vec<Finding>,
     say: impl Fn(&str) -> (String, &'static str),
 ) {
-    for h in a.hits_of(signal) {
-        if h.quoted {
-            continue;
+    let mut spans: Vec<Span> = a
+        .hits_of(signal)
+        .filter(|h| !h.quoted)
+        .map(|h| h.span)
+        .collect();
+    spans.sort();
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match merged.last_mut() {
+            Some(m) if m.overlaps(&s) => *m = m.union(&s),
+            _ => merged.push(s),
         }
-        let (message, suggestion) = say(a.slice(h.span));
-        out.push(Finding::new(h.span, message, Some(suggestion)));
+    }
+    for span in merged {
+        let (message, suggestion) = say(a.slice(span));
+        out.push(Finding::new(span, message, Some(suggestion)));
     }
 }
 
