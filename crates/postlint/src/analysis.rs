@@ -30,7 +30,7 @@ use crate::text::is_sentence_end;
 use crate::tokenizer::{tokenize, Token, TokenKind};
 
 /// Log-odds of each dimension before any evidence.
-pub(crate) const BIAS: [f64; 4] = [-2.0, -1.4, -2.0, -2.2];
+pub(crate) const BIAS: [f64; 4] = [-2.0, -1.4, -1.8, -1.9];
 
 /// Salesy log-odds above which questions and "you" are read as a pitch.
 const PITCH_LOGIT: f64 = 0.6;

@@ -98,8 +98,13 @@ pub fn info(id: &str) -> Option<&'static RuleInfo> {
     CATALOGUE.iter().find(|r| r.id == id)
 }
 
-/// Findings for the hits of a lexicon signal (not negated, not quoted);
-/// overlapping hits become one finding whose message quotes all of it.
+/// Lexicon phrases weaker than this colour a score but are not reported on
+/// their own: "free" or "book a" make a draft a little salesier, while "free
+/// shipping" and "book now" are worth a diagnostic.
+pub(crate) const REPORTABLE_STRENGTH: f64 = 0.75;
+
+/// Findings for the reportable hits of a lexicon signal (not negated, not
+/// quoted); overlapping hits become one finding whose message quotes all of it.
 pub(crate) fn from_hits(
     a: &Analysis,
     signal: crate::lexicon::Signal,
@@ -108,7 +113,7 @@ pub(crate) fn from_hits(
 ) {
     let mut spans: Vec<Span> = a
         .hits_of(signal)
-        .filter(|h| !h.quoted)
+        .filter(|h| !h.quoted && h.strength >= REPORTABLE_STRENGTH)
         .map(|h| h.span)
         .collect();
     spans.sort();

@@ -12,10 +12,14 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     description: "Runs of ALL-CAPS words, \"!!!\" and stacked emphasis.",
 };
 
-/// Consecutive capitalised words that make a shout (one acronym does not).
-const CAPS_RUN: usize = 3;
-/// `!` marks in one run that make a shout.
-const BANGS: usize = 3;
+/// Capitalised words in a row that make a shout on their own; a headline
+/// like "OIL CHANGE SPECIAL" (three) does not, unless exclamation marks
+/// come with it.
+const CAPS_RUN: usize = 4;
+/// A shorter capitals run shouts when it ends in this many `!`.
+const CAPS_RUN_WITH_BANGS: (usize, usize) = (2, 2);
+/// `!` marks in one run that shout on their own; "so happy!!!" does not.
+const BANGS: usize = 4;
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // (span, capitalised words, trailing exclamation marks)
@@ -24,7 +28,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let Some((span, words, bangs)) = run.take() else {
             return;
         };
-        if words >= CAPS_RUN {
+        if words >= CAPS_RUN || (words >= CAPS_RUN_WITH_BANGS.0 && bangs >= CAPS_RUN_WITH_BANGS.1) {
             out.push(Finding::new(
                 span,
                 format!("{words} words in capitals in a row read as shouting."),
@@ -40,38 +44,36 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     };
     for t in &a.tokens {
         let text = a.slice(t.span);
+        let caps_number = t.kind == TokenKind::Number && text.chars().any(|c| c.is_uppercase());
         match t.kind {
-            TokenKind::Word | TokenKind::Hashtag if t.all_caps => {
+            _ if (matches!(t.kind, TokenKind::Word | TokenKind::Hashtag) && t.all_caps)
+                || caps_number =>
+            {
                 run = Some(match run {
-                    Some((s, n, _)) if n > 0 || s.len() <= 1 => (s.union(&t.span), n + 1, 0),
-                    _ => {
-                        flush(&mut run, out);
-                        (t.span, 1, 0)
-                    }
+                    Some((s, n, _)) => (s.union(&t.span), n + 1, 0),
+                    None => (t.span, 1, 0),
                 });
             }
             // "I" and "A" neither start nor break a shouted run.
             TokenKind::Word if text.len() == 1 && text.chars().all(|c| c.is_uppercase()) => {
-                if let Some((s, n, _)) = run {
-                    run = Some((s.union(&t.span), n, 0));
-                } else {
-                    run = Some((t.span, 0, 0));
-                }
+                run = Some(match run {
+                    Some((s, n, b)) => (s.union(&t.span), n, b),
+                    None => (t.span, 0, 0),
+                });
             }
             TokenKind::Punctuation => {
                 let bangs = text.chars().filter(|&c| c == '!' || c == '！').count();
                 match run {
                     // "!!" and "?!" belong to the shout; a comma does not.
-                    Some((s, n, _)) if n > 0 && text.contains(['!', '?']) => {
-                        run = Some((s.union(&t.span), n, bangs))
+                    Some((s, n, b)) if n > 0 && text.contains(['!', '?']) => {
+                        run = Some((s.union(&t.span), n, b.max(bangs)))
                     }
                     Some(_) => {}
-                    _ if bangs >= BANGS => {
-                        flush(&mut run, out);
+                    None if bangs >= BANGS => {
                         run = Some((t.span, 0, bangs));
                         flush(&mut run, out);
                     }
-                    _ => {}
+                    None => {}
                 }
             }
             // Numbers and emoji do not break a shouted run.
@@ -100,7 +102,11 @@ mod tests {
             flagged("shouting", "WOW. BIG NEWS TODAY, friends"),
             ["WOW. BIG NEWS TODAY"]
         );
-        assert_eq!(flagged("shouting", "so happy!!!!"), ["!!!!"]);
+        assert_eq!(flagged("shouting", "so happy!!!!!"), ["!!!!!"]);
+        assert_eq!(
+            flagged("shouting", "WE HIT 10K FOLLOWERS"),
+            ["WE HIT 10K FOLLOWERS"]
+        );
         assert_eq!(
             flagged("shouting", "I GOT THE JOB!!!"),
             ["I GOT THE JOB!!!"]
@@ -112,5 +118,7 @@ mod tests {
         assert!(flagged("shouting", "Our NASA and ESA friends visited").is_empty());
         assert!(flagged("shouting", "Wow! What a day!").is_empty());
         assert!(flagged("shouting", "I love the USA").is_empty());
+        assert!(flagged("shouting", "OIL CHANGE SPECIAL this week").is_empty());
+        assert!(flagged("shouting", "Finished my first quilt!!!").is_empty());
     }
 }
