@@ -1,0 +1,123 @@
+// The public JavaScript API of `postlint`: a thin layer over the glue that
+// wasm-bindgen generates (`raw`). It adds nothing but recovery after a panic
+// or a trap inside the module; every call is otherwise passed straight on.
+//
+// Why it exists (see README.md, "Panics"): wasm32 aborts on panic, so the
+// Rust panic hook schedules a fresh instance (wasm-bindgen's
+// `schedule_reinit`) and throws a `PanicError`. wasm-bindgen 0.2.130 swaps
+// instances lazily, at the start of the *next* export call, but only after
+// that call has already copied its arguments (the draft text) into the old
+// instance's memory, so the first call after a panic would read garbage.
+// Calling an export that takes no arguments (`__ping`) right after the
+// error makes the swap happen before any argument is copied. A `Linter` made
+// before the swap lives in the old instance; it is rebuilt from its config.
+//
+// build.sh turns this file into `shell.cjs` for the Node (CommonJS) build by
+// rewriting the `export function wrap` line; keep that line as it is.
+
+export function wrap(raw) {
+  let generation = 0;
+
+  function poisoned(err) {
+    return (
+      err != null &&
+      (err.name === "PanicError" ||
+        (typeof WebAssembly !== "undefined" && err instanceof WebAssembly.RuntimeError))
+    );
+  }
+
+  // Called with every error thrown by the module; returns it for rethrowing.
+  function recover(err) {
+    if (poisoned(err)) {
+      // A panic already scheduled the swap from its hook; a trap (an abort,
+      // out of memory) skipped the hook, so schedule it here. Then make it
+      // happen now.
+      if (err.name !== "PanicError") raw.__scheduleReinit();
+      raw.__ping();
+      generation += 1;
+    }
+    return err;
+  }
+
+  function analyze(text, options) {
+    try {
+      return raw.analyze(text, options);
+    } catch (err) {
+      throw recover(err);
+    }
+  }
+
+  function rules() {
+    try {
+      return raw.rules();
+    } catch (err) {
+      throw recover(err);
+    }
+  }
+
+  function snapshot(config) {
+    if (config === null || typeof config !== "object") return config;
+    try {
+      return structuredClone(config);
+    } catch {
+      return config; // not cloneable: the module rejects it anyway
+    }
+  }
+
+  class Linter {
+    #inner;
+    #config;
+    #generation;
+
+    constructor(config) {
+      try {
+        this.#inner = new raw.Linter(config);
+      } catch (err) {
+        throw recover(err);
+      }
+      this.#config = snapshot(config);
+      this.#generation = generation;
+    }
+
+    analyze(text) {
+      if (this.#inner === undefined) throw new Error("postlint: this Linter was freed");
+      try {
+        if (this.#generation !== generation) {
+          // Made before a panic: its Rust half died with the old instance.
+          this.#inner = new raw.Linter(this.#config);
+          this.#generation = generation;
+        }
+        return this.#inner.analyze(text);
+      } catch (err) {
+        throw recover(err);
+      }
+    }
+
+    free() {
+      // A Linter from an old instance must not be freed in the new one.
+      if (this.#inner !== undefined && this.#generation === generation) this.#inner.free();
+      this.#inner = undefined;
+    }
+  }
+  if (typeof Symbol.dispose === "symbol") {
+    Linter.prototype[Symbol.dispose] = Linter.prototype.free;
+  }
+
+  function __panicForTesting(message) {
+    try {
+      return raw.__panicForTesting(message);
+    } catch (err) {
+      throw recover(err);
+    }
+  }
+
+  function __abortForTesting() {
+    try {
+      return raw.__abortForTesting();
+    } catch (err) {
+      throw recover(err);
+    }
+  }
+
+  return { analyze, rules, Linter, __panicForTesting, __abortForTesting };
+}

@@ -1,0 +1,607 @@
+//! WebAssembly binding of [postlint](postlint), published to npm as `postlint`.
+//!
+//! A thin shell: one entry type ([`JsLinter`], `Linter` in JavaScript), a
+//! one-shot [`analyze`] and the rule catalogue ([`rules`]). Everything the
+//! linter decides happens in the core crate; this crate only
+//!
+//! * turns a JavaScript options object into a [`postlint::Config`] (through
+//!   [`postlint::Config::from_json_value`], so every binding gets the same
+//!   checks and messages),
+//! * asks the core for UTF-16 offsets ([`postlint::Report::with_offsets`], the
+//!   only place offsets are converted), and
+//! * renames fields to JavaScript's camelCase (`identityReflecting`,
+//!   `defaultSeverity`) on the way out, via serde-wasm-bindgen.
+//!
+//! # Panics
+//!
+//! `wasm32-unknown-unknown` builds with `panic = "abort"`, so
+//! `catch_unwind` cannot catch anything there. The exported functions are
+//! written not to panic (every fallible step returns a `Result` that becomes
+//! a thrown `Error`). As a backstop, a panic hook installed at start-up
+//! schedules a re-instantiation of the module (wasm-bindgen's
+//! `schedule_reinit`) and throws a JavaScript `Error` named `PanicError`
+//! carrying the panic message, so the caller gets an ordinary exception.
+//! The package's small JavaScript shell (`js/shell.js`) then makes the swap
+//! to a fresh instance happen at once and rebuilds `Linter`s made before it.
+//! See the package README, "Panics".
+#![forbid(unsafe_code)]
+
+use postlint::{Config, ConfigError, Dimension, OffsetUnit, Report, RuleInfo, Severity};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+// ---------------------------------------------------------------------------
+// TypeScript: hand-written, precise types for every value crossing the
+// boundary. wasm-bindgen appends this verbatim to the generated `.d.ts`.
+// ---------------------------------------------------------------------------
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** The four dimensions; also the keys of `Scores` and `Labels`. */
+export type Dimension = "salesy" | "personal" | "conversational" | "identityReflecting";
+
+/** How serious a diagnostic is. */
+export type Severity = "error" | "warning" | "info";
+
+/** A rule's level in a `Config`: a severity, or `"off"`. */
+export type RuleLevel = "off" | Severity;
+
+/** Rule ids of the built-in catalogue (see `rules()`). */
+export type RuleId =
+  | "hard-sell"
+  | "urgency"
+  | "discount"
+  | "engagement-bait"
+  | "needy"
+  | "vanity-metrics"
+  | "brag"
+  | "self-centered"
+  | "link-only"
+  | "all-business"
+  | "robotic"
+  | "shouting"
+  | "hashtag-stuffing"
+  | "missed-conversation";
+
+/** The four scores, each in [0, 1]. */
+export interface Scores {
+  salesy: number;
+  personal: number;
+  conversational: number;
+  identityReflecting: number;
+}
+
+/** One verdict per dimension: `score >= threshold`. */
+export interface Labels {
+  salesy: boolean;
+  personal: boolean;
+  conversational: boolean;
+  identityReflecting: boolean;
+}
+
+/**
+ * A lint finding. `start`/`end` are UTF-16 code-unit offsets into the
+ * analysed string, so `text.slice(d.start, d.end)` is exactly the flagged
+ * text (astral characters such as emoji included).
+ */
+export interface Diagnostic {
+  rule: RuleId;
+  severity: Severity;
+  start: number;
+  end: number;
+  /** Why this is flagged, in one plain sentence. */
+  message: string;
+  /** What to do instead; absent when there is no useful suggestion. */
+  suggestion?: string;
+}
+
+/** One signal that moved a score; `weight` is its log-odds contribution. */
+export interface Evidence {
+  dimension: Dimension;
+  /** A stable signal name, e.g. `"call-to-buy"`, `"first-person"`. */
+  signal: string;
+  /** UTF-16 code-unit offsets, like `Diagnostic`'s. */
+  start: number;
+  end: number;
+  weight: number;
+}
+
+/** The full reading of one draft. */
+export interface Report {
+  scores: Scores;
+  labels: Labels;
+  /** Ordered by position, then rule id. */
+  diagnostics: Diagnostic[];
+  /** Everything that moved a score, ordered by position. */
+  evidence: Evidence[];
+}
+
+/** An entry of the rule catalogue. */
+export interface RuleInfo {
+  id: RuleId;
+  dimension: Dimension;
+  defaultSeverity: Severity;
+  description: string;
+}
+
+/** Label thresholds, each in [0, 1] (default 0.5). */
+export interface Thresholds {
+  salesy: number;
+  personal: number;
+  conversational: number;
+  identityReflecting: number;
+}
+
+/**
+ * Linter configuration; every key is optional. The snake_case spellings of
+ * the core's TOML config (`extra_sales_phrases`, `identity_reflecting`) are
+ * accepted too. Unknown keys and bad values throw a `ConfigError`.
+ */
+export interface Config {
+  /** Per-rule level, keyed by rule id. */
+  rules?: Partial<Record<RuleId, RuleLevel>>;
+  thresholds?: Partial<Thresholds>;
+  /** The user's brand names: a draft naming them talks about the brand. */
+  brands?: string[];
+  /** More phrases that read as a call to buy (reported as `hard-sell`). */
+  extraSalesPhrases?: string[];
+  /** Phrases never to flag. */
+  allow?: string[];
+}
+
+/** Options of the one-shot `analyze()`: the same keys as `Config`. */
+export type Options = Config;
+
+/**
+ * Thrown for a configuration that cannot be used. `key` is the dotted path
+ * of the offending key (e.g. `"thresholds.salesy"`, `"rules.nope"`,
+ * `"brands[0]"`), or `null` when the value as a whole is unusable; the
+ * message names it too.
+ */
+export interface ConfigError extends Error {
+  name: "ConfigError";
+  key: string | null;
+}
+
+/**
+ * Thrown if the module ever panics (a bug in postlint). The module is
+ * re-instantiated at once, so later calls work; a `Linter` made before the
+ * panic rebuilds itself from its config on its next use.
+ */
+export interface PanicError extends Error {
+  name: "PanicError";
+}
+
+/**
+ * @internal Testing only: panics inside the module with `message`, to check
+ * that a panic surfaces as a `PanicError` and the module keeps working.
+ */
+export function __panicForTesting(message: string): never;
+
+/**
+ * @internal Testing only: traps (`unreachable`) without a panic, as an
+ * out-of-memory abort would; surfaces as a `WebAssembly.RuntimeError`.
+ */
+export function __abortForTesting(): never;
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `Config` object (TypeScript interface above).
+    #[wasm_bindgen(typescript_type = "Config")]
+    pub type JsConfig;
+
+    /// An `Options` object (TypeScript alias of `Config`).
+    #[wasm_bindgen(typescript_type = "Options")]
+    pub type JsOptions;
+
+    /// A `Report` object.
+    #[wasm_bindgen(typescript_type = "Report")]
+    pub type JsReport;
+
+    /// A `RuleInfo[]` array.
+    #[wasm_bindgen(typescript_type = "RuleInfo[]")]
+    pub type JsRuleInfos;
+}
+
+// ---------------------------------------------------------------------------
+// Start-up: the panic hook.
+// ---------------------------------------------------------------------------
+
+/// Runs when the module is instantiated (and again after a re-instantiation).
+#[wasm_bindgen(start)]
+pub fn start() {
+    #[cfg(target_arch = "wasm32")]
+    std::panic::set_hook(Box::new(|info| panic_to_js(&info.to_string())));
+}
+
+/// The panic hook's body: with `panic = "abort"` nothing after the hook
+/// runs, so the hook asks wasm-bindgen to replace the instance before the
+/// next export call and then throws a JavaScript error itself (instead of
+/// letting the abort surface as `RuntimeError: unreachable`).
+#[cfg(target_arch = "wasm32")]
+fn panic_to_js(message: &str) -> ! {
+    wasm_bindgen::handler::schedule_reinit();
+    let err = js_sys::Error::new(&format!("postlint panicked: {message}"));
+    err.set_name("PanicError");
+    wasm_bindgen::throw_val(err.into())
+}
+
+/// Testing only (hidden from the docs): panics with `message`. The tests use
+/// it to check that a panic becomes a `PanicError` and that the module works
+/// afterwards.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__panicForTesting", skip_typescript)]
+pub fn panic_for_testing(message: &str) {
+    panic!("{message}");
+}
+
+/// Testing only: aborts without a panic (the `unreachable` trap that an
+/// out-of-memory abort would also give), which bypasses the panic hook.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__abortForTesting", skip_typescript)]
+pub fn abort_for_testing() {
+    std::process::abort();
+}
+
+/// Used by the JavaScript shell after a trap that bypassed the panic hook:
+/// asks wasm-bindgen to replace the instance before the next call.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__scheduleReinit", skip_typescript)]
+pub fn schedule_reinit() {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen::handler::schedule_reinit();
+}
+
+/// Does nothing. Takes no arguments, so wasm-bindgen's glue runs its
+/// re-instantiation check before touching the old instance: the JavaScript
+/// shell calls it right after a panic to swap in the fresh instance at once.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__ping", skip_typescript)]
+pub fn ping() {}
+
+// ---------------------------------------------------------------------------
+// The API.
+// ---------------------------------------------------------------------------
+
+/// Lints drafts under one configuration (`Linter` in JavaScript). Build one
+/// and reuse it: building compiles the configured phrases.
+#[wasm_bindgen(js_name = Linter)]
+pub struct JsLinter {
+    inner: postlint::Linter,
+}
+
+#[wasm_bindgen(js_class = Linter)]
+impl JsLinter {
+    /// Builds a linter; throws a `ConfigError` naming the key of a bad config.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: Option<JsConfig>) -> Result<JsLinter, JsValue> {
+        let config = config_from_js(config.map(Into::into))?;
+        let inner = postlint::Linter::new(config).map_err(|e| config_error(&e))?;
+        Ok(JsLinter { inner })
+    }
+
+    /// Reads one draft. Offsets in the report are UTF-16 code units.
+    pub fn analyze(&self, text: &str) -> Result<JsReport, JsValue> {
+        report_to_js(text, self.inner.analyze(text))
+    }
+}
+
+/// Reads one draft; with `options`, under that configuration (built for this
+/// call only: to lint many drafts with one configuration, use a `Linter`).
+#[wasm_bindgen]
+pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsReport, JsValue> {
+    let options: Option<JsValue> = options.map(Into::into);
+    let report = match options {
+        Some(v) if !v.is_undefined() && !v.is_null() => {
+            let linter =
+                postlint::Linter::new(config_from_js(Some(v))?).map_err(|e| config_error(&e))?;
+            linter.analyze(text)
+        }
+        _ => postlint::analyze(text),
+    };
+    report_to_js(text, report)
+}
+
+/// Every rule postlint knows, in catalogue order.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsRuleInfos, JsValue> {
+    let list: Vec<JsRule> = postlint::rules().iter().map(JsRule::from).collect();
+    to_js(&list).map(JsCast::unchecked_into)
+}
+
+// ---------------------------------------------------------------------------
+// Conversions. The shapes below are pure Rust (tested natively); only the
+// last step, serde-wasm-bindgen, touches JavaScript values.
+// ---------------------------------------------------------------------------
+
+/// The JavaScript name of a dimension: the same spelling as the keys of
+/// `Scores`, so `report.scores[rule.dimension]` works.
+pub fn dimension_name(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Salesy => "salesy",
+        Dimension::Personal => "personal",
+        Dimension::Conversational => "conversational",
+        Dimension::IdentityReflecting => "identityReflecting",
+    }
+}
+
+/// `Scores` and `Labels` in JavaScript's spelling.
+#[derive(Serialize, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Four<T> {
+    salesy: T,
+    personal: T,
+    conversational: T,
+    identity_reflecting: T,
+}
+
+/// A `Diagnostic` as JavaScript sees it.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsDiagnostic<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    start: u32,
+    end: u32,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<&'a str>,
+}
+
+/// An `Evidence` item as JavaScript sees it.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsEvidence<'a> {
+    dimension: &'static str,
+    signal: &'a str,
+    start: u32,
+    end: u32,
+    weight: f64,
+}
+
+/// A `Report` as JavaScript sees it; borrows from a UTF-16 [`Report`].
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsReportView<'a> {
+    scores: Four<f64>,
+    labels: Four<bool>,
+    diagnostics: Vec<JsDiagnostic<'a>>,
+    evidence: Vec<JsEvidence<'a>>,
+}
+
+/// A `RuleInfo` as JavaScript sees it.
+#[derive(Serialize, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct JsRule {
+    id: &'static str,
+    dimension: &'static str,
+    default_severity: &'static str,
+    description: &'static str,
+}
+
+impl From<&RuleInfo> for JsRule {
+    fn from(r: &RuleInfo) -> Self {
+        JsRule {
+            id: r.id,
+            dimension: dimension_name(r.dimension),
+            default_severity: r.default_severity.as_str(),
+            description: r.description,
+        }
+    }
+}
+
+/// JavaScript strings are at most 2^30 code units long in every engine, so
+/// UTF-16 offsets always fit; saturate rather than panic all the same.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl<'a> JsReportView<'a> {
+    /// Views `report`, whose spans must already be in UTF-16 units.
+    pub fn new(report: &'a Report) -> Self {
+        let s = &report.scores;
+        let l = &report.labels;
+        JsReportView {
+            scores: Four {
+                salesy: s.salesy,
+                personal: s.personal,
+                conversational: s.conversational,
+                identity_reflecting: s.identity_reflecting,
+            },
+            labels: Four {
+                salesy: l.salesy,
+                personal: l.personal,
+                conversational: l.conversational,
+                identity_reflecting: l.identity_reflecting,
+            },
+            diagnostics: report
+                .diagnostics
+                .iter()
+                .map(|d| JsDiagnostic {
+                    rule: &d.rule,
+                    severity: severity_name(d.severity),
+                    start: offset(d.span.start),
+                    end: offset(d.span.end),
+                    message: &d.message,
+                    suggestion: d.suggestion.as_deref(),
+                })
+                .collect(),
+            evidence: report
+                .evidence
+                .iter()
+                .map(|e| JsEvidence {
+                    dimension: dimension_name(e.dimension),
+                    signal: &e.signal,
+                    start: offset(e.span.start),
+                    end: offset(e.span.end),
+                    weight: e.weight,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn severity_name(s: Severity) -> &'static str {
+    s.as_str()
+}
+
+/// The core's snake_case key paths in the spelling a JavaScript caller uses
+/// (`extra_sales_phrases[0]` → `extraSalesPhrases[0]`,
+/// `thresholds.identity_reflecting` → `thresholds.identityReflecting`).
+/// Only the two keys with a camelCase alias are renamed: unknown keys and
+/// rule ids are the caller's own text and stay as they were.
+pub fn js_key(key: &str) -> String {
+    if let Some(rest) = key.strip_prefix("extra_sales_phrases") {
+        if rest.is_empty() || rest.starts_with(['[', '.']) {
+            return format!("extraSalesPhrases{rest}");
+        }
+    }
+    if key == "thresholds.identity_reflecting" {
+        return "thresholds.identityReflecting".to_owned();
+    }
+    key.to_owned()
+}
+
+/// Works around a core quirk: for an unknown key read from a JSON value,
+/// `serde_path_to_error` already ends the path with the key, and the core
+/// appends it once more (`{"nope": 1}` gives key `nope.nope`). Drops the
+/// repeat; a no-op once the core stops doubling.
+fn undouble_unknown_key(key: &str, message: &str) -> String {
+    let field = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split('`').next());
+    if let Some(f) = field {
+        let doubled = format!("{f}.{f}");
+        if key == doubled || key.ends_with(&format!(".{doubled}")) {
+            return key[..key.len() - f.len() - 1].to_owned();
+        }
+    }
+    key.to_owned()
+}
+
+/// The message and key of a config error, in JavaScript's spelling.
+pub fn config_error_parts(e: &ConfigError) -> (String, Option<String>) {
+    match e {
+        ConfigError::Invalid { key, message } => {
+            let key = js_key(&undouble_unknown_key(key, message));
+            (format!("config key `{key}`: {message}"), Some(key))
+        }
+        other => (other.to_string(), None),
+    }
+}
+
+fn report_to_js(text: &str, report: Report) -> Result<JsReport, JsValue> {
+    let report = report.with_offsets(text, OffsetUnit::Utf16);
+    to_js(&JsReportView::new(&report)).map(JsCast::unchecked_into)
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::new())
+        .map_err(|e| JsError::new(&format!("postlint: cannot build the result: {e}")).into())
+}
+
+fn config_from_js(value: Option<JsValue>) -> Result<Config, JsValue> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(Config::default());
+    };
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(config_error_with(
+            "config must be an object like { rules: { ... }, brands: [...] }".to_owned(),
+            None,
+        ));
+    }
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        config_error_with(format!("config is not a plain JSON-like object: {e}"), None)
+    })?;
+    Config::from_json_value(json).map_err(|e| config_error(&e))
+}
+
+fn config_error(e: &ConfigError) -> JsValue {
+    let (message, key) = config_error_parts(e);
+    config_error_with(message, key)
+}
+
+/// A JavaScript `Error` named `ConfigError` with a `key` property.
+fn config_error_with(message: String, key: Option<String>) -> JsValue {
+    let err = js_sys::Error::new(&message);
+    err.set_name("ConfigError");
+    let key = key.map_or(JsValue::NULL, |k| JsValue::from_str(&k));
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("key"), &key);
+    err.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_use_javascript_spelling() {
+        assert_eq!(js_key("extra_sales_phrases[2]"), "extraSalesPhrases[2]");
+        assert_eq!(
+            js_key("thresholds.identity_reflecting"),
+            "thresholds.identityReflecting"
+        );
+        assert_eq!(js_key("rules.hard-sell"), "rules.hard-sell");
+        assert_eq!(js_key("brands"), "brands");
+        assert_eq!(js_key("rules.my_rule"), "rules.my_rule");
+        assert_eq!(js_key("extra_sales_phrasesX"), "extra_sales_phrasesX");
+    }
+
+    #[test]
+    fn config_errors_name_the_key_in_the_message() {
+        let json = serde_json::json!({ "extraSalesPhrases": ["  "] });
+        let e = Config::from_json_value(json).unwrap_err();
+        let (message, key) = config_error_parts(&e);
+        assert_eq!(key.as_deref(), Some("extraSalesPhrases[0]"));
+        assert!(message.contains("`extraSalesPhrases[0]`"), "{message}");
+
+        let e = Config::from_json_value(serde_json::json!({ "nope": 1 })).unwrap_err();
+        assert_eq!(config_error_parts(&e).1.as_deref(), Some("nope"));
+        let json = serde_json::json!({ "thresholds": { "nope": 1 } });
+        let e = Config::from_json_value(json).unwrap_err();
+        assert_eq!(config_error_parts(&e).1.as_deref(), Some("thresholds.nope"));
+        let json = serde_json::json!({ "rules": { "nope": "off" } });
+        let e = Config::from_json_value(json).unwrap_err();
+        assert_eq!(config_error_parts(&e).1.as_deref(), Some("rules.nope"));
+    }
+
+    #[test]
+    fn report_view_is_camel_case_with_utf16_offsets() {
+        let text = "🎉 HUGE SALE!!! Buy now, 50% off, today only!";
+        let report = postlint::analyze(text).with_offsets(text, OffsetUnit::Utf16);
+        let view = JsReportView::new(&report);
+        let json = serde_json::to_value(&view).unwrap();
+        assert!(json["scores"]["identityReflecting"].is_number());
+        assert!(json["labels"]["identityReflecting"].is_boolean());
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let hard_sell = view
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "hard-sell")
+            .expect("hard-sell is flagged");
+        let flagged =
+            String::from_utf16(&utf16[hard_sell.start as usize..hard_sell.end as usize]).unwrap();
+        assert_eq!(flagged.to_lowercase(), "buy now");
+        // No suggestion means no key at all (`suggestion?: string`).
+        for d in json["diagnostics"].as_array().unwrap() {
+            if let Some(s) = d.get("suggestion") {
+                assert!(s.is_string());
+            }
+        }
+    }
+
+    #[test]
+    fn rule_catalogue_uses_javascript_names() {
+        let rules: Vec<JsRule> = postlint::rules().iter().map(JsRule::from).collect();
+        assert!(!rules.is_empty());
+        let json = serde_json::to_value(&rules).unwrap();
+        assert!(json[0]["defaultSeverity"].is_string());
+        assert!(rules.iter().all(|r| [
+            "salesy",
+            "personal",
+            "conversational",
+            "identityReflecting"
+        ]
+        .contains(&r.dimension)));
+    }
+}
