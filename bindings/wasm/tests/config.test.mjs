@@ -1,0 +1,64 @@
+// A bad config throws a ConfigError whose `key` and message name the key.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { analyze, Linter } from "../pkg/node/index.mjs";
+
+const CASES = [
+  [{ nope: 1 }, "nope"],
+  [{ rules: { "no-such-rule": "off" } }, "rules.no-such-rule"],
+  [{ rules: { urgency: "loud" } }, "rules.urgency"],
+  [{ rules: "off" }, "rules"],
+  [{ thresholds: { salesy: 2 } }, "thresholds.salesy"],
+  [{ thresholds: { salesy: -0.1 } }, "thresholds.salesy"],
+  [{ thresholds: { salesy: "high" } }, "thresholds.salesy"],
+  [{ thresholds: { salesy: NaN } }, "thresholds.salesy"],
+  [{ thresholds: { identityReflecting: 7 } }, "thresholds.identityReflecting"],
+  [{ thresholds: { loud: 1 } }, "thresholds.loud"],
+  [{ brands: "Acme" }, "brands"],
+  [{ brands: ["Acme", 3] }, "brands[1]"],
+  [{ allow: ["  "] }, "allow[0]"],
+  [{ extraSalesPhrases: ["ok", "!!"] }, "extraSalesPhrases[1]"],
+  [{ extraSalesPhrases: "grab a bag" }, "extraSalesPhrases"],
+];
+
+function check(fn, key) {
+  let thrown;
+  try {
+    fn();
+  } catch (err) {
+    thrown = err;
+  }
+  assert.ok(thrown, `expected a throw for key ${key}`);
+  assert.ok(thrown instanceof Error, "an Error");
+  assert.equal(thrown.name, "ConfigError");
+  assert.equal(thrown.key, key);
+  assert.ok(thrown.message.includes(`\`${key}\``), `message names ${key}: ${thrown.message}`);
+}
+
+test("new Linter(bad) throws ConfigError naming the key", () => {
+  for (const [config, key] of CASES) check(() => new Linter(config), key);
+});
+
+test("analyze(text, bad) throws the same errors", () => {
+  for (const [config, key] of CASES) check(() => analyze("Buy now", config), key);
+});
+
+test("a config that is not an object is rejected with key null", () => {
+  for (const bad of [42, "rules", true, [1, 2]]) {
+    assert.throws(
+      () => new Linter(bad),
+      (err) => err.name === "ConfigError" && err.key === null && /config/.test(err.message),
+    );
+  }
+});
+
+test("values JSON cannot hold are rejected, not crashed on", () => {
+  assert.throws(() => new Linter({ brands: [() => 1] }), (err) => err.name === "ConfigError");
+  assert.throws(() => new Linter({ brands: [Symbol("x")] }), (err) => err.name === "ConfigError");
+});
+
+test("the module works normally after config errors", () => {
+  for (const [config] of CASES) assert.throws(() => new Linter(config));
+  const r = new Linter({ brands: ["Acme"] }).analyze("Buy now at Acme!");
+  assert.ok(r.diagnostics.some((d) => d.rule === "hard-sell"));
+});
