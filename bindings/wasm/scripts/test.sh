@@ -3,7 +3,7 @@
 #   1. the wasm32-unknown-unknown target, wasm-bindgen-cli at the Cargo.lock
 #      version (installed only when `wasm-bindgen --version` differs), and
 #      Debian's chromium + chromium-driver (only when /usr/bin/chromium is
-#      missing);
+#      missing; with an emoji font for the screenshots);
 #   2. npm ci in bindings/wasm (binaryen's wasm-opt, puppeteer-core,
 #      typescript, write-good; no browser download);
 #   3. scripts/build.sh (pkg/ and demo/pkg/);
@@ -37,11 +37,12 @@ if [ "$have" != "$want" ]; then
 fi
 
 if [ ! -x /usr/bin/chromium ]; then
-  step "apt-get install chromium chromium-driver"
+  # The emoji font only makes the screenshots show emoji rather than boxes.
+  step "apt-get install chromium chromium-driver fonts-noto-color-emoji"
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
   $SUDO apt-get update
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-noto-color-emoji
 fi
 
 step "npm ci"
