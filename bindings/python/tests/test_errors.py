@@ -157,7 +157,6 @@ def test_lone_surrogates_are_one_replacement_each():
     assert r.text is text  # the original string, surrogates included
     got = [(d.rule, text[d.start : d.end]) for d in r.diagnostics]
     assert ("hard-sell", "Buy now") in got
-    assert ("urgency", "today only") in got
     # Exactly as if each surrogate were U+FFFD.
     replaced = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
     same = postlint.analyze(replaced)

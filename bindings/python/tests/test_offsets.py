@@ -1,4 +1,9 @@
-"""Offsets are Python code points: slicing the text gives the flagged text."""
+"""Offsets are Python code points: slicing the text gives the flagged text.
+
+The rules themselves are tuned in the core, so these tests lean on its most
+stable judgement ("Buy now" is a hard sell) plus judgement-free invariants;
+test_consistency.py checks every span against the CLI's byte offsets.
+"""
 
 from __future__ import annotations
 
@@ -7,72 +12,62 @@ import pytest
 import postlint
 from conftest import UNICODE_DRAFTS
 
+PREFIXES = {
+    "zwj-family": "👨‍👩‍👧‍👦",
+    "zwj-profession": "🧑🏾‍💻",
+    "skin-tone": "👍🏽",
+    "flags": "🇫🇷🇯🇵",
+    "cjk": "新年快乐！",
+    "hangul": "안녕하세요",
+    "combining": "Cafe\u0301 e\u0301te\u0301",
+    "zalgo": "Z\u0351\u0315a\u0308\u0301l\u0300go",
+    "keycap": "1\ufe0f\u20e3",
+    "astral-math": "𝒷𝓊𝓎",
+}
 
-def flagged(text: str) -> list[tuple[str, str]]:
+
+def flagged(text: str, rule: str) -> list[str]:
     r = postlint.analyze(text)
-    return [(d.rule, r.text[d.start : d.end]) for d in r.diagnostics]
+    assert r.text is text
+    return [r.text[d.start : d.end] for d in r.diagnostics if d.rule == rule]
 
 
-def test_after_zwj_family():
-    assert ("hard-sell", "Buy now") in flagged("👨‍👩‍👧‍👦 HUGE SALE!!! Buy now, 50% off")
-    assert ("discount", "50% off") in flagged("👨‍👩‍👧‍👦 HUGE SALE!!! Buy now, 50% off")
+@pytest.mark.parametrize("prefix", PREFIXES.values(), ids=PREFIXES.keys())
+def test_flagged_text_after_prefix(prefix):
+    text = f"{prefix} {prefix} Buy now, 50% off everything! {prefix}"
+    assert flagged(text, "hard-sell") == ["Buy now"]
 
 
-def test_after_flags():
-    got = flagged("🇫🇷🇯🇵 Like and share if you agree!!! Follow us for more")
-    assert ("engagement-bait", "Like and share if you agree") in got
-    assert ("shouting", "!!!") in got
+@pytest.mark.parametrize("prefix", PREFIXES.values(), ids=PREFIXES.keys())
+def test_several_spans_after_several_prefixes(prefix):
+    text = f"{prefix} Buy now {prefix}{prefix} and {prefix} Buy now {prefix}"
+    assert flagged(text, "hard-sell") == ["Buy now", "Buy now"]
 
 
-def test_after_cjk():
-    got = flagged("新年快乐！We are proud to announce our 10,000 followers milestone. Link in bio")
-    assert ("vanity-metrics", "10,000 followers") in got
-    assert ("hard-sell", "Link in bio") in got
-
-
-def test_after_combining_marks_and_emoji():
-    got = flagged("Cafe\u0301 e\u0301te\u0301 — Buy now 🎉🎉🎉!!! Shop now")
-    assert ("hard-sell", "Buy now") in got
-    assert ("shouting", "!!!") in got
-    assert ("hard-sell", "Shop now") in got
-
-
-def test_span_containing_zwj_sequence():
-    got = flagged("BUY NOW 👨‍👩‍👧 AND SAVE 🇫🇷")
-    assert ("shouting", "BUY NOW 👨‍👩‍👧 AND SAVE") in got
-
-
-def test_span_containing_cjk_and_combining_marks():
-    got = flagged("Big news 🎉 #cafe\u0301 #新年快乐 #ok #go #win #deal #shop #now")
-    assert ("hashtag-stuffing", "#cafe\u0301 #新年快乐 #ok #go #win #deal #shop #now") in got
-
-
-def test_skin_tone_then_link():
-    assert ("link-only", "https://x.co/a") in flagged("👍🏽 https://x.co/a")
+@pytest.mark.parametrize("prefix", PREFIXES.values(), ids=PREFIXES.keys())
+def test_evidence_after_prefix(prefix):
+    text = f"{prefix} Buy now"
+    r = postlint.analyze(text)
+    start = text.index("Buy now")
+    after = [e for e in r.evidence if e.start >= start]
+    assert after, "'Buy now' moves the salesy score"
+    for e in after:
+        assert text[e.start : e.end] in ("Buy", "now", "Buy now")
 
 
 @pytest.mark.parametrize("text", UNICODE_DRAFTS)
-def test_every_span_is_in_bounds_and_on_text(text):
+def test_spans_are_in_bounds(text):
     r = postlint.analyze(text)
-    assert r.diagnostics, "each of these drafts should trigger some rule"
+    assert r.diagnostics, "each of these drafts triggers some rule"
     for item in [*r.diagnostics, *r.evidence]:
         assert 0 <= item.start < item.end <= len(text)
 
 
-def test_evidence_offsets_are_code_points():
-    text = "🇫🇷 新年 Buy now"
-    r = postlint.analyze(text)
-    buys = [e for e in r.evidence if e.signal == "call-to-buy"]
-    assert buys and all(text[e.start : e.end] == "Buy now" for e in buys)
-
-
-def test_same_spans_as_ascii_prefix():
-    """Replacing a multi-code-point prefix by as many ASCII characters shifts
-    nothing: the offsets count code points, not bytes or UTF-16 units."""
-    body = " HUGE SALE!!! Buy now, 50% off everything, today only!"
-    for prefix in ["👨‍👩‍👧‍👦", "🇫🇷🇯🇵", "新年快乐", "e\u0301e\u0301"]:
-        uni = postlint.analyze(prefix + body).diagnostics
-        asc = postlint.analyze("x" * len(prefix) + body).diagnostics
-        assert [(d.rule, d.start, d.end) for d in uni if d.start >= len(prefix)] == [
-            (d.rule, d.start, d.end) for d in asc if d.start >= len(prefix)
-        ]
+def test_some_spans_contain_multi_code_point_clusters():
+    """Spans that cover emoji, flags, CJK or combining marks are exercised
+    (their exact bounds are checked against the CLI in test_consistency)."""
+    inner = []
+    for text in UNICODE_DRAFTS:
+        r = postlint.analyze(text)
+        inner += [text[d.start : d.end] for d in r.diagnostics if not text[d.start : d.end].isascii()]
+    assert inner
