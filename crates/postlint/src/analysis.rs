@@ -157,6 +157,10 @@ pub(crate) struct Stats {
     pub second_person: usize,
     /// we / our / us and the user's brand names.
     pub self_refs: usize,
+    /// Occurrences of capitalised names used more than once mid-sentence
+    /// ("... choose Meridian", "Meridian Logistics"): how a brand that does
+    /// not say "we" names itself.
+    pub repeated_names: usize,
 }
 
 /// Everything known about one draft; the rules read it.
@@ -201,12 +205,14 @@ impl<'a> Analysis<'a> {
         hits.retain(|h| {
             h.signal != Signal::Neutral && !(h.signal.is_commercial() && neutral.contains(&h.span))
         });
+        imperative_calls(text, &tokens, &mut hits);
         drop_contained(&mut hits);
         resolve_negation(&mut hits);
         hits.sort_by_key(|h| (h.span.start, h.span.end));
 
         let sentences = sentences(text, &tokens);
         let mut stats = stats(text, &tokens, &hits);
+        stats.repeated_names = repeated_names(text, &tokens, &sentences);
         stats.self_refs += brand_hits.len();
         let mut a = Analysis {
             text,
@@ -458,6 +464,96 @@ fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
+/// Commercial verbs that, opening a sentence, make it a call to act
+/// ("Switch to FastNet today", "Call 555-0148", "Shop in store or online").
+const IMPERATIVE_VERBS: &[&str] = &[
+    "buy",
+    "order",
+    "shop",
+    "book",
+    "call",
+    "switch",
+    "try",
+    "join",
+    "register",
+    "apply",
+    "subscribe",
+    "download",
+    "visit",
+    "grab",
+    "claim",
+    "reserve",
+    "enroll",
+    "enrol",
+    "schedule",
+    "upgrade",
+    "save",
+    "pre-order",
+    "preorder",
+    "dm",
+    "text",
+    "click",
+    "tap",
+    "sign",
+    "rsvp",
+];
+
+/// After the verb, these make the sentence personal ("call me", "text my
+/// sister", "save the date", "try it yourself").
+const NOT_A_CALL: &[&str] = &[
+    "me", "my", "him", "her", "them", "it", "this", "that", "yourself", "the", "mom", "dad",
+];
+
+/// Adds a call-to-buy hit for each sentence opened by a commercial verb.
+fn imperative_calls(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
+    let mut at_start = true;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            TokenKind::Emoji | TokenKind::Symbol | TokenKind::Emoticon => continue,
+            TokenKind::LineBreak => {
+                at_start = true;
+                continue;
+            }
+            TokenKind::Punctuation => {
+                at_start |= t.text(text).chars().any(is_sentence_end);
+                continue;
+            }
+            _ => {}
+        }
+        let opens = std::mem::replace(&mut at_start, false);
+        if !opens || t.kind != TokenKind::Word {
+            continue;
+        }
+        let word = t.text(text).to_lowercase();
+        if !IMPERATIVE_VERBS.contains(&word.as_str()) {
+            continue;
+        }
+        let Some((j, next)) = tokens
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, n)| !matches!(n.kind, TokenKind::Emoji | TokenKind::Punctuation))
+        else {
+            continue;
+        };
+        if next.kind == TokenKind::Word
+            && NOT_A_CALL.contains(&next.text(text).to_lowercase().as_str())
+        {
+            continue;
+        }
+        hits.push(Hit {
+            signal: Signal::CallToBuy,
+            strength: 0.8,
+            span: Span::new(t.span.start, next.span.end),
+            first_token: i,
+            last_token: j,
+            negated: false,
+            negator: None,
+            quoted: false,
+        });
+    }
+}
+
 /// Sorted, merged spans with logarithmic look-ups (drafts can be megabytes).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SpanSet(Vec<Span>);
@@ -498,14 +594,12 @@ impl SpanSet {
 /// Drops a hit wholly inside another hit of the same signal ("limited time"
 /// inside "limited time only"), so a phrase is not counted twice.
 fn drop_contained(hits: &mut Vec<Hit>) {
-    // Per signal, by start and then longest first: a hit is contained when
-    // an earlier one of its signal reaches at least as far.
+    // A hit is contained when an earlier one of its signal reaches at least
+    // as far. Per signal, by start, longest first, strongest first among equals.
     hits.sort_by(|a, b| {
-        (a.signal, a.span.start, std::cmp::Reverse(a.span.end)).cmp(&(
-            b.signal,
-            b.span.start,
-            std::cmp::Reverse(b.span.end),
-        ))
+        (a.signal, a.span.start, std::cmp::Reverse(a.span.end))
+            .cmp(&(b.signal, b.span.start, std::cmp::Reverse(b.span.end)))
+            .then(b.strength.total_cmp(&a.strength))
     });
     let mut reach: Option<(Signal, usize)> = None;
     hits.retain(|h| {
@@ -558,6 +652,31 @@ fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
         }
     }
     s
+}
+
+fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
+    // name -> (occurrences, occurrences in mid-sentence)
+    let mut counts: std::collections::HashMap<&str, (usize, usize)> =
+        std::collections::HashMap::new();
+    let mut starts = sentences.iter().map(|s| s.start).peekable();
+    for t in tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.all_caps)
+    {
+        while starts.next_if(|&s| s < t.span.start).is_some() {}
+        let mid_sentence = starts.peek() != Some(&t.span.start);
+        let w = t.text(text);
+        if w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()) {
+            let e = counts.entry(w).or_default();
+            e.0 += 1;
+            e.1 += usize::from(mid_sentence);
+        }
+    }
+    counts
+        .values()
+        .filter(|&&(n, mid)| n >= 2 && mid >= 1)
+        .map(|&(n, _)| n)
+        .sum()
 }
 
 /// Sentence spans: split after sentence-ending punctuation and line breaks.

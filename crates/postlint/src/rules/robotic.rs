@@ -78,10 +78,72 @@ const STOCK: &[&str] = &[
     "makes sense",
     "spot on",
     "indeed",
+    "no problem",
+    "np",
+    "you're welcome",
+    "welcome",
+    "sure",
+    "cheers",
+    "grateful",
+    "blessed",
+    "100% agree",
+    "agree with this",
+    "100% agree with this",
+    "same here",
+    "me too",
+    "so good",
+    "i'm crying",
+    "lmao i'm crying",
+    "i'm dead",
+    "dead",
+    "crying",
+    "omg",
+    "yay",
+    "love",
+    "perfect",
+    "facts",
+    "mood",
+    "big mood",
+    "real",
+    "so real",
+    "preach",
+    "yup",
+    "yep",
+    "word",
+    "bravo",
+    "respect",
+    "nice read",
+    "great insights",
+    "great insight",
+    "insightful",
+    "very insightful",
+    "good luck",
+    "happy birthday",
 ];
 
+/// Endings that add nothing to a stock line ("thanks so much", "cool man").
+const FILLER: &[&str] = &[
+    "",
+    " so much",
+    " all",
+    " guys",
+    " everyone",
+    " man",
+    " dude",
+    " lol",
+    " haha",
+    " with this",
+];
+
+/// Lower-cases and collapses elongation ("Thaaanks" and "thanks" compare equal).
+fn fold(s: &str) -> String {
+    let mut out = String::new();
+    crate::text::collapse_runs(&s.to_lowercase().replace('\u{2019}', "'"), 1, &mut out);
+    out
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    if a.stats.words > 4 {
+    if a.stats.words == 0 || a.stats.words > 5 || a.stats.urls > 0 || a.stats.questions > 0 {
         return;
     }
     // The words of the draft, without @mentions, emoji and punctuation.
@@ -91,21 +153,17 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         .filter(|t| {
             matches!(
                 t.kind,
-                TokenKind::Word | TokenKind::Number | TokenKind::Symbol
+                TokenKind::Word | TokenKind::Number | TokenKind::Symbol | TokenKind::Percentage
             )
         })
-        .map(|t| a.slice(t.span).to_lowercase().replace('’', "'"))
+        .map(|t| fold(a.slice(t.span)))
         .collect();
-    if words.is_empty() || words.len() > 4 || a.stats.urls > 0 || a.stats.questions > 0 {
-        return;
-    }
     let joined = words.join(" ");
-    let stock = STOCK.contains(&joined.as_str())
-        || STOCK.iter().any(|s| {
-            joined.strip_prefix(s).is_some_and(|rest| {
-                ["", " so much", " all", " guys", " everyone", " man"].contains(&rest)
-            })
-        });
+    let stock = STOCK.iter().any(|s| {
+        joined
+            .strip_prefix(fold(s).as_str())
+            .is_some_and(|rest| FILLER.contains(&rest))
+    });
     if stock {
         out.push(Finding::new(
             a.trimmed(),
@@ -124,6 +182,8 @@ mod tests {
         assert_eq!(flagged("robotic", "Thanks!"), ["Thanks!"]);
         assert_eq!(flagged("robotic", "  Nice post 👍 "), ["Nice post 👍"]);
         assert_eq!(flagged("robotic", "@dana Cool."), ["@dana Cool."]);
+        assert_eq!(flagged("robotic", "Thaaanks!!"), ["Thaaanks!!"]);
+        assert_eq!(flagged("robotic", "No problem! 😊"), ["No problem! 😊"]);
     }
 
     #[test]

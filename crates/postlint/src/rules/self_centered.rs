@@ -14,18 +14,32 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let s = &a.stats;
-    let brand_talk = a.hits_of(Signal::BrandSelf).count();
-    // "We" of a family on holiday is not a brand: a draft that is mostly
-    // personal and says "I" is left alone.
+    // Self-praise and company talk count double next to a plain "we".
+    let brand_talk = a.hits_of(Signal::BrandSelf).count() + a.hits_of(Signal::Brag).count();
+    let selfish = s.self_refs + s.repeated_names + 2 * brand_talk;
+    // "We" of a family, or a team thanking and congratulating others, is not
+    // a brand talking about itself.
     let personal = a.scores[1] >= 0.6 && s.first_person > 0;
-    let selfish = s.self_refs + brand_talk;
-    if personal || selfish < 3 || selfish < 3 * s.second_person.max(1) {
+    let crediting_others = a.hits_of(Signal::Gratitude).next().is_some();
+    let reflects_readers = a.scores[3] >= 0.5;
+    if personal
+        || crediting_others
+        || reflects_readers
+        || brand_talk == 0
+        || selfish < 4
+        || selfish < 3 * s.second_person.max(1)
+    {
         return;
     }
     let refs: Vec<Span> = a
         .hits
         .iter()
-        .filter(|h| matches!(h.signal, Signal::FirstPersonPlural | Signal::BrandSelf))
+        .filter(|h| {
+            matches!(
+                h.signal,
+                Signal::FirstPersonPlural | Signal::BrandSelf | Signal::Brag
+            )
+        })
         .map(|h| h.span)
         .collect();
     let (Some(first), Some(last)) = (refs.first(), refs.last()) else {
@@ -34,7 +48,8 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     out.push(Finding::new(
         first.union(last),
         format!(
-            "The draft talks about the brand {selfish} times and about the reader {} times.",
+            "The draft talks about the brand {} times and about the reader {} times.",
+            s.self_refs + brand_talk,
             s.second_person
         ),
         Some("Turn it around: say what this means for the reader, their community or what they care about."),
