@@ -218,5 +218,6 @@ fn eval_prints_metrics() {
     assert_eq!(dims[0]["dimension"], "salesy");
     assert_eq!(dims[0]["n"], 2);
     assert!(v[0]["rules"]["hard-sell"]["gold"] == 1);
+    assert!(v[0]["file"].as_str().unwrap().ends_with("mini.jsonl"));
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -131,6 +131,43 @@ const DIARY_VERBS: &[&str] = &[
     "officially",
 ];
 
+/// Past-tense forms that are never participles: a sentence they open is a
+/// diary entry whatever follows ("Spent way too much", "Went to bed at 9").
+const PAST_ONLY: &[&str] = &[
+    "went",
+    "ate",
+    "spent",
+    "took",
+    "ran",
+    "saw",
+    "woke",
+    "slept",
+    "forgot",
+    "drove",
+    "wrote",
+    "sang",
+    "swam",
+    "threw",
+    "fell",
+    "flew",
+    "came",
+    "began",
+    "drank",
+    "sat",
+    "stood",
+    "told",
+    "thought",
+    "overslept",
+    "stayed",
+];
+
+/// Spoken openers followed by a comma ("great, the printer jammed again",
+/// "ok so", "welp,"): how people talk, not how brands write.
+const SPOKEN_OPENERS: &[&str] = &[
+    "great", "well", "ugh", "so", "ok", "okay", "welp", "wow", "lol", "honestly", "listen", "look",
+    "oh", "ah", "hmm", "yeah", "nope", "yep", "cool", "fine", "sure", "anyway", "update", "psa",
+];
+
 /// Words that may follow a diary verb.
 const DIARY_NEXT: &[&str] = &[
     "my", "a", "an", "the", "to", "up", "out", "in", "on", "into", "off", "home", "it", "me",
@@ -348,9 +385,21 @@ impl<'a> Analysis<'a> {
             }
         }
         // Typing in lower case is how people write, not brands.
-        if let Some(t) = self.tokens.iter().find(|t| t.kind == TokenKind::Word) {
-            if self.slice(t.span).starts_with(|c: char| c.is_lowercase()) {
+        if let Some((i, t)) = self
+            .tokens
+            .iter()
+            .enumerate()
+            .find(|(_, t)| t.kind == TokenKind::Word)
+        {
+            let word = self.slice(t.span);
+            if word.starts_with(|c: char| c.is_lowercase()) {
                 add(&mut ev, Dimension::Personal, "lowercase-voice", t.span, 0.9);
+            }
+            let comma_next = self.tokens.get(i + 1).is_some_and(|n| {
+                n.kind == TokenKind::Punctuation && self.slice(n.span).starts_with(',')
+            });
+            if comma_next && SPOKEN_OPENERS.contains(&word.to_lowercase().as_str()) {
+                add(&mut ev, Dimension::Personal, "spoken-opener", t.span, 0.7);
             }
         }
         if let Some(first) = self.tokens.first().filter(|t| t.kind == TokenKind::Mention) {
@@ -437,6 +486,12 @@ impl<'a> Analysis<'a> {
             return false;
         }
         let word = self.slice(t.span).to_lowercase();
+        if PAST_ONLY.contains(&word.as_str()) {
+            return self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word);
+        }
         if !DIARY_VERBS.contains(&word.as_str()) {
             return false;
         }

@@ -23,6 +23,7 @@
 
 mod analysis;
 mod config;
+pub mod eval;
 pub mod lexicon;
 mod linter;
 pub mod metrics;
