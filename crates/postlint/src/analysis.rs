@@ -346,6 +346,13 @@ impl<'a> Analysis<'a> {
             } else {
                 1.0
             };
+            // Thanks and congratulations open a conversation when they name
+            // someone; a brand thanking "you all" talks to no one in particular.
+            let quoted = if h.signal == Signal::Gratitude && !self.names_someone(h.span.start) {
+                quoted * 0.5
+            } else {
+                quoted
+            };
             let w = base_weights(h.signal);
             for d in Dimension::ALL {
                 add(
@@ -469,6 +476,25 @@ impl<'a> Analysis<'a> {
         }
         self.scores = logits.map(|l| round6(sigmoid(l)));
         self.evidence = ev;
+    }
+
+    /// True when the sentence around byte `at` names a person: an @mention
+    /// or a capitalised word that does not open the sentence.
+    fn names_someone(&self, at: usize) -> bool {
+        let s = self.sentence_at(at);
+        let first = self.tokens.partition_point(|t| t.span.start < s.start);
+        let last = self.tokens.partition_point(|t| t.span.start < s.end);
+        self.tokens[first..last]
+            .iter()
+            .enumerate()
+            .any(|(k, t)| match t.kind {
+                TokenKind::Mention => true,
+                TokenKind::Word if k > 0 && !t.all_caps => {
+                    let w = self.slice(t.span);
+                    w.len() > 1 && w.starts_with(|c: char| c.is_uppercase())
+                }
+                _ => false,
+            })
     }
 
     /// The punctuation that ends the sentence containing byte `at`.
