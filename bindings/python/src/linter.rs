@@ -1,12 +1,12 @@
 //! `Linter` and the functions that run the core: the only code that calls
 //! `postlint::Linter::analyze`.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use postlint::OffsetUnit;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
-use rayon::prelude::*;
 
 use crate::convert::{config_value, extract_text, extract_texts, to_py};
 use crate::errors::{guard, Error, Result};
@@ -54,29 +54,78 @@ fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> Result<Option<usize>> {
     }
 }
 
-/// Analyses `texts` in order on up to `threads` threads (None: rayon's
-/// global pool, one thread per core). Called with the GIL released.
+/// Analyses `texts` in order on up to `threads` threads (None: one per
+/// core). Called with the GIL released.
+///
+/// Threads are started per call with `std::thread::scope` rather than kept
+/// in a pool: a persistent pool does not survive `fork()`, and Python's
+/// multiprocessing forks on Linux, which would hang a child that calls
+/// `analyze_many` after its parent did. Starting two threads costs tens of
+/// microseconds, small next to a batch worth parallelising.
 fn run_many(
     linter: &postlint::Linter,
     texts: &[String],
     threads: Option<usize>,
 ) -> Result<Vec<postlint::Report>> {
-    let parallel =
-        || -> Vec<postlint::Report> { texts.par_iter().map(|t| analyze_one(linter, t)).collect() };
-    match threads {
-        _ if texts.len() <= 1 => guard(|| texts.iter().map(|t| analyze_one(linter, t)).collect()),
-        Some(1) => guard(|| texts.iter().map(|t| analyze_one(linter, t)).collect()),
-        None => guard(parallel),
-        Some(n) if n == rayon::current_num_threads() => guard(parallel),
-        Some(n) => {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(n.min(texts.len()))
-                .thread_name(|i| format!("postlint-{i}"))
-                .build()
-                .map_err(|e| Error::Value(format!("cannot start {n} threads: {e}")))?;
-            guard(|| pool.install(parallel))
-        }
+    let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = threads.unwrap_or_else(cores).min(texts.len()).max(1);
+    if threads == 1 {
+        return guard(|| texts.iter().map(|t| analyze_one(linter, t)).collect());
     }
+    // Workers take chunks from a shared counter, so one long draft does not
+    // hold up a whole share of the input; chunks are put back in order.
+    let chunk = (texts.len() / (threads * 8)).clamp(1, 256);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done: Vec<(usize, Vec<postlint::Report>)> = Vec::new();
+        loop {
+            let start = next.fetch_add(chunk, Ordering::Relaxed);
+            if start >= texts.len() {
+                return done;
+            }
+            let end = (start + chunk).min(texts.len());
+            let reports = texts[start..end]
+                .iter()
+                .map(|t| analyze_one(linter, t))
+                .collect();
+            done.push((start, reports));
+        }
+    };
+    let mut chunks = std::thread::scope(|scope| -> Result<Vec<_>> {
+        let mut handles = Vec::with_capacity(threads - 1);
+        for i in 1..threads {
+            // If the OS refuses a thread, the ones running (and this one)
+            // still finish all the work.
+            match std::thread::Builder::new()
+                .name(format!("postlint-{i}"))
+                .spawn_scoped(scope, work)
+            {
+                Ok(h) => handles.push(h),
+                Err(_) => break,
+            }
+        }
+        // The calling thread works too. Every thread is joined before any
+        // panic is reported, so none outlives the call.
+        let mine = guard(work);
+        let mut chunks = Vec::new();
+        let mut panicked = None;
+        for h in handles {
+            match h.join() {
+                Ok(done) => chunks.extend(done),
+                Err(payload) => panicked = panicked.or(Some(Error::from_panic(payload))),
+            }
+        }
+        chunks.extend(mine?);
+        match panicked {
+            Some(e) => Err(e),
+            None => Ok(chunks),
+        }
+    })?;
+    chunks.sort_unstable_by_key(|(start, _)| *start);
+    Ok(chunks
+        .into_iter()
+        .flat_map(|(_, reports)| reports)
+        .collect())
 }
 
 /// Shared by `analyze` and `Linter.analyze`.
