@@ -96,9 +96,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Tokenizes `text`, appending to `out` (lets callers reuse one buffer).
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    // Most English drafts are pure ASCII: their word boundaries come from a
+    // small scanner that follows the same UAX #29 rules (checked against
+    // unicode-segmentation by a property test), several times faster.
+    if text.is_ascii() {
+        tokenize_segments(text, AsciiWordBounds { text, pos: 0 }, out);
+    } else {
+        tokenize_segments(text, text.split_word_bound_indices(), out);
+    }
+}
+
+fn tokenize_segments<'a>(
+    text: &'a str,
+    segments: impl Iterator<Item = (usize, &'a str)>,
+    out: &mut Vec<Token>,
+) {
     let bytes = text.as_bytes();
     let mut consumed = 0usize;
-    for (start, seg) in text.split_word_bound_indices() {
+    for (start, seg) in segments {
         let end = start + seg.len();
         if end <= consumed {
             continue;
@@ -122,6 +137,88 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         if let Some(kind) = classify(seg) {
             push(out, text, kind, start, end);
         }
+    }
+}
+
+/// UAX #29 word boundaries of an ASCII text.
+struct AsciiWordBounds<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AsciiWb {
+    Letter,
+    Numeric,
+    ExtendNumLet,
+    MidLetter,
+    MidNum,
+    MidNumLet,
+    Space,
+    Newline,
+    Cr,
+    Lf,
+    Other,
+}
+
+fn ascii_wb(b: u8) -> AsciiWb {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => AsciiWb::Letter,
+        b'0'..=b'9' => AsciiWb::Numeric,
+        b'_' => AsciiWb::ExtendNumLet,
+        b':' => AsciiWb::MidLetter,
+        b',' | b';' => AsciiWb::MidNum,
+        b'.' | b'\'' => AsciiWb::MidNumLet,
+        b' ' => AsciiWb::Space,
+        b'\x0B' | b'\x0C' => AsciiWb::Newline,
+        b'\r' => AsciiWb::Cr,
+        b'\n' => AsciiWb::Lf,
+        _ => AsciiWb::Other,
+    }
+}
+
+impl<'a> Iterator for AsciiWordBounds<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        use AsciiWb::*;
+        let b = self.text.as_bytes();
+        let start = self.pos;
+        if start >= b.len() {
+            return None;
+        }
+        let class = |i: usize| b.get(i).map_or(Other, |&x| ascii_wb(x));
+        let mut end = start + 1;
+        match class(start) {
+            Cr if class(end) == Lf => end += 1, // WB3
+            Space => {
+                while class(end) == Space {
+                    end += 1; // WB3d
+                }
+            }
+            Letter | Numeric | ExtendNumLet => loop {
+                let prev = class(end - 1);
+                match class(end) {
+                    // WB5, WB8-10, WB13a-b: letters, digits and "_" join.
+                    Letter | Numeric | ExtendNumLet if end < b.len() => end += 1,
+                    // WB6-7 and WB11-12: a joiner between two of a kind.
+                    mid @ (MidLetter | MidNum | MidNumLet) => {
+                        let next = class(end + 1);
+                        let letters = prev == Letter && next == Letter && mid != MidNum;
+                        let digits = prev == Numeric && next == Numeric && mid != MidLetter;
+                        if letters || digits {
+                            end += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            },
+            _ => {}
+        }
+        self.pos = end;
+        Some((start, &self.text[start..end]))
     }
 }
 
@@ -252,10 +349,13 @@ fn special(text: &str, b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
             url_or_email(b, i)
         }
         b'a'..=b'z' | b'A'..=b'Z' => {
-            if at_word_start {
+            if !at_word_start {
+                None
+            } else if c == b'x' || c == b'X' {
+                // "xD" is the only emoticon that starts with a letter.
                 url_or_email(b, i).or_else(|| emoticon(b, i))
             } else {
-                None
+                url_or_email(b, i)
             }
         }
         b':' | b';' | b'=' | b'<' | b'^' | b'>' if at_word_start => emoticon(b, i),
@@ -388,6 +488,14 @@ fn url_or_email(b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
         let end = url_tail(b, i);
         return (end > i + 8).then_some((TokenKind::Url, end));
     }
+    // Most words are plain: nothing after the letters can make a link.
+    let run_end = scan(b, i, |x| x.is_ascii_alphanumeric());
+    if !matches!(
+        b.get(run_end),
+        Some(b'.' | b'@' | b'-' | b'_' | b'%' | b'+')
+    ) {
+        return None;
+    }
     // local@domain.tld
     let local_end = scan(b, i, |x| x.is_ascii_alphanumeric() || b"._%+-".contains(&x));
     if b.get(local_end) == Some(&b'@') {
@@ -480,6 +588,35 @@ mod tests {
             .into_iter()
             .map(|t| (t.kind, t.text(text)))
             .collect()
+    }
+
+    #[test]
+    fn ascii_bounds_match_unicode_segmentation() {
+        for text in [
+            "Hello, world! It's 3.5 o'clock: a:b 1,000 x_y __ 2a a2 a.b. .a 1;2 1:2 a' 'a",
+            "  tabs\there\r\n\rcr\n\x0b\x0cend.  ",
+            "e.g. U.S.A. 10k don't we're 9-5 #tag @me $5 50% http://x.io/a?b=c",
+        ] {
+            let fast: Vec<_> = AsciiWordBounds { text, pos: 0 }.collect();
+            let slow: Vec<_> = text.split_word_bound_indices().collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_fast_path_matches_uax29(text in "[ -~\r\n\t\x0b\x0c]{0,80}") {
+            let fast: Vec<_> = AsciiWordBounds { text: &text, pos: 0 }.collect();
+            let slow: Vec<_> = text.split_word_bound_indices().collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn ascii_fast_path_matches_uax29_on_word_soup(text in "([a-z0-9_.,;:' ]|A|Z|9){0,60}") {
+            let fast: Vec<_> = AsciiWordBounds { text: &text, pos: 0 }.collect();
+            let slow: Vec<_> = text.split_word_bound_indices().collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 
     #[test]

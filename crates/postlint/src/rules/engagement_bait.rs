@@ -16,7 +16,9 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 /// "follow us on our journey" and "follow along as we..." invite people into a
 /// story rather than trading a follow for nothing; they are left alone.
 fn is_journey(a: &Analysis, end: usize) -> bool {
-    let rest = a.text[end..].trim_start().to_ascii_lowercase();
+    // Only the next few words matter; never lower-case the whole rest.
+    let rest = a.text[end..].trim_start();
+    let rest = rest[..rest.floor_char_boundary(24)].to_ascii_lowercase();
     [
         "on our journey",
         "on this journey",

@@ -1,5 +1,7 @@
 //! `robotic`: a reply or post with almost no content.
 
+use once_cell::sync::Lazy;
+
 use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::report::{Dimension, Severity};
@@ -158,10 +160,11 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         })
         .map(|t| fold(a.slice(t.span)))
         .collect();
+    static FOLDED: Lazy<Vec<String>> = Lazy::new(|| STOCK.iter().map(|s| fold(s)).collect());
     let joined = words.join(" ");
-    let stock = STOCK.iter().any(|s| {
+    let stock = FOLDED.iter().any(|s| {
         joined
-            .strip_prefix(fold(s).as_str())
+            .strip_prefix(s.as_str())
             .is_some_and(|rest| FILLER.contains(&rest))
     });
     if stock {

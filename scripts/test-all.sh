@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every test of the project, on a fresh machine: formatting, lints, the Rust
+# unit/integration/property tests (including the accuracy floors), then the
+# Python and WebAssembly bindings (each script installs what it needs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain components"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+step "cargo fmt --all --check"
+cargo fmt --all --check
+
+step "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test --workspace"
+cargo test --workspace
+
+step "release CLI for the cross-binding consistency tests"
+cargo build --release -p postlint-cli
+export POSTLINT_BIN="$PWD/target/release/postlint"
+
+if [ -f bindings/python/scripts/test.sh ]; then
+  step "Python binding"
+  bash bindings/python/scripts/test.sh
+fi
+
+if [ -f bindings/wasm/scripts/test.sh ]; then
+  step "WebAssembly binding"
+  bash bindings/wasm/scripts/test.sh
+fi
+
+step "all tests passed"
