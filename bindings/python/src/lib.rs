@@ -30,12 +30,12 @@ fn analyze(
     text: &Bound<'_, PyAny>,
     config: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Report> {
-    let linter = build(config)?;
-    Ok(analyze_py(
-        py,
-        linter.as_ref().unwrap_or_else(|| default_linter()),
-        text,
-    )?)
+    let custom = build(config)?;
+    let linter = match &custom {
+        Some(linter) => linter,
+        None => default_linter()?,
+    };
+    Ok(analyze_py(py, linter, text)?)
 }
 
 /// Reads many drafts and returns their Reports, in input order.
@@ -51,13 +51,12 @@ fn analyze_many<'py>(
     config: Option<&Bound<'py, PyAny>>,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let linter = build(config)?;
-    Ok(analyze_many_py(
-        py,
-        linter.as_ref().unwrap_or_else(|| default_linter()),
-        texts,
-        threads,
-    )?)
+    let custom = build(config)?;
+    let linter = match &custom {
+        Some(linter) => linter,
+        None => default_linter()?,
+    };
+    Ok(analyze_many_py(py, linter, texts, threads)?)
 }
 
 /// Every rule postlint knows, in catalogue order.

@@ -17,9 +17,9 @@ use crate::types::Report;
 const DETACH_MIN_BYTES: usize = 4096;
 
 /// The process-wide linter for the default configuration.
-pub fn default_linter() -> &'static postlint::Linter {
+pub fn default_linter() -> Result<&'static postlint::Linter> {
     static DEFAULT: OnceLock<postlint::Linter> = OnceLock::new();
-    DEFAULT.get_or_init(postlint::Linter::default)
+    guard(|| DEFAULT.get_or_init(postlint::Linter::default))
 }
 
 /// A core linter for a Python config (None → the shared default).
@@ -28,7 +28,7 @@ pub fn build(config: Option<&Bound<'_, PyAny>>) -> Result<Option<postlint::Linte
     if value.is_null() {
         return Ok(None);
     }
-    let config = postlint::Config::from_json_value(value)?;
+    let config = guard(|| postlint::Config::from_json_value(value))??;
     Ok(Some(guard(|| postlint::Linter::new(config))??))
 }
 
@@ -219,12 +219,12 @@ pub fn table_py<'py>(
 /// value raises `ConfigError` naming the key.
 #[pyclass(module = "postlint", frozen, name = "Linter")]
 pub struct Linter {
-    inner: Option<postlint::Linter>,
+    inner: postlint::Linter,
 }
 
 impl Linter {
     fn core(&self) -> &postlint::Linter {
-        self.inner.as_ref().unwrap_or_else(|| default_linter())
+        &self.inner
     }
 }
 
@@ -233,9 +233,11 @@ impl Linter {
     #[new]
     #[pyo3(signature = (config=None))]
     fn new(config: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        Ok(Self {
-            inner: build(config)?,
-        })
+        let inner = match build(config)? {
+            Some(linter) => linter,
+            None => default_linter()?.clone(),
+        };
+        Ok(Self { inner })
     }
 
     /// Reads one draft. See `postlint.analyze`.
@@ -274,7 +276,7 @@ impl Linter {
     }
 
     fn __repr__(&self) -> String {
-        if self.inner.is_none() {
+        if self.inner.config() == &postlint::Config::default() {
             "Linter(<default config>)".to_owned()
         } else {
             let json = serde_json::to_string(self.core().config()).unwrap_or_default();
