@@ -617,8 +617,11 @@ fn imperative_calls(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
         else {
             continue;
         };
+        let next_word = next.text(text).to_lowercase();
         if next.kind == TokenKind::Word
-            && NOT_A_CALL.contains(&next.text(text).to_lowercase().as_str())
+            && (NOT_A_CALL.contains(&next_word.as_str())
+                || (word != "switch"
+                    && matches!(next_word.as_str(), "to" | "and" | "not" | "again")))
         {
             continue;
         }

@@ -54,7 +54,10 @@ mod tests {
             flagged("brag", "We are proud to announce our $3.5 billion deal."),
             ["proud to announce", "billion deal"]
         );
-        assert_eq!(flagged("brag", "The #1 rated plumber in Ohio"), ["#1"]);
+        assert_eq!(
+            flagged("brag", "The #1 rated plumber in Ohio"),
+            ["#1 rated"]
+        );
     }
 
     #[test]
@@ -65,5 +68,6 @@ mod tests {
         )
         .is_empty());
         assert!(flagged("brag", "Number two pencils only, said the exam sheet.").is_empty());
+        assert!(flagged("brag", "My playoff picks: #1 Oregon, #2 Auburn, #3 TCU").is_empty());
     }
 }
