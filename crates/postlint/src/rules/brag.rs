@@ -56,7 +56,7 @@ mod tests {
         );
         assert_eq!(
             flagged("brag", "The #1 rated plumber in Ohio"),
-            ["#1 rated"]
+            ["The #1 rated"]
         );
     }
 
