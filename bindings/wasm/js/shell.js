@@ -1,6 +1,7 @@
 // The public JavaScript API of `postlint`: a thin layer over the glue that
-// wasm-bindgen generates (`raw`). It adds nothing but recovery after a panic
-// or a trap inside the module; every call is otherwise passed straight on.
+// wasm-bindgen generates (`raw`). It does two things only: rebuild reports
+// from the packed form they cross the boundary in (for speed), and recover
+// after a panic or a trap inside the module.
 //
 // Why it exists (see README.md, "Panics"): wasm32 aborts on panic, so the
 // Rust panic hook schedules a fresh instance (wasm-bindgen's
@@ -17,6 +18,51 @@
 
 export function wrap(raw) {
   let generation = 0;
+
+  // Reports cross the boundary packed (see `pack` in src/lib.rs: numbers in
+  // a Float64Array, strings once in a JSON array); this rebuilds the object
+  // the typed `Report` describes. The tables match SEVERITY_CODES and
+  // DIMENSION_CODES there.
+  const SEVERITIES = ["info", "warning", "error"];
+  const DIMENSIONS = ["salesy", "personal", "conversational", "identityReflecting"];
+
+  function unpack(packed) {
+    const n = packed[0];
+    const strings = JSON.parse(packed[1]);
+    const report = {
+      scores: { salesy: n[0], personal: n[1], conversational: n[2], identityReflecting: n[3] },
+      labels: {
+        salesy: n[4] === 1,
+        personal: n[5] === 1,
+        conversational: n[6] === 1,
+        identityReflecting: n[7] === 1,
+      },
+      diagnostics: [],
+      evidence: [],
+    };
+    let i = 9;
+    for (let k = n[8]; k > 0; k--, i += 6) {
+      const d = {
+        rule: strings[n[i]],
+        severity: SEVERITIES[n[i + 1]],
+        start: n[i + 2],
+        end: n[i + 3],
+        message: strings[n[i + 4]],
+      };
+      if (n[i + 5] >= 0) d.suggestion = strings[n[i + 5]];
+      report.diagnostics.push(d);
+    }
+    for (let k = n[i++]; k > 0; k--, i += 5) {
+      report.evidence.push({
+        dimension: DIMENSIONS[n[i]],
+        signal: strings[n[i + 1]],
+        start: n[i + 2],
+        end: n[i + 3],
+        weight: n[i + 4],
+      });
+    }
+    return report;
+  }
 
   function poisoned(err) {
     return (
@@ -41,7 +87,7 @@ export function wrap(raw) {
 
   function analyze(text, options) {
     try {
-      return raw.analyze(text, options);
+      return unpack(raw.__analyzePacked(text, options));
     } catch (err) {
       throw recover(err);
     }
@@ -87,7 +133,7 @@ export function wrap(raw) {
           this.#inner = new raw.Linter(this.#config);
           this.#generation = generation;
         }
-        return this.#inner.analyze(text);
+        return unpack(this.#inner.__analyzePacked(text));
       } catch (err) {
         throw recover(err);
       }

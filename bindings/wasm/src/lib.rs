@@ -204,6 +204,12 @@ extern "C" {
     pub type JsRuleInfos;
 }
 
+/// talc instead of std's dlmalloc: the core allocates per token, and talc is
+/// both faster and smaller on wasm32 (single-threaded, no atomics).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 // ---------------------------------------------------------------------------
 // Start-up: the panic hook.
 // ---------------------------------------------------------------------------
@@ -285,6 +291,14 @@ impl JsLinter {
     pub fn analyze(&self, text: &str) -> Result<JsReport, JsValue> {
         report_to_js(text, self.inner.analyze(text))
     }
+
+    /// `analyze` in the packed transport form ([`pack`]); js/shell.js turns
+    /// it into the same `Report` object, faster.
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = "__analyzePacked", skip_typescript)]
+    pub fn analyze_packed(&self, text: &str) -> js_sys::Array {
+        packed_to_js(text, self.inner.analyze(text))
+    }
 }
 
 /// Reads one draft; with `options`, under that configuration (built for this
@@ -301,6 +315,22 @@ pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsReport, JsVal
         _ => postlint::analyze(text),
     };
     report_to_js(text, report)
+}
+
+/// `analyze` in the packed transport form ([`pack`]), for js/shell.js.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__analyzePacked", skip_typescript)]
+pub fn analyze_packed(text: &str, options: Option<JsOptions>) -> Result<js_sys::Array, JsValue> {
+    let options: Option<JsValue> = options.map(Into::into);
+    let report = match options {
+        Some(v) if !v.is_undefined() && !v.is_null() => {
+            let linter =
+                postlint::Linter::new(config_from_js(Some(v))?).map_err(|e| config_error(&e))?;
+            linter.analyze(text)
+        }
+        _ => postlint::analyze(text),
+    };
+    Ok(packed_to_js(text, report))
 }
 
 /// Every rule postlint knows, in catalogue order.
@@ -488,6 +518,90 @@ pub fn config_error_parts(e: &ConfigError) -> (String, Option<String>) {
     }
 }
 
+/// Codes of the packed form; js/shell.js has the same tables.
+const SEVERITY_CODES: [Severity; 3] = [Severity::Info, Severity::Warning, Severity::Error];
+const DIMENSION_CODES: [Dimension; 4] = Dimension::ALL;
+
+fn code<T: PartialEq>(table: &[T], value: &T) -> f64 {
+    table.iter().position(|x| x == value).unwrap_or(0) as f64
+}
+
+/// A report in the packed transport form: every number in one `f64` list,
+/// every string once in a list that crosses as one JSON array. serde-wasm-
+/// bindgen builds a report field by field, two or three calls into
+/// JavaScript per field; on a 280-character draft that was ~40% of the time
+/// (README.md, "Performance"). Packed, a report crosses in a few calls and
+/// js/shell.js rebuilds the very same object.
+///
+/// Numbers, in order (strings are indices into the string list, codes index
+/// [`SEVERITY_CODES`] and [`DIMENSION_CODES`]):
+///
+/// * 4 scores, then 4 labels as 0/1 (salesy, personal, conversational,
+///   identity-reflecting);
+/// * the number of diagnostics, then per diagnostic: rule, severity code,
+///   start, end, message, suggestion (-1 when there is none);
+/// * the number of evidence items, then per item: dimension code, signal,
+///   start, end, weight.
+///
+/// `report`'s spans must already be UTF-16 offsets; they are copied as they are.
+pub fn pack(report: &Report) -> (Vec<f64>, Vec<&str>) {
+    let mut strings: Vec<&str> = Vec::new();
+    let mut index: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    let mut intern = |s| {
+        *index.entry(s).or_insert_with(|| {
+            strings.push(s);
+            (strings.len() - 1) as f64
+        })
+    };
+    let s = &report.scores;
+    let l = &report.labels;
+    let mut n = Vec::with_capacity(10 + 6 * report.diagnostics.len() + 5 * report.evidence.len());
+    n.extend([
+        s.salesy,
+        s.personal,
+        s.conversational,
+        s.identity_reflecting,
+    ]);
+    n.extend(
+        [
+            l.salesy,
+            l.personal,
+            l.conversational,
+            l.identity_reflecting,
+        ]
+        .map(|b| f64::from(u8::from(b))),
+    );
+    n.push(report.diagnostics.len() as f64);
+    for d in &report.diagnostics {
+        n.push(intern(&d.rule));
+        n.push(code(&SEVERITY_CODES, &d.severity));
+        n.push(d.span.start as f64);
+        n.push(d.span.end as f64);
+        n.push(intern(&d.message));
+        n.push(d.suggestion.as_deref().map_or(-1.0, &mut intern));
+    }
+    n.push(report.evidence.len() as f64);
+    for e in &report.evidence {
+        n.push(code(&DIMENSION_CODES, &e.dimension));
+        n.push(intern(&e.signal));
+        n.push(e.span.start as f64);
+        n.push(e.span.end as f64);
+        n.push(e.weight);
+    }
+    (n, strings)
+}
+
+fn packed_to_js(text: &str, report: Report) -> js_sys::Array {
+    let report = report.with_offsets(text, OffsetUnit::Utf16);
+    let (numbers, strings) = pack(&report);
+    // A list of plain strings always serializes.
+    let strings = serde_json::to_string(&strings).unwrap_or_else(|_| "[]".to_owned());
+    js_sys::Array::of2(
+        &js_sys::Float64Array::from(numbers.as_slice()),
+        &JsValue::from_str(&strings),
+    )
+}
+
 fn report_to_js(text: &str, report: Report) -> Result<JsReport, JsValue> {
     let report = report.with_offsets(text, OffsetUnit::Utf16);
     to_js(&JsReportView::new(&report)).map(JsCast::unchecked_into)
@@ -587,6 +701,79 @@ mod tests {
             if let Some(s) = d.get("suggestion") {
                 assert!(s.is_string());
             }
+        }
+    }
+
+    /// What js/shell.js's `unpack` does, in Rust.
+    fn unpack(n: &[f64], strings: &[&str]) -> serde_json::Value {
+        use serde_json::{json, Map, Value};
+        let dims = ["salesy", "personal", "conversational", "identityReflecting"];
+        let sevs = ["info", "warning", "error"];
+        let four = |at: usize, f: &dyn Fn(f64) -> Value| {
+            let mut m = Map::new();
+            for (k, d) in dims.iter().enumerate() {
+                m.insert(d.to_string(), f(n[at + k]));
+            }
+            Value::Object(m)
+        };
+        let mut i = 8;
+        let mut diagnostics = Vec::new();
+        for _ in 0..n[i] as usize {
+            let mut d = json!({
+                "rule": strings[n[i + 1] as usize],
+                "severity": sevs[n[i + 2] as usize],
+                "start": n[i + 3], "end": n[i + 4],
+                "message": strings[n[i + 5] as usize],
+            });
+            if n[i + 6] >= 0.0 {
+                d["suggestion"] = json!(strings[n[i + 6] as usize]);
+            }
+            diagnostics.push(d);
+            i += 6;
+        }
+        i += 1;
+        let mut evidence = Vec::new();
+        for _ in 0..n[i] as usize {
+            evidence.push(json!({
+                "dimension": dims[n[i + 1] as usize],
+                "signal": strings[n[i + 2] as usize],
+                "start": n[i + 3], "end": n[i + 4], "weight": n[i + 5],
+            }));
+            i += 5;
+        }
+        assert_eq!(i + 1, n.len(), "every number is read");
+        json!({
+            "scores": four(0, &|x| json!(x)),
+            "labels": four(4, &|x| json!(x == 1.0)),
+            "diagnostics": diagnostics,
+            "evidence": evidence,
+        })
+    }
+
+    /// Numbers compare as f64 (the packed form has no integers).
+    fn as_f64(v: serde_json::Value) -> serde_json::Value {
+        match v {
+            serde_json::Value::Number(x) => serde_json::json!(x.as_f64().unwrap()),
+            serde_json::Value::Array(a) => a.into_iter().map(as_f64).collect(),
+            serde_json::Value::Object(o) => o.into_iter().map(|(k, v)| (k, as_f64(v))).collect(),
+            other => other,
+        }
+    }
+
+    #[test]
+    fn packed_form_unpacks_to_the_report_view() {
+        for text in [
+            "",
+            "🎉 HUGE SALE!!! Buy now, 50% off everything, today only! #sale #deal #shop #buy",
+            "We are proud to announce our award-winning app. I love it. What do you think?",
+            "Thanks!",
+        ] {
+            let report = postlint::analyze(text).with_offsets(text, OffsetUnit::Utf16);
+            let (numbers, strings) = pack(&report);
+            let expected = as_f64(serde_json::to_value(JsReportView::new(&report)).unwrap());
+            assert_eq!(unpack(&numbers, &strings), expected, "{text}");
+            let unique: std::collections::HashSet<_> = strings.iter().collect();
+            assert_eq!(unique.len(), strings.len(), "strings are interned");
         }
     }
 

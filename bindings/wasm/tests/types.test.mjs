@@ -31,7 +31,12 @@ test("every build declares every export", () => {
     ]) {
       assert.ok(dts.includes(name), `${file} lacks ${name}`);
     }
-    const code = dts.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+    // The web build's InitOutput lists the raw wasm exports (what init()
+    // resolves to), not API results; everything else must be precise.
+    const code = dts
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/\/\/.*$/gm, "")
+      .replace(/export interface InitOutput \{[\s\S]*?\n\}/, "");
     assert.ok(!/\bany\b/.test(code), `${file} uses any`);
   }
 });
