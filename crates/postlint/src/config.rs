@@ -181,8 +181,11 @@ impl Config {
             let path = e.path().to_string();
             let inner = e.into_inner().to_string();
             // serde names an unknown key in its message; the path is its parent.
+            // serde names an unknown key in its message; some deserializers
+            // (TOML) leave it out of the path, others (JSON values) put it in.
             let key = match unknown_field(&inner) {
                 Some(field) if path == "." || path.is_empty() => field.to_owned(),
+                Some(field) if path == field || path.ends_with(&format!(".{field}")) => path,
                 Some(field) => format!("{path}.{field}"),
                 None => path,
             };
@@ -292,6 +295,10 @@ mod tests {
         assert_eq!(e.key(), Some("rules.hard-sell"), "{e}");
         let e = Config::from_json(r#"{"rules": {"no-such-rule": "off"}}"#).unwrap_err();
         assert_eq!(e.key(), Some("rules.no-such-rule"), "{e}");
+        let e = Config::from_json(r#"{"colour": true}"#).unwrap_err();
+        assert_eq!(e.key(), Some("colour"), "{e}");
+        let e = Config::from_json(r#"{"thresholds": {"spicy": 0.2}}"#).unwrap_err();
+        assert_eq!(e.key(), Some("thresholds.spicy"), "{e}");
         let e = Config::from_json(r#"{"brands": "Acme"}"#).unwrap_err();
         assert_eq!(e.key(), Some("brands"), "{e}");
         let e = Config::from_json(r#"{"allow": ["  "]}"#).unwrap_err();

@@ -161,7 +161,7 @@ enum AsciiWb {
     Other,
 }
 
-fn ascii_wb(b: u8) -> AsciiWb {
+const fn ascii_wb(b: u8) -> AsciiWb {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => AsciiWb::Letter,
         b'0'..=b'9' => AsciiWb::Numeric,
@@ -177,6 +177,17 @@ fn ascii_wb(b: u8) -> AsciiWb {
     }
 }
 
+/// `ascii_wb` as a table: this runs once per byte of every draft.
+static ASCII_WB: [AsciiWb; 256] = {
+    let mut t = [AsciiWb::Other; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = ascii_wb(i as u8);
+        i += 1;
+    }
+    t
+};
+
 impl<'a> Iterator for AsciiWordBounds<'a> {
     type Item = (usize, &'a str);
 
@@ -187,7 +198,15 @@ impl<'a> Iterator for AsciiWordBounds<'a> {
         if start >= b.len() {
             return None;
         }
-        let class = |i: usize| b.get(i).map_or(Other, |&x| ascii_wb(x));
+        #[inline(always)]
+        fn class(b: &[u8], i: usize) -> AsciiWb {
+            if i < b.len() {
+                ASCII_WB[b[i] as usize]
+            } else {
+                AsciiWb::Other
+            }
+        }
+        let class = |i: usize| class(b, i);
         let mut end = start + 1;
         match class(start) {
             Cr if class(end) == Lf => end += 1, // WB3
