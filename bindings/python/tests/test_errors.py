@@ -95,11 +95,6 @@ def test_unknown_key_is_named_in_the_message(config, name):
     assert info.value.key is not None and name in info.value.key
 
 
-@pytest.mark.xfail(
-    reason="core: Config::from_json_value reports an unknown key's path with the "
-    "key doubled (`colour.colour`, `thresholds.spicy.spicy`); from_toml gets it right",
-    strict=False,
-)
 @pytest.mark.parametrize("config, key", [({"colour": True}, "colour"), ({"thresholds": {"spicy": 0.2}}, "thresholds.spicy")])
 def test_unknown_key_exact_path(config, key):
     with pytest.raises(postlint.ConfigError) as info:
