@@ -38,22 +38,23 @@ pub fn run(linter: &Linter, files: &[PathBuf], json: bool) -> Result<String, Str
         let _ = writeln!(out, "{} ({} rows)", r.file, e.rows);
         let _ = writeln!(
             out,
-            "  {:<20} {:>5} {:>5} {:>9} {:>7} {:>6} {:>6}",
-            "dimension", "n", "pos", "precision", "recall", "F1", "AUC"
+            "  {:<20} {:>5} {:>5} {:>9} {:>7} {:>6} {:>6} {:>6}",
+            "dimension", "n", "pos", "precision", "recall", "F1", "AUC", "Brier"
         );
         for d in &e.dimensions {
             let m = &d.metrics;
             let auc = m.auc.map_or("-".to_owned(), |a| format!("{a:.3}"));
             let _ = writeln!(
                 out,
-                "  {:<20} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3} {:>6}",
+                "  {:<20} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3} {:>6} {:>6.3}",
                 d.dimension.as_str(),
                 m.n,
                 m.positives,
                 m.precision,
                 m.recall,
                 m.f1,
-                auc
+                auc,
+                m.brier
             );
         }
         if let Some(f) = e.macro_f1 {

@@ -23,6 +23,9 @@ pub struct BinaryMetrics {
     pub f1: f64,
     /// Area under the ROC curve (ties count half); `None` without both classes.
     pub auc: Option<f64>,
+    /// Mean squared error of the score as a probability (0 is perfect; a
+    /// constant 0.5 scores 0.25): how well calibrated the scores are.
+    pub brier: f64,
 }
 
 impl BinaryMetrics {
@@ -50,6 +53,15 @@ impl BinaryMetrics {
             0.0
         };
         m.auc = auc(pairs);
+        m.brier = if pairs.is_empty() {
+            0.0
+        } else {
+            pairs
+                .iter()
+                .map(|&(s, g)| (s - f64::from(u8::from(g))).powi(2))
+                .sum::<f64>()
+                / pairs.len() as f64
+        };
         m
     }
 }
@@ -98,6 +110,7 @@ mod tests {
         assert_eq!((m.tp, m.fp, m.fn_), (2, 0, 0));
         assert_eq!(m.f1, 1.0);
         assert_eq!(m.auc, Some(1.0));
+        assert!((m.brier - (0.01 + 0.04 + 0.04 + 0.01) / 4.0).abs() < 1e-12);
         let inv: Vec<_> = p.iter().map(|&(s, g)| (s, !g)).collect();
         assert_eq!(auc(&inv), Some(0.0));
     }
