@@ -490,28 +490,11 @@ pub fn js_key(key: &str) -> String {
     key.to_owned()
 }
 
-/// Works around a core quirk: for an unknown key read from a JSON value,
-/// `serde_path_to_error` already ends the path with the key, and the core
-/// appends it once more (`{"nope": 1}` gives key `nope.nope`). Drops the
-/// repeat; a no-op once the core stops doubling.
-fn undouble_unknown_key(key: &str, message: &str) -> String {
-    let field = message
-        .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split('`').next());
-    if let Some(f) = field {
-        let doubled = format!("{f}.{f}");
-        if key == doubled || key.ends_with(&format!(".{doubled}")) {
-            return key[..key.len() - f.len() - 1].to_owned();
-        }
-    }
-    key.to_owned()
-}
-
 /// The message and key of a config error, in JavaScript's spelling.
 pub fn config_error_parts(e: &ConfigError) -> (String, Option<String>) {
     match e {
         ConfigError::Invalid { key, message } => {
-            let key = js_key(&undouble_unknown_key(key, message));
+            let key = js_key(key);
             (format!("config key `{key}`: {message}"), Some(key))
         }
         other => (other.to_string(), None),
@@ -674,6 +657,12 @@ mod tests {
         let json = serde_json::json!({ "thresholds": { "nope": 1 } });
         let e = Config::from_json_value(json).unwrap_err();
         assert_eq!(config_error_parts(&e).1.as_deref(), Some("thresholds.nope"));
+        let json = serde_json::json!({ "thresholds": { "thresholds": 1 } });
+        let e = Config::from_json_value(json).unwrap_err();
+        assert_eq!(
+            config_error_parts(&e).1.as_deref(),
+            Some("thresholds.thresholds")
+        );
         let json = serde_json::json!({ "rules": { "nope": "off" } });
         let e = Config::from_json_value(json).unwrap_err();
         assert_eq!(config_error_parts(&e).1.as_deref(), Some("rules.nope"));

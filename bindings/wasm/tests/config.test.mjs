@@ -14,6 +14,7 @@ const CASES = [
   [{ thresholds: { salesy: NaN } }, "thresholds.salesy"],
   [{ thresholds: { identityReflecting: 7 } }, "thresholds.identityReflecting"],
   [{ thresholds: { loud: 1 } }, "thresholds.loud"],
+  [{ thresholds: { thresholds: 1 } }, "thresholds.thresholds"],
   [{ brands: "Acme" }, "brands"],
   [{ brands: ["Acme", 3] }, "brands[1]"],
   [{ allow: ["  "] }, "allow[0]"],
