@@ -1,7 +1,8 @@
 // The public JavaScript API of `postlint`: a thin layer over the glue that
-// wasm-bindgen generates (`raw`). It does two things only: rebuild reports
-// from the packed form they cross the boundary in (for speed), and recover
-// after a panic or a trap inside the module.
+// wasm-bindgen generates (`raw`). It does three small things only: rebuild
+// reports from the packed form they cross the boundary in (for speed), drop
+// `undefined` properties from configs, and recover after a panic or a trap
+// inside the module.
 //
 // Why it exists (see README.md, "Panics"): wasm32 aborts on panic, so the
 // Rust panic hook schedules a fresh instance (wasm-bindgen's
@@ -87,7 +88,7 @@ export function wrap(raw) {
 
   function analyze(text, options) {
     try {
-      return unpack(raw.__analyzePacked(text, options));
+      return unpack(raw.__analyzePacked(text, defined(options)));
     } catch (err) {
       throw recover(err);
     }
@@ -101,13 +102,17 @@ export function wrap(raw) {
     }
   }
 
-  function snapshot(config) {
-    if (config === null || typeof config !== "object") return config;
-    try {
-      return structuredClone(config);
-    } catch {
-      return config; // not cloneable: the module rejects it anyway
-    }
+  // A copy of a config without its `undefined` properties: in JavaScript
+  // `{ brands: undefined }` means "not set" (and the types allow it), while
+  // the module would read it as null, a wrong type. Plain objects only;
+  // arrays and other values pass as they are (the module checks them).
+  function defined(value) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
+    const out = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = defined(v);
+    return out;
   }
 
   class Linter {
@@ -116,12 +121,14 @@ export function wrap(raw) {
     #generation;
 
     constructor(config) {
+      // Also the copy a rebuild after a panic uses: later changes the caller
+      // makes to `config` do not leak in.
+      this.#config = defined(config);
       try {
-        this.#inner = new raw.Linter(config);
+        this.#inner = new raw.Linter(this.#config);
       } catch (err) {
         throw recover(err);
       }
-      this.#config = snapshot(config);
       this.#generation = generation;
     }
 

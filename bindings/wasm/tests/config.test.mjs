@@ -63,3 +63,13 @@ test("the module works normally after config errors", () => {
   const r = new Linter({ brands: ["Acme"] }).analyze("Buy now at Acme!");
   assert.ok(r.diagnostics.some((d) => d.rule === "hard-sell"));
 });
+
+test("undefined properties mean 'not set', as in JavaScript generally", () => {
+  const plain = new Linter().analyze("Buy now, today only!");
+  const config = { brands: undefined, thresholds: { salesy: undefined }, rules: { "hard-sell": undefined } };
+  assert.deepEqual(new Linter(config).analyze("Buy now, today only!"), plain);
+  assert.deepEqual(analyze("Buy now, today only!", config), plain);
+  // ...but null, NaN and undefined inside a list are still errors.
+  assert.throws(() => new Linter({ brands: null }), { name: "ConfigError", key: "brands" });
+  assert.throws(() => new Linter({ brands: [undefined] }), { name: "ConfigError", key: "brands[0]" });
+});
