@@ -20,7 +20,7 @@ const DIMENSIONS = [
     label: "Identity-reflecting",
     optimum: 1,
     yes: "Reflects the audience",
-    no: "About the brand, not the audience",
+    no: "Not identity-reflecting",
   },
 ];
 /** Drafts up to this many characters are linted on every input event. */
