@@ -144,6 +144,7 @@ impl ConfigError {
 
 impl Config {
     /// Parses a TOML document (the CLI's `postlint.toml`).
+    #[cfg(feature = "toml")]
     pub fn from_toml(src: &str) -> Result<Self, ConfigError> {
         let de = toml::Deserializer::parse(src).map_err(|e| ConfigError::Syntax {
             format: "TOML",
@@ -270,6 +271,7 @@ fn first_line(s: &str) -> String {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "toml")]
     #[test]
     fn toml_round_trip() {
         let c = Config::from_toml(
@@ -283,14 +285,25 @@ mod tests {
         assert_eq!(c.level("hard-sell"), RuleLevel::Error);
     }
 
+    #[cfg(feature = "toml")]
     #[test]
-    fn errors_name_the_key() {
+    fn toml_errors_name_the_key() {
         let e = Config::from_toml("colour = true").unwrap_err();
         assert_eq!(e.key(), Some("colour"), "{e}");
         let e = Config::from_toml("[thresholds]\nsalesy = 2.0").unwrap_err();
         assert_eq!(e.key(), Some("thresholds.salesy"), "{e}");
         let e = Config::from_toml("[thresholds]\nspicy = 0.2").unwrap_err();
         assert_eq!(e.key(), Some("thresholds.spicy"), "{e}");
+        assert!(matches!(
+            Config::from_toml("= nope"),
+            Err(ConfigError::Syntax { .. })
+        ));
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        let e = Config::from_json(r#"{"thresholds": {"salesy": 2.0}}"#).unwrap_err();
+        assert_eq!(e.key(), Some("thresholds.salesy"), "{e}");
         let e = Config::from_json(r#"{"rules": {"hard-sell": "loud"}}"#).unwrap_err();
         assert_eq!(e.key(), Some("rules.hard-sell"), "{e}");
         let e = Config::from_json(r#"{"rules": {"no-such-rule": "off"}}"#).unwrap_err();
@@ -304,7 +317,7 @@ mod tests {
         let e = Config::from_json(r#"{"allow": ["  "]}"#).unwrap_err();
         assert_eq!(e.key(), Some("allow[0]"), "{e}");
         assert!(matches!(
-            Config::from_toml("= nope"),
+            Config::from_json("{nope"),
             Err(ConfigError::Syntax { .. })
         ));
     }

@@ -11,7 +11,9 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::automaton::{Automaton, OverlappingState};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Input, MatchKind};
 use once_cell::sync::Lazy;
 
 use crate::report::Span;
@@ -203,7 +205,7 @@ pub struct Hit {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     entries: Vec<Entry>,
-    automaton: Option<AhoCorasick>,
+    automaton: Option<DFA>,
     words: HashSet<String>,
 }
 
@@ -224,10 +226,12 @@ impl Lexicon {
             kept.push(e);
         }
         // A DFA: a few hundred KB once per process, and the fastest search,
-        // which runs on every keystroke in a compose box.
+        // which runs on every keystroke in a compose box. Built directly (not
+        // through `AhoCorasick`) so the other automaton kinds stay out of the
+        // WebAssembly module.
         let automaton = (!patterns.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
+            DFA::builder()
+                .match_kind(MatchKind::Standard)
                 .build(&patterns)
                 .expect("lexicon patterns are small plain strings")
         });
@@ -256,8 +260,15 @@ impl Lexicon {
 
     /// Appends every phrase occurrence in `norm` to `out`.
     pub(crate) fn find(&self, norm: &Normalized, tokens: &[Token], out: &mut Vec<Hit>) {
-        let Some(ac) = &self.automaton else { return };
-        for m in ac.find_overlapping_iter(&norm.text) {
+        let Some(dfa) = &self.automaton else { return };
+        let input = Input::new(&norm.text);
+        let mut state = OverlappingState::start();
+        loop {
+            // A standard-semantics DFA over plain patterns cannot fail.
+            if dfa.try_find_overlapping(&input, &mut state).is_err() {
+                break;
+            }
+            let Some(m) = state.get_match() else { break };
             let e = &self.entries[m.pattern().as_usize()];
             // The pattern has a space on each side; the words lie inside.
             let (first, last) = norm.token_range(m.start() + 1, m.end() - 1);
