@@ -305,32 +305,28 @@ impl JsLinter {
 /// call only: to lint many drafts with one configuration, use a `Linter`).
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsReport, JsValue> {
-    let options: Option<JsValue> = options.map(Into::into);
-    let report = match options {
-        Some(v) if !v.is_undefined() && !v.is_null() => {
-            let linter =
-                postlint::Linter::new(config_from_js(Some(v))?).map_err(|e| config_error(&e))?;
-            linter.analyze(text)
-        }
-        _ => postlint::analyze(text),
-    };
-    report_to_js(text, report)
+    report_to_js(text, analyze_with(text, options)?)
 }
 
 /// `analyze` in the packed transport form ([`pack`]), for js/shell.js.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = "__analyzePacked", skip_typescript)]
 pub fn analyze_packed(text: &str, options: Option<JsOptions>) -> Result<js_sys::Array, JsValue> {
+    Ok(packed_to_js(text, analyze_with(text, options)?))
+}
+
+/// The core's report of `text`, under `options` when given (a linter built
+/// for this call only) or the default configuration.
+fn analyze_with(text: &str, options: Option<JsOptions>) -> Result<postlint::Report, JsValue> {
     let options: Option<JsValue> = options.map(Into::into);
-    let report = match options {
+    Ok(match options {
         Some(v) if !v.is_undefined() && !v.is_null() => {
             let linter =
                 postlint::Linter::new(config_from_js(Some(v))?).map_err(|e| config_error(&e))?;
             linter.analyze(text)
         }
         _ => postlint::analyze(text),
-    };
-    Ok(packed_to_js(text, report))
+    })
 }
 
 /// Every rule postlint knows, in catalogue order.

@@ -572,7 +572,6 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "pre-order",
     "preorder",
     "dm",
-    "text",
     "click",
     "tap",
     "sign",
