@@ -372,9 +372,19 @@ impl Normalized {
                 }
                 TokenKind::Punctuation | TokenKind::LineBreak => {
                     if t.kind == TokenKind::Punctuation {
-                        for c in s.chars() {
+                        for (k, c) in s.char_indices() {
                             match c {
-                                '"' => in_quote = !in_quote,
+                                // A straight quote opens after a space (or at
+                                // the start, or after "(", "="), and closes
+                                // otherwise; toggling would reopen a quote
+                                // whose sentence already ended.
+                                '"' => {
+                                    let before = text[..t.span.start + k].chars().next_back();
+                                    in_quote = before.is_none_or(|p| {
+                                        p.is_whitespace()
+                                            || matches!(p, '(' | '[' | '{' | '=' | ':')
+                                    });
+                                }
                                 '“' | '«' | '„' => in_quote = true,
                                 '”' | '»' => in_quote = false,
                                 _ => {}
@@ -524,6 +534,20 @@ mod tests {
     fn negation_is_noticed() {
         let h = hits("This is not sponsored, I just love it");
         assert!(h.iter().any(|(s, _, neg)| *s == Signal::Sponsored && *neg));
+    }
+
+    #[test]
+    fn straight_quotes_open_and_close_by_position() {
+        let text = r#"<a title="x.y"> Buy now"#;
+        let toks = tokenize(text);
+        let norm = Normalized::new(text, &toks, None);
+        let buy = toks.iter().position(|t| t.text(text) == "Buy").unwrap();
+        assert!(!norm.quoted(buy));
+        let text = r#"he said "buy now" twice"#;
+        let toks = tokenize(text);
+        let norm = Normalized::new(text, &toks, None);
+        let buy = toks.iter().position(|t| t.text(text) == "buy").unwrap();
+        assert!(norm.quoted(buy));
     }
 
     #[test]
