@@ -146,7 +146,9 @@ def test_html_highlights_diagnostics(report):
 def test_html_escapes_messages_in_title():
     # Messages quote the flagged text; quotes and angle brackets must not
     # break out of the title attribute.
-    html = postlint.analyze('"><img src=x onerror=alert(1)> "Buy now"!!!')._repr_html_()
+    # (The pitch comes first: a pitch inside quotation marks is a quote, not
+    # the author selling, and is not flagged.)
+    html = postlint.analyze('Buy now!!! "><img src=x onerror=alert(1)>')._repr_html_()
     assert "<img" not in html and "&lt;img" in html
     assert 'title="' in html and "&quot;Buy now&quot;" in html
 
