@@ -1,6 +1,6 @@
 //! `needy`: begging for attention or numbers.
 
-use super::{Finding, RuleInfo};
+use super::{from_hits, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity};
@@ -12,31 +12,15 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     description: "Begging for attention (\"please like\", \"please share\", \"why isn't anyone...\", \"help us reach 10k\").",
 };
 
-/// After "please share", these make it a question to readers ("please share
-/// your favourite recipe"), not a plea for reach.
-const ASKING_READERS: &[&str] = &[
-    "your", "yours", "what", "how", "any", "a", "one", "tips", "ideas", "thoughts", "below", "in",
-];
-
+/// "Please share your favourite recipe" asks readers something; the lexicon
+/// lists such phrases as neutral, so only the plea for reach arrives here.
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    for h in a.hits_of(Signal::Needy) {
-        if h.quoted {
-            continue;
-        }
-        let next = a.tokens[h.last_token + 1..]
-            .iter()
-            .find(|t| t.is_wordlike())
-            .map(|t| a.slice(t.span).to_lowercase());
-        if next.is_some_and(|w| ASKING_READERS.contains(&w.as_str())) {
-            continue;
-        }
-        let phrase = a.slice(h.span);
-        out.push(Finding::new(
-            h.span,
+    from_hits(a, Signal::Needy, out, |phrase| {
+        (
             format!("\"{phrase}\" sounds needy; asking for attention rarely earns it."),
-            Some("Share something people will want to pass on, and thank the ones who do."),
-        ));
-    }
+            "Share something people will want to pass on, and thank the ones who do.",
+        )
+    });
 }
 
 #[cfg(test)]
