@@ -45,6 +45,8 @@ fn genuine_questions_are_conversational() {
         "What's the one book you'd hand to a new manager? Mine is still the dog-eared one from my first job.",
         "Anyone else find that the first warm day of spring makes them want to repaint everything?",
         "@marta how did the marathon go?? I saw the photos, you looked strong at mile 20",
+        // "want to" opens pitches ("Want to save 20%?"), not this question.
+        "Hiring managers: what's one thing candidates do that makes you want to hire them on the spot?",
     ] {
         let r = read(text);
         assert!(r.labels.conversational, "not conversational: {text}");
@@ -145,4 +147,11 @@ fn pure_pitch_is_flagged_everywhere() {
         assert!(fired(&r, rule), "{rule}");
     }
     assert!(r.has_errors());
+}
+
+#[test]
+fn asking_for_follows_of_another_account_is_bait() {
+    let r = read("Tag a friend who needs to see this 😂 Follow @dailymemes for more!");
+    assert!(fired(&r, "engagement-bait"));
+    assert!(r.labels.salesy);
 }

@@ -335,9 +335,11 @@ impl<'a> Analysis<'a> {
             if h.negated && h.signal.is_commercial() {
                 continue;
             }
-            // A pitch's opener only counts when it opens a question.
+            // A pitch's opener only counts when it opens a question ("Tired
+            // of ...?"), not in the middle of one ("what makes you want to").
             if h.signal == Signal::Rhetorical
-                && !is_question(self.slice(self.sentence_end_punct(h.span.start)))
+                && (!is_question(self.slice(self.sentence_end_punct(h.span.start)))
+                    || !self.opens_sentence(h.first_token))
             {
                 continue;
             }
@@ -495,6 +497,17 @@ impl<'a> Analysis<'a> {
                 }
                 _ => false,
             })
+    }
+
+    /// True when at most two words come before token `i` in its sentence.
+    fn opens_sentence(&self, i: usize) -> bool {
+        let start = self.sentence_at(self.tokens[i].span.start).start;
+        let first = self.tokens.partition_point(|t| t.span.start < start);
+        self.tokens[first..i]
+            .iter()
+            .filter(|t| t.is_wordlike())
+            .count()
+            <= 2
     }
 
     /// The punctuation that ends the sentence containing byte `at`.
