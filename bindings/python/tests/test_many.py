@@ -6,12 +6,14 @@ import multiprocessing
 import os
 import threading
 import time
-from typing import List
+from typing import Callable, List, Tuple, TypeVar
 
 import pytest
 
 import postlint
 from conftest import UNICODE_DRAFTS
+
+T = TypeVar("T")
 
 
 @pytest.fixture(scope="module")
@@ -118,9 +120,13 @@ def _child_analyze(texts: List[str]) -> List[dict]:
     return [r.to_dict() for r in postlint.analyze_many(texts, threads=2)]
 
 
-def test_gil_is_released_while_analysing(texts):
-    """Another Python thread keeps running while analyze_many works."""
-    big = [texts[i % len(texts)] for i in range(150_000)]
+def ticks_in_middle(call: Callable[[], T]) -> Tuple[T, float, int]:
+    """Runs `call` while another Python thread ticks every millisecond.
+
+    Returns the call's result, its duration and the ticks in its middle half:
+    the conversions at its start and end hold the GIL; the analysis in the
+    middle must not.
+    """
     stamps: List[float] = []
     stop = threading.Event()
 
@@ -133,41 +139,27 @@ def test_gil_is_released_while_analysing(texts):
     t.start()
     try:
         start = time.perf_counter()
-        postlint.analyze_many(big, threads=1)
+        result = call()
         end = time.perf_counter()
     finally:
         stop.set()
         t.join()
-    # Only count ticks well inside the call: the conversions at its start and
-    # end hold the GIL; the analysis in the middle must not.
     span = end - start
     lo, hi = start + 0.25 * span, end - 0.25 * span
-    inside = [s for s in stamps if lo <= s <= hi]
+    return result, span, sum(1 for s in stamps if lo <= s <= hi)
+
+
+def test_gil_is_released_while_analysing(texts):
+    """Another Python thread keeps running while analyze_many works."""
+    big = [texts[i % len(texts)] for i in range(150_000)]
+    _, span, inside = ticks_in_middle(lambda: postlint.analyze_many(big, threads=1))
     assert span > 0.05, f"input too small to measure ({span:.3f}s)"
-    assert len(inside) >= 10, f"{len(inside)} ticks in the middle of a {span:.2f}s call"
+    assert inside >= 10, f"{inside} ticks in the middle of a {span:.2f}s call"
 
 
 def test_gil_released_for_a_long_single_text():
     text = ("Walked the dog by the river this morning. " * 120_000) + "Buy now"
-    stamps: List[float] = []
-    stop = threading.Event()
-
-    def tick() -> None:
-        while not stop.is_set():
-            stamps.append(time.perf_counter())
-            time.sleep(0.001)
-
-    t = threading.Thread(target=tick)
-    t.start()
-    try:
-        start = time.perf_counter()
-        report = postlint.analyze(text)
-        end = time.perf_counter()
-    finally:
-        stop.set()
-        t.join()
-    span = end - start
-    inside = [s for s in stamps if start + 0.25 * span <= s <= end - 0.25 * span]
+    report, span, inside = ticks_in_middle(lambda: postlint.analyze(text))
     hard_sell = [d for d in report.diagnostics if d.rule == "hard-sell"]
     assert hard_sell and report.text[hard_sell[-1].start :] == "Buy now"
     if span > 0.1:
