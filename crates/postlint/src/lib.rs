@@ -38,4 +38,4 @@ pub use linter::{analyze, Linter};
 pub use offsets::{OffsetMapper, OffsetUnit};
 pub use report::{Diagnostic, Dimension, Evidence, Labels, Report, Scores, Severity, Span};
 pub use rules::{rules, RuleInfo};
-pub use tokenizer::{tokenize, Token, TokenKind};
+pub use tokenizer::{tokenize, tokenize_into, Token, TokenKind};

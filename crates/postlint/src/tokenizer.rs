@@ -100,10 +100,134 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     // small scanner that follows the same UAX #29 rules (checked against
     // unicode-segmentation by a property test), several times faster.
     if text.is_ascii() {
-        tokenize_segments(text, AsciiWordBounds { text, pos: 0 }, out);
+        tokenize_ascii(text, out);
     } else {
         tokenize_segments(text, text.split_word_bound_indices(), out);
     }
+}
+
+/// `tokenize_segments` over `AsciiWordBounds`, fused and specialised for
+/// ASCII: the same algorithm and the same tokens (a property test compares
+/// the two), without decoding chars or walking grapheme clusters, since in
+/// ASCII every byte boundary is a grapheme boundary except inside CR LF,
+/// which is one segment and which no special shape ends in.
+fn tokenize_ascii(text: &str, out: &mut Vec<Token>) {
+    let b = text.as_bytes();
+    let mut pos = 0;
+    let mut consumed = 0;
+    while pos < b.len() {
+        let seg_start = pos;
+        if b[pos] == b' ' {
+            // Spaces make no token and start no special shape.
+            pos = scan(b, pos + 1, |x| x == b' ');
+            continue;
+        }
+        let end = ascii_segment_end(b, pos);
+        pos = end;
+        if end <= consumed {
+            continue;
+        }
+        let start = seg_start.max(consumed);
+        if may_be_special(b, start, end) {
+            if let Some((kind, tok_end)) = special(text, b, start) {
+                push_ascii(out, b, kind, start, tok_end);
+                consumed = tok_end;
+                continue;
+            }
+        }
+        consumed = end;
+        if let Some(kind) = classify_ascii(b[start]) {
+            push_ascii(out, b, kind, start, end);
+        }
+    }
+}
+
+/// False when `special` surely finds nothing at `start`, the start of (the
+/// rest of) an ASCII word segment ending at `end`: a cheap test that spares
+/// most plain words the URL scan.
+#[inline]
+fn may_be_special(b: &[u8], start: usize, end: usize) -> bool {
+    match b[start] {
+        // "http://", "www.", "xD": the prefix decides, else as any word.
+        b'h' | b'H'
+            if b.len() - start >= 7 && b[start + 1..start + 4].eq_ignore_ascii_case(b"ttp") =>
+        {
+            true
+        }
+        b'w' | b'W'
+            if b.len() - start >= 4 && b[start + 1..start + 4].eq_ignore_ascii_case(b"ww.") =>
+        {
+            true
+        }
+        b'x' | b'X' if b.get(start + 1) == Some(&b'D') => true,
+        // Otherwise a word only turns into an address when one of these
+        // follows its letters and digits (see `url_or_email`): inside the
+        // segment or right after it.
+        b'a'..=b'z' | b'A'..=b'Z' => b[start..(end + 1).min(b.len())]
+            .iter()
+            .any(|&x| BYTE_CLASS[x as usize] & LINKISH != 0),
+        b'0'..=b'9'
+        | b'@'
+        | b'#'
+        | b'$'
+        | b'('
+        | b'+'
+        | b':'
+        | b';'
+        | b'='
+        | b'<'
+        | b'^'
+        | b'>' => true,
+        _ => false,
+    }
+}
+
+/// `classify` for a segment of ASCII text, from its first byte.
+#[inline]
+fn classify_ascii(first: u8) -> Option<TokenKind> {
+    match first {
+        b'\n' | b'\r' | b'\x0B' | b'\x0C' => Some(TokenKind::LineBreak),
+        b'0'..=b'9' => Some(TokenKind::Number),
+        b'a'..=b'z' | b'A'..=b'Z' | b'_' => Some(TokenKind::Word),
+        x if x.is_ascii_punctuation() => Some(TokenKind::Punctuation),
+        // Spaces, tabs and control characters.
+        _ => None,
+    }
+}
+
+/// `push` for ASCII text: the style flags from bytes.
+#[inline(always)]
+fn push_ascii(out: &mut Vec<Token>, b: &[u8], kind: TokenKind, start: usize, end: usize) {
+    if kind == TokenKind::Punctuation {
+        if let Some(prev) = out.last_mut() {
+            if prev.kind == TokenKind::Punctuation && prev.span.end == start {
+                prev.span.end = end;
+                return;
+            }
+        }
+    }
+    let (all_caps, elongated) = if kind == TokenKind::Word || kind == TokenKind::Hashtag {
+        ascii_style(&b[start..end])
+    } else {
+        (false, false)
+    };
+    out.push(Token {
+        kind,
+        span: Span::new(start, end),
+        all_caps,
+        elongated,
+    });
+}
+
+/// `(is_all_caps, is_elongated)` of an ASCII word.
+#[inline]
+fn ascii_style(w: &[u8]) -> (bool, bool) {
+    let all_caps = !w.iter().any(u8::is_ascii_lowercase)
+        && w.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+    let elongated = w
+        .windows(3)
+        .any(|x| x[0] == x[1] && x[1] == x[2] && x[0].is_ascii_alphabetic());
+    (all_caps, elongated)
 }
 
 fn tokenize_segments<'a>(
@@ -140,7 +264,9 @@ fn tokenize_segments<'a>(
     }
 }
 
-/// UAX #29 word boundaries of an ASCII text.
+/// UAX #29 word boundaries of an ASCII text, as an iterator: what the
+/// property tests compare with unicode-segmentation.
+#[cfg(test)]
 struct AsciiWordBounds<'a> {
     text: &'a str,
     pos: usize,
@@ -177,6 +303,28 @@ const fn ascii_wb(b: u8) -> AsciiWb {
     }
 }
 
+/// Bits of `BYTE_CLASS`: letters, digits and `_` (which join in a word)...
+const JOINS: u8 = 1;
+/// ...and the bytes that can continue a word into an address.
+const LINKISH: u8 = 2;
+
+/// Byte classes for the hot loops of the ASCII tokenizer.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            t[i] |= JOINS;
+        }
+        if matches!(c, b'.' | b'@' | b'-' | b'_' | b'%' | b'+') {
+            t[i] |= LINKISH;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// `ascii_wb` as a table: this runs once per byte of every draft.
 static ASCII_WB: [AsciiWb; 256] = {
     let mut t = [AsciiWb::Other; 256];
@@ -188,57 +336,64 @@ static ASCII_WB: [AsciiWb; 256] = {
     t
 };
 
+#[cfg(test)]
 impl<'a> Iterator for AsciiWordBounds<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        use AsciiWb::*;
-        let b = self.text.as_bytes();
         let start = self.pos;
-        if start >= b.len() {
+        if start >= self.text.len() {
             return None;
         }
-        #[inline(always)]
-        fn class(b: &[u8], i: usize) -> AsciiWb {
-            if i < b.len() {
-                ASCII_WB[b[i] as usize]
-            } else {
-                AsciiWb::Other
-            }
-        }
-        let class = |i: usize| class(b, i);
-        let mut end = start + 1;
-        match class(start) {
-            Cr if class(end) == Lf => end += 1, // WB3
-            Space => {
-                while class(end) == Space {
-                    end += 1; // WB3d
-                }
-            }
-            Letter | Numeric | ExtendNumLet => loop {
-                let prev = class(end - 1);
-                match class(end) {
-                    // WB5, WB8-10, WB13a-b: letters, digits and "_" join.
-                    Letter | Numeric | ExtendNumLet if end < b.len() => end += 1,
-                    // WB6-7 and WB11-12: a joiner between two of a kind.
-                    mid @ (MidLetter | MidNum | MidNumLet) => {
-                        let next = class(end + 1);
-                        let letters = prev == Letter && next == Letter && mid != MidNum;
-                        let digits = prev == Numeric && next == Numeric && mid != MidLetter;
-                        if letters || digits {
-                            end += 2;
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            },
-            _ => {}
-        }
-        self.pos = end;
-        Some((start, &self.text[start..end]))
+        self.pos = ascii_segment_end(self.text.as_bytes(), start);
+        Some((start, &self.text[start..self.pos]))
     }
+}
+
+/// The end of the UAX #29 word segment of ASCII text `b` that starts at
+/// `start` (which must be `< b.len()`).
+#[inline]
+fn ascii_segment_end(b: &[u8], start: usize) -> usize {
+    use AsciiWb::*;
+    #[inline(always)]
+    fn class(b: &[u8], i: usize) -> AsciiWb {
+        if i < b.len() {
+            ASCII_WB[b[i] as usize]
+        } else {
+            AsciiWb::Other
+        }
+    }
+    let class = |i: usize| class(b, i);
+    let mut end = start + 1;
+    match class(start) {
+        Cr if class(end) == Lf => end += 1, // WB3
+        Space => {
+            while class(end) == Space {
+                end += 1; // WB3d
+            }
+        }
+        Letter | Numeric | ExtendNumLet => loop {
+            // WB5, WB8-10, WB13a-b: letters, digits and "_" join.
+            while end < b.len() && BYTE_CLASS[b[end] as usize] & JOINS != 0 {
+                end += 1;
+            }
+            // WB6-7 and WB11-12: a joiner between two of a kind.
+            let mid = class(end);
+            if !matches!(mid, MidLetter | MidNum | MidNumLet) {
+                break;
+            }
+            let (prev, next) = (class(end - 1), class(end + 1));
+            let letters = prev == Letter && next == Letter && mid != MidNum;
+            let digits = prev == Numeric && next == Numeric && mid != MidLetter;
+            if letters || digits {
+                end += 2;
+            } else {
+                break;
+            }
+        },
+        _ => {}
+    }
+    end
 }
 
 fn push(out: &mut Vec<Token>, text: &str, kind: TokenKind, start: usize, end: usize) {
@@ -411,14 +566,19 @@ fn phone(b: &[u8], i: usize) -> Option<usize> {
         j += 1;
     }
     let mut digits = 0;
-    let mut groups: Vec<usize> = Vec::new();
+    // Digit groups: how many, the first's length and the last's.
+    let (mut groups, mut first_group, mut last_group) = (0usize, 0usize, 0usize);
     let mut end = i;
     let mut seps = 0;
     while j < b.len() {
         let c = b[j];
         if c.is_ascii_digit() {
             let g = scan(b, j, |x| x.is_ascii_digit());
-            groups.push(g - j);
+            groups += 1;
+            if groups == 1 {
+                first_group = g - j;
+            }
+            last_group = g - j;
             digits += g - j;
             j = g;
             end = j;
@@ -438,18 +598,16 @@ fn phone(b: &[u8], i: usize) -> Option<usize> {
     }
     // Without separators only a long run that starts like a phone number
     // ("08000930705", "+447911123456") counts: plain big numbers do not.
-    let bare = seps == 0
-        && groups.len() == 1
-        && (10..=13).contains(&digits)
-        && (b[i] == b'+' || b[i] == b'0');
+    let bare =
+        seps == 0 && groups == 1 && (10..=13).contains(&digits) && (b[i] == b'+' || b[i] == b'0');
     if bare && !b.get(end).is_some_and(|x| x.is_ascii_alphanumeric()) {
         return Some(end);
     }
     let ok = (7..=15).contains(&digits)
         && seps > 0
-        && groups.len() >= 2
-        && groups.last() == Some(&4)
-        && groups[0] != 4
+        && groups >= 2
+        && last_group == 4
+        && first_group != 4
         && !b.get(end).is_some_and(|x| x.is_ascii_alphanumeric());
     ok.then_some(end)
 }
@@ -583,8 +741,23 @@ const EMOTICONS: &[&str] = &[
     "<3", "</3", "^_^", "^^", ">_<", "xD", "XD", "8)", "8-)", ":]", ":[", ":3", "=P", "-_-",
 ];
 
+/// Bytes that can follow the first one in an emoticon: rules most
+/// candidates out before the list is searched.
+static EMOTICON_SECOND: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < EMOTICONS.len() {
+        t[EMOTICONS[k].as_bytes()[1] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 fn emoticon(b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
     let rest = &b[i..];
+    if !rest.get(1).is_some_and(|&x| EMOTICON_SECOND[x as usize]) {
+        return None;
+    }
     let best = EMOTICONS
         .iter()
         .filter(|e| rest.starts_with(e.as_bytes()))
@@ -627,6 +800,17 @@ mod tests {
         fn ascii_fast_path_matches_uax29(text in "[ -~\r\n\t\x0b\x0c]{0,80}") {
             let fast: Vec<_> = AsciiWordBounds { text: &text, pos: 0 }.collect();
             let slow: Vec<_> = text.split_word_bound_indices().collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn fused_ascii_tokenizer_matches_generic_path(
+            text in "([ -~\r\n\t]|http://|www\\.|\\.com|@|#|\\$|[0-9]{3}|:\\)|SOOO|aaa){0,40}"
+        ) {
+            let mut fast = Vec::new();
+            tokenize_ascii(&text, &mut fast);
+            let mut slow = Vec::new();
+            tokenize_segments(&text, text.split_word_bound_indices(), &mut slow);
             proptest::prop_assert_eq!(fast, slow);
         }
 
