@@ -263,7 +263,7 @@ impl From<&postlint::Evidence> for Evidence {
     fn from(e: &postlint::Evidence) -> Self {
         Self {
             dimension: e.dimension.as_str(),
-            signal: e.signal.clone(),
+            signal: e.signal.to_string(),
             start: e.span.start,
             end: e.span.end,
             weight: e.weight,

@@ -24,9 +24,11 @@
 //! questions and "you" are read as a pitch's hooks rather than as
 //! conversation or as the reader at the centre.
 
+use std::borrow::Cow;
+
 use crate::lexicon::{Hit, Lexicon, Normalized, Signal};
 use crate::report::{Dimension, Evidence, Span};
-use crate::text::is_sentence_end;
+use crate::text::{is_sentence_end, lower_ends_with, lower_is_one_of};
 use crate::tokenizer::{tokenize, Token, TokenKind};
 
 /// Log-odds of each dimension before any evidence.
@@ -302,8 +304,8 @@ impl<'a> Analysis<'a> {
     }
 
     pub fn score(&mut self, brand_hits: &[Hit]) {
-        let mut ev: Vec<Evidence> = Vec::new();
-        let mut seen: Vec<(&'static str, usize, i32)> = Vec::new();
+        let mut ev: Vec<Evidence> = Vec::with_capacity(32);
+        let mut seen: Vec<(&'static str, usize, i32)> = Vec::with_capacity(32);
         let mut add =
             |ev: &mut Vec<Evidence>, d: Dimension, signal: &'static str, span: Span, w: f64| {
                 if w == 0.0 {
@@ -324,7 +326,7 @@ impl<'a> Analysis<'a> {
                 };
                 ev.push(Evidence {
                     dimension: d,
-                    signal: signal.to_owned(),
+                    signal: Cow::Borrowed(signal),
                     span,
                     weight: round6(w * decay(signal).powi(k)),
                 });
@@ -407,7 +409,7 @@ impl<'a> Analysis<'a> {
             let comma_next = self.tokens.get(i + 1).is_some_and(|n| {
                 n.kind == TokenKind::Punctuation && self.slice(n.span).starts_with(',')
             });
-            if comma_next && SPOKEN_OPENERS.contains(&word.to_lowercase().as_str()) {
+            if comma_next && lower_is_one_of(word, SPOKEN_OPENERS) {
                 add(&mut ev, Dimension::Personal, "spoken-opener", t.span, 0.7);
             }
         }
@@ -524,14 +526,14 @@ impl<'a> Analysis<'a> {
         if self.sentence_at(t.span.start).start != t.span.start {
             return false;
         }
-        let word = self.slice(t.span).to_lowercase();
-        if PAST_ONLY.contains(&word.as_str()) {
+        let word = self.slice(t.span);
+        if lower_is_one_of(word, PAST_ONLY) {
             return self
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| n.kind == TokenKind::Word);
         }
-        if !DIARY_VERBS.contains(&word.as_str()) {
+        if !lower_is_one_of(word, DIARY_VERBS) {
             return false;
         }
         self.tokens[i + 1..]
@@ -539,8 +541,8 @@ impl<'a> Analysis<'a> {
             .find(|t| t.kind != TokenKind::Emoji)
             .filter(|n| n.kind == TokenKind::Word)
             .is_some_and(|n| {
-                let next = self.slice(n.span).to_lowercase();
-                DIARY_NEXT.contains(&next.as_str()) || next.ends_with("ed")
+                let next = self.slice(n.span);
+                lower_is_one_of(next, DIARY_NEXT) || lower_ends_with(next, "ed")
             })
     }
 }
@@ -617,8 +619,8 @@ fn imperative_calls(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
         if !opens || t.kind != TokenKind::Word {
             continue;
         }
-        let word = t.text(text).to_lowercase();
-        if !IMPERATIVE_VERBS.contains(&word.as_str()) {
+        let word = t.text(text);
+        if !lower_is_one_of(word, IMPERATIVE_VERBS) {
             continue;
         }
         let Some((j, next)) = tokens
@@ -629,11 +631,11 @@ fn imperative_calls(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
         else {
             continue;
         };
-        let next_word = next.text(text).to_lowercase();
+        let next_word = next.text(text);
         if next.kind == TokenKind::Word
-            && (NOT_A_CALL.contains(&next_word.as_str())
-                || (word != "switch"
-                    && matches!(next_word.as_str(), "to" | "and" | "not" | "again")))
+            && (lower_is_one_of(next_word, NOT_A_CALL)
+                || (!lower_is_one_of(word, &["switch"])
+                    && lower_is_one_of(next_word, &["to", "and", "not", "again"])))
         {
             continue;
         }
@@ -751,9 +753,9 @@ fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
 }
 
 fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
-    // name -> (occurrences, occurrences in mid-sentence)
-    let mut counts: std::collections::HashMap<&str, (usize, usize)> =
-        std::collections::HashMap::new();
+    // (name, in mid-sentence) for every capitalised word; sorted, a name's
+    // occurrences are one run (no hash map: this runs on every draft).
+    let mut names: Vec<(&str, bool)> = Vec::new();
     let mut starts = sentences.iter().map(|s| s.start).peekable();
     for t in tokens
         .iter()
@@ -763,15 +765,14 @@ fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
         let mid_sentence = starts.peek() != Some(&t.span.start);
         let w = t.text(text);
         if w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()) {
-            let e = counts.entry(w).or_default();
-            e.0 += 1;
-            e.1 += usize::from(mid_sentence);
+            names.push((w, mid_sentence));
         }
     }
-    counts
-        .values()
-        .filter(|&&(n, mid)| n >= 2 && mid >= 1)
-        .map(|&(n, _)| n)
+    names.sort_unstable();
+    names
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() >= 2 && run.iter().any(|&(_, mid)| mid))
+        .map(<[_]>::len)
         .sum()
 }
 

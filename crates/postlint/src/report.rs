@@ -1,5 +1,7 @@
 //! What an analysis returns: scores, labels, evidence and diagnostics.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::offsets::{OffsetMapper, OffsetUnit};
@@ -201,7 +203,9 @@ pub struct Evidence {
     /// The dimension moved.
     pub dimension: Dimension,
     /// A stable name of the signal, e.g. `call-to-buy`, `first-person`.
-    pub signal: String,
+    /// Borrowed from the crate's own names, so that evidence costs no
+    /// allocation per signal.
+    pub signal: Cow<'static, str>,
     /// Where in the draft the signal was found.
     #[serde(flatten)]
     pub span: Span,

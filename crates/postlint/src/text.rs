@@ -46,6 +46,27 @@ pub(crate) fn is_line_break(c: char) -> bool {
     )
 }
 
+/// True when `word`, lower-cased, is one of `list` (lower-case words).
+/// ASCII words, nearly all of them, are compared without allocating.
+pub(crate) fn lower_is_one_of(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        let lower = word.to_lowercase();
+        list.contains(&lower.as_str())
+    }
+}
+
+/// True when `word`, lower-cased, ends with `suffix` (lower-case ASCII).
+pub(crate) fn lower_ends_with(word: &str, suffix: &str) -> bool {
+    if word.is_ascii() {
+        word.len() >= suffix.len()
+            && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    } else {
+        word.to_lowercase().ends_with(suffix)
+    }
+}
+
 /// True when `s` has at least two letters and every cased letter is upper case.
 pub(crate) fn is_all_caps(s: &str) -> bool {
     let mut letters = 0;
