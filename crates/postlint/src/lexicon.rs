@@ -410,19 +410,20 @@ pub(crate) struct Normalized {
     pub text: String,
     /// The normalised words in order, sentence separators included.
     items: Vec<Item>,
+    /// For each item, whether it is a negation (kept apart: drafts can be
+    /// megabytes, and a flag inside `Item` would pad it by 8 bytes).
+    negators: Vec<bool>,
     /// Token indices that are inside quotation marks.
     quoted: Vec<bool>,
 }
 
-/// One normalised word: where it is in `Normalized::text`, which token it
-/// came from (`usize::MAX` for a sentence separator), and whether it is a
-/// negation.
+/// One normalised word: where it starts in `Normalized::text` (a single
+/// space follows each) and which token it came from (`usize::MAX` for a
+/// sentence separator).
 #[derive(Clone, Copy)]
 struct Item {
     start: usize,
-    end: usize,
     token: usize,
-    negator: bool,
 }
 
 const NEGATORS: &[&str] = &[
@@ -436,6 +437,7 @@ impl Normalized {
     pub fn new(text: &str, tokens: &[Token], vocab: Option<&Lexicon>) -> Self {
         let mut out = String::with_capacity(text.len() + 2);
         let mut items = Vec::with_capacity(tokens.len());
+        let mut negators = Vec::with_capacity(tokens.len());
         let mut quoted = vec![false; tokens.len()];
         let mut in_quote = false;
         out.push(' ');
@@ -486,10 +488,9 @@ impl Normalized {
                         out.push('|');
                         items.push(Item {
                             start,
-                            end: start + 1,
                             token: usize::MAX,
-                            negator: false,
                         });
+                        negators.push(false);
                         out.push(' ');
                         last_was_sep = true;
                     }
@@ -501,26 +502,27 @@ impl Normalized {
                 TokenKind::Emoji | TokenKind::Emoticon | TokenKind::Symbol => continue,
             }
             quoted[i] = in_quote;
-            items.push(Item {
-                start,
-                end: out.len(),
-                token: i,
-                negator: NEGATORS.contains(&&out[start..]),
-            });
+            items.push(Item { start, token: i });
+            negators.push(NEGATORS.contains(&&out[start..]));
             out.push(' ');
             last_was_sep = false;
         }
         Self {
             text: out,
             items,
+            negators,
             quoted,
         }
     }
 
     /// The normalised text of item `k`.
     fn item_text(&self, k: usize) -> &str {
-        let it = &self.items[k];
-        &self.text[it.start..it.end]
+        let end = self
+            .items
+            .get(k + 1)
+            .map_or(self.text.len(), |next| next.start)
+            - 1;
+        &self.text[self.items[k].start..end]
     }
 
     /// Token indices of the first and last word among items `first..=last`.
@@ -539,7 +541,7 @@ impl Normalized {
         (at.saturating_sub(3)..at)
             .rev()
             .take_while(|&k| self.items[k].token != usize::MAX)
-            .find(|&k| self.items[k].negator)
+            .find(|&k| self.negators[k])
             .map(|k| self.items[k].token)
     }
 
@@ -563,20 +565,18 @@ fn push_word(out: &mut String, s: &str, elongated: bool, vocab: Option<&Lexicon>
         }
     }
     if elongated {
+        // Runs collapsed to two letters ("sooo" -> "soo"), unless only the
+        // one-letter form is a lexicon word ("nowww" -> "now").
         let word = out.split_off(start);
-        let mut two = String::new();
-        collapse_runs(&word, 2, &mut two);
+        collapse_runs(&word, 2, out);
         let known = |w: &str| vocab.is_some_and(|v| v.knows(w));
-        if known(&two) {
-            out.push_str(&two);
-        } else {
-            let mut one = String::new();
+        if !known(&out[start..]) {
+            let mut one = String::with_capacity(word.len());
             collapse_runs(&word, 1, &mut one);
-            out.push_str(if known(&one) || vocab.is_none() {
-                &one
-            } else {
-                &two
-            });
+            if known(&one) || vocab.is_none() {
+                out.truncate(start);
+                out.push_str(&one);
+            }
         }
     }
 }

@@ -101,8 +101,28 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     // unicode-segmentation by a property test), several times faster.
     if text.is_ascii() {
         tokenize_ascii(text, out);
-    } else {
-        tokenize_segments(text, text.split_word_bound_indices(), out);
+        return;
+    }
+    // Otherwise line by line, so that one emoji does not send a long draft
+    // down the slow path: UAX #29 always breaks after a line feed and no
+    // special shape spans one, so each line tokenizes on its own. Its tokens
+    // are shifted to draft offsets; the previous line ended in a line-break
+    // token, so `push` never merges across lines.
+    let mut base = 0;
+    for line in text.split_inclusive('\n') {
+        let first = out.len();
+        if line.is_ascii() {
+            tokenize_ascii(line, out);
+        } else {
+            tokenize_segments(line, line.split_word_bound_indices(), out);
+        }
+        if base > 0 {
+            for t in &mut out[first..] {
+                t.span.start += base;
+                t.span.end += base;
+            }
+        }
+        base += line.len();
     }
 }
 
@@ -801,6 +821,15 @@ mod tests {
             let fast: Vec<_> = AsciiWordBounds { text: &text, pos: 0 }.collect();
             let slow: Vec<_> = text.split_word_bound_indices().collect();
             proptest::prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn line_by_line_matches_whole_text(
+            text in "([ -~\r\n\t]|\n|\r\n|é|👍|\u{301}|\u{200d}|€5|#café|www\\.x\\.com){0,40}"
+        ) {
+            let mut slow = Vec::new();
+            tokenize_segments(&text, text.split_word_bound_indices(), &mut slow);
+            proptest::prop_assert_eq!(tokenize(&text), slow);
         }
 
         #[test]
