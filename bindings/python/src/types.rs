@@ -201,12 +201,12 @@ pub struct Diagnostic {
 impl From<&postlint::Diagnostic> for Diagnostic {
     fn from(d: &postlint::Diagnostic) -> Self {
         Self {
-            rule: d.rule.clone(),
+            rule: d.rule.to_string(),
             severity: d.severity.as_str(),
             start: d.span.start,
             end: d.span.end,
             message: d.message.clone(),
-            suggestion: d.suggestion.clone(),
+            suggestion: d.suggestion.as_deref().map(str::to_owned),
         }
     }
 }
@@ -442,7 +442,7 @@ impl Report {
             .inner
             .diagnostics
             .iter()
-            .map(|d| d.rule.as_str())
+            .map(|d| d.rule.as_ref())
             .collect();
         rules.dedup();
         let text = crate::convert::text_of(self.text.bind(py)).unwrap_or_default();

@@ -26,9 +26,11 @@
 
 use std::borrow::Cow;
 
+use once_cell::sync::Lazy;
+
 use crate::lexicon::{Hit, Lexicon, Normalized, Signal};
 use crate::report::{Dimension, Evidence, Span};
-use crate::text::{is_sentence_end, lower_ends_with, lower_is_one_of};
+use crate::text::{is_sentence_end, lower_ends_with, lower_is_one_of, WordSet};
 use crate::tokenizer::{tokenize, Token, TokenKind};
 
 /// Log-odds of each dimension before any evidence.
@@ -82,100 +84,109 @@ fn decay(signal: &str) -> f64 {
 
 /// Past-tense verbs that open a diary-style sentence with the "I" left out
 /// ("Went to a pottery class.", "Ran my first 10k.").
-const DIARY_VERBS: &[&str] = &[
-    "went",
-    "made",
-    "ate",
-    "took",
-    "got",
-    "had",
-    "ran",
-    "saw",
-    "found",
-    "bought",
-    "tried",
-    "spent",
-    "finished",
-    "started",
-    "woke",
-    "slept",
-    "forgot",
-    "lost",
-    "applied",
-    "baked",
-    "cooked",
-    "visited",
-    "watched",
-    "learned",
-    "learnt",
-    "realized",
-    "realised",
-    "decided",
-    "moved",
-    "quit",
-    "cried",
-    "laughed",
-    "locked",
-    "dropped",
-    "broke",
-    "burned",
-    "burnt",
-    "spilled",
-    "missed",
-    "met",
-    "drove",
-    "walked",
-    "finally",
-    "just",
-    "still",
-    "currently",
-    "accidentally",
-    "officially",
-];
+static DIARY_VERBS: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "went",
+        "made",
+        "ate",
+        "took",
+        "got",
+        "had",
+        "ran",
+        "saw",
+        "found",
+        "bought",
+        "tried",
+        "spent",
+        "finished",
+        "started",
+        "woke",
+        "slept",
+        "forgot",
+        "lost",
+        "applied",
+        "baked",
+        "cooked",
+        "visited",
+        "watched",
+        "learned",
+        "learnt",
+        "realized",
+        "realised",
+        "decided",
+        "moved",
+        "quit",
+        "cried",
+        "laughed",
+        "locked",
+        "dropped",
+        "broke",
+        "burned",
+        "burnt",
+        "spilled",
+        "missed",
+        "met",
+        "drove",
+        "walked",
+        "finally",
+        "just",
+        "still",
+        "currently",
+        "accidentally",
+        "officially",
+    ])
+});
 
 /// Past-tense forms that are never participles: a sentence they open is a
 /// diary entry whatever follows ("Spent way too much", "Went to bed at 9").
-const PAST_ONLY: &[&str] = &[
-    "went",
-    "ate",
-    "spent",
-    "took",
-    "ran",
-    "saw",
-    "woke",
-    "slept",
-    "forgot",
-    "drove",
-    "wrote",
-    "sang",
-    "swam",
-    "threw",
-    "fell",
-    "flew",
-    "came",
-    "began",
-    "drank",
-    "sat",
-    "stood",
-    "told",
-    "thought",
-    "overslept",
-    "stayed",
-];
+static PAST_ONLY: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "went",
+        "ate",
+        "spent",
+        "took",
+        "ran",
+        "saw",
+        "woke",
+        "slept",
+        "forgot",
+        "drove",
+        "wrote",
+        "sang",
+        "swam",
+        "threw",
+        "fell",
+        "flew",
+        "came",
+        "began",
+        "drank",
+        "sat",
+        "stood",
+        "told",
+        "thought",
+        "overslept",
+        "stayed",
+    ])
+});
 
 /// Spoken openers followed by a comma ("great, the printer jammed again",
 /// "ok so", "welp,"): how people talk, not how brands write.
-const SPOKEN_OPENERS: &[&str] = &[
-    "great", "well", "ugh", "so", "ok", "okay", "welp", "wow", "lol", "honestly", "listen", "look",
-    "oh", "ah", "hmm", "yeah", "nope", "yep", "cool", "fine", "sure", "anyway", "update", "psa",
-];
+static SPOKEN_OPENERS: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "great", "well", "ugh", "so", "ok", "okay", "welp", "wow", "lol", "honestly", "listen",
+        "look", "oh", "ah", "hmm", "yeah", "nope", "yep", "cool", "fine", "sure", "anyway",
+        "update", "psa",
+    ])
+});
 
 /// Words that may follow a diary verb.
-const DIARY_NEXT: &[&str] = &[
-    "my", "a", "an", "the", "to", "up", "out", "in", "on", "into", "off", "home", "it", "me",
-    "this", "that", "what", "some", "too", "two", "three", "all", "our", "his", "her", "back",
-    "asleep", "married", "engaged", "lost", "again", "another", "over",
-];
+static DIARY_NEXT: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "my", "a", "an", "the", "to", "up", "out", "in", "on", "into", "off", "home", "it", "me",
+        "this", "that", "what", "some", "too", "two", "three", "all", "our", "his", "her", "back",
+        "asleep", "married", "engaged", "lost", "again", "another", "over",
+    ])
+});
 
 /// Emoji that show a face or a gesture: a person, not a logo.
 fn is_feeling_emoji(c: char) -> bool {
@@ -409,7 +420,7 @@ impl<'a> Analysis<'a> {
             let comma_next = self.tokens.get(i + 1).is_some_and(|n| {
                 n.kind == TokenKind::Punctuation && self.slice(n.span).starts_with(',')
             });
-            if comma_next && lower_is_one_of(word, SPOKEN_OPENERS) {
+            if comma_next && SPOKEN_OPENERS.contains_lower(word) {
                 add(&mut ev, Dimension::Personal, "spoken-opener", t.span, 0.7);
             }
         }
@@ -527,13 +538,13 @@ impl<'a> Analysis<'a> {
             return false;
         }
         let word = self.slice(t.span);
-        if lower_is_one_of(word, PAST_ONLY) {
+        if PAST_ONLY.contains_lower(word) {
             return self
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| n.kind == TokenKind::Word);
         }
-        if !lower_is_one_of(word, DIARY_VERBS) {
+        if !DIARY_VERBS.contains_lower(word) {
             return false;
         }
         self.tokens[i + 1..]
@@ -542,7 +553,7 @@ impl<'a> Analysis<'a> {
             .filter(|n| n.kind == TokenKind::Word)
             .is_some_and(|n| {
                 let next = self.slice(n.span);
-                lower_is_one_of(next, DIARY_NEXT) || lower_ends_with(next, "ed")
+                DIARY_NEXT.contains_lower(next) || lower_ends_with(next, "ed")
             })
     }
 }
@@ -562,42 +573,46 @@ fn sigmoid(x: f64) -> f64 {
 
 /// Commercial verbs that, opening a sentence, make it a call to act
 /// ("Switch to FastNet today", "Call 555-0148", "Shop in store or online").
-const IMPERATIVE_VERBS: &[&str] = &[
-    "buy",
-    "order",
-    "shop",
-    "book",
-    "call",
-    "switch",
-    "try",
-    "join",
-    "register",
-    "apply",
-    "subscribe",
-    "download",
-    "visit",
-    "grab",
-    "claim",
-    "reserve",
-    "enroll",
-    "enrol",
-    "schedule",
-    "upgrade",
-    "save",
-    "pre-order",
-    "preorder",
-    "dm",
-    "click",
-    "tap",
-    "sign",
-    "rsvp",
-];
+static IMPERATIVE_VERBS: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "buy",
+        "order",
+        "shop",
+        "book",
+        "call",
+        "switch",
+        "try",
+        "join",
+        "register",
+        "apply",
+        "subscribe",
+        "download",
+        "visit",
+        "grab",
+        "claim",
+        "reserve",
+        "enroll",
+        "enrol",
+        "schedule",
+        "upgrade",
+        "save",
+        "pre-order",
+        "preorder",
+        "dm",
+        "click",
+        "tap",
+        "sign",
+        "rsvp",
+    ])
+});
 
 /// After the verb, these make the sentence personal ("call me", "text my
 /// sister", "save the date", "try it yourself").
-const NOT_A_CALL: &[&str] = &[
-    "me", "my", "him", "her", "them", "it", "this", "that", "yourself", "the", "mom", "dad",
-];
+static NOT_A_CALL: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "me", "my", "him", "her", "them", "it", "this", "that", "yourself", "the", "mom", "dad",
+    ])
+});
 
 /// Adds a call-to-buy hit for each sentence opened by a commercial verb.
 fn imperative_calls(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
@@ -620,7 +635,7 @@ fn imperative_calls(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
             continue;
         }
         let word = t.text(text);
-        if !lower_is_one_of(word, IMPERATIVE_VERBS) {
+        if !IMPERATIVE_VERBS.contains_lower(word) {
             continue;
         }
         let Some((j, next)) = tokens
@@ -633,7 +648,7 @@ fn imperative_calls(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
         };
         let next_word = next.text(text);
         if next.kind == TokenKind::Word
-            && (lower_is_one_of(next_word, NOT_A_CALL)
+            && (NOT_A_CALL.contains_lower(next_word)
                 || (!lower_is_one_of(word, &["switch"])
                     && lower_is_one_of(next_word, &["to", "and", "not", "again"])))
         {

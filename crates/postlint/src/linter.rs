@@ -1,5 +1,7 @@
 //! The reusable entry point: a [`Linter`] compiled once from a [`Config`].
 
+use std::borrow::Cow;
+
 use once_cell::sync::Lazy;
 
 use crate::analysis::Analysis;
@@ -91,11 +93,11 @@ impl Linter {
                     }
                 }
                 diagnostics.push(Diagnostic {
-                    rule: info.id.to_owned(),
+                    rule: Cow::Borrowed(info.id),
                     severity: *severity,
                     span: f.span,
                     message: f.message,
-                    suggestion: f.suggestion,
+                    suggestion: f.suggestion.map(Cow::Borrowed),
                 });
             }
         }

@@ -217,7 +217,9 @@ pub struct Evidence {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// The rule id, as in DIMENSIONS.md (`hard-sell`, `link-only`, ...).
-    pub rule: String,
+    /// Borrowed, like `suggestion`, from the rule's own text: a long draft
+    /// can hold hundreds of thousands of diagnostics.
+    pub rule: Cow<'static, str>,
     /// Severity after the configuration is applied.
     pub severity: Severity,
     /// The flagged text.
@@ -226,7 +228,7 @@ pub struct Diagnostic {
     /// Why this is flagged, in one plain sentence.
     pub message: String,
     /// What to do instead, when there is a useful suggestion.
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Cow<'static, str>>,
 }
 
 /// The full reading of one draft.

@@ -1,5 +1,10 @@
 //! Small character-class helpers shared by the tokenizer and the rules.
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
+
 /// True for characters drawn as emoji or pictographs (approximating the
 /// Unicode `Extended_Pictographic` property plus regional indicators), which is
 /// all the tokenizer needs to tell an emoji cluster from a symbol.
@@ -44,6 +49,37 @@ pub(crate) fn is_line_break(c: char) -> bool {
         c,
         '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
     )
+}
+
+/// A fixed set of lower-case words, for membership tests on every sentence
+/// opener of every draft: a hash look-up instead of a scan of the list.
+pub(crate) struct WordSet {
+    words: HashSet<&'static str, BuildHasherDefault<FxHasher>>,
+    longest: usize,
+}
+
+impl WordSet {
+    pub fn new(words: &[&'static str]) -> Self {
+        Self {
+            words: words.iter().copied().collect(),
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// True when `word`, lower-cased, is in the set.
+    pub fn contains_lower(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.words.contains(word.to_lowercase().as_str());
+        }
+        let mut buf = [0u8; 32];
+        if word.len() > self.longest || word.len() > buf.len() {
+            return false;
+        }
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        std::str::from_utf8(buf).is_ok_and(|w| self.words.contains(w))
+    }
 }
 
 /// True when `word`, lower-cased, is one of `list` (lower-case words).

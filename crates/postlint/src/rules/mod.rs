@@ -39,15 +39,15 @@ pub struct RuleInfo {
 pub(crate) struct Finding {
     pub span: Span,
     pub message: String,
-    pub suggestion: Option<String>,
+    pub suggestion: Option<&'static str>,
 }
 
 impl Finding {
-    pub fn new(span: Span, message: impl Into<String>, suggestion: Option<&str>) -> Self {
+    pub fn new(span: Span, message: impl Into<String>, suggestion: Option<&'static str>) -> Self {
         Self {
             span,
             message: message.into(),
-            suggestion: suggestion.map(str::to_owned),
+            suggestion,
         }
     }
 }
