@@ -28,7 +28,7 @@ use std::borrow::Cow;
 
 use once_cell::sync::Lazy;
 
-use crate::lexicon::{Hit, Lexicon, Normalized, Signal};
+use crate::lexicon::{sentence_chunks, Hit, Lexicon, Normalized, Signal};
 use crate::report::{Dimension, Evidence, Span};
 use crate::text::{is_sentence_end, lower_ends_with, lower_is_one_of, WordSet};
 use crate::tokenizer::{tokenize, Token, TokenKind};
@@ -230,16 +230,27 @@ impl<'a> Analysis<'a> {
     pub fn run(text: &'a str, user: Option<&Lexicon>, brands: Option<&Lexicon>) -> Self {
         let tokens = tokenize(text);
         let builtin = Lexicon::builtin();
-        let norm = Normalized::new(text, &tokens, Some(builtin));
+        // Normalised and matched a few thousand tokens (whole sentences) at
+        // a time, which finds the same hits in the same order as the whole
+        // draft at once, unless some phrase spans sentences.
+        let whole = builtin.spans_sentences
+            || brands.is_some_and(|b| b.spans_sentences)
+            || user.is_some_and(|u| u.spans_sentences);
+        let chunk = if whole { usize::MAX } else { 4096 };
         let mut hits = Vec::new();
-        builtin.find(&norm, &tokens, &mut hits);
         let mut brand_hits = Vec::new();
-        if let Some(b) = brands {
-            b.find(&norm, &tokens, &mut brand_hits);
+        let mut user_hits = Vec::new();
+        for range in sentence_chunks(text, &tokens, chunk) {
+            let norm = Normalized::of_range(text, &tokens, range, Some(builtin));
+            builtin.find(&norm, &tokens, &mut hits);
+            if let Some(b) = brands {
+                b.find(&norm, &tokens, &mut brand_hits);
+            }
+            if let Some(u) = user {
+                u.find(&norm, &tokens, &mut user_hits);
+            }
         }
-        if let Some(u) = user {
-            u.find(&norm, &tokens, &mut hits);
-        }
+        hits.append(&mut user_hits);
         let allowed = SpanSet::new(
             hits.iter()
                 .filter(|h| h.signal == Signal::Allowed)

@@ -258,6 +258,9 @@ pub struct Lexicon {
     edges: FastMap<u64, u32>,
     /// For each trie node, the entries whose phrase ends there, in entry order.
     ends: Vec<Vec<u32>>,
+    /// Some phrase has a sentence break inside ("sale! today"): drafts must
+    /// then be matched whole, not sentence chunk by chunk.
+    pub(crate) spans_sentences: bool,
 }
 
 impl Lexicon {
@@ -267,12 +270,15 @@ impl Lexicon {
         let mut edges: FastMap<u64, u32> = FastMap::default();
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         let mut kept = Vec::with_capacity(entries.len());
+        let mut spans_sentences = false;
         for e in entries {
             let norm = Normalized::new(&e.phrase, &tokenize(&e.phrase), None);
             let body = norm.text.trim();
             if body.is_empty() || body == "|" {
                 continue;
             }
+            // A break at the end ("sale today!") stays inside its sentence.
+            spans_sentences |= body.split(' ').rev().skip(1).any(|w| w == "|");
             let mut node = 0u32;
             for w in body.split(' ') {
                 let id = vocab.intern(w);
@@ -293,6 +299,7 @@ impl Lexicon {
             long_words: vocab.long,
             edges,
             ends,
+            spans_sentences,
         }
     }
 
@@ -413,8 +420,64 @@ pub(crate) struct Normalized {
     /// For each item, whether it is a negation (kept apart: drafts can be
     /// megabytes, and a flag inside `Item` would pad it by 8 bytes).
     negators: Vec<bool>,
-    /// Token indices that are inside quotation marks.
+    /// Which tokens (from `first_token` on) are inside quotation marks.
     quoted: Vec<bool>,
+    /// The first token normalised.
+    first_token: usize,
+}
+
+/// Token ranges of at least `min_tokens` tokens (but the last), each ending
+/// where a sentence ends, to normalise and match one at a time: a long
+/// draft's normalised copy then never exists whole.
+pub(crate) fn sentence_chunks<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    min_tokens: usize,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= tokens.len() {
+            return None;
+        }
+        let from = start
+            .saturating_add(min_tokens.saturating_sub(1))
+            .min(tokens.len());
+        let end = (from..tokens.len())
+            .find(|&k| ends_sentence(text, tokens, k))
+            .map_or(tokens.len(), |k| k + 1);
+        let range = start..end;
+        start = end;
+        Some(range)
+    })
+}
+
+/// True when the normaliser puts a sentence separator after token `i`: a
+/// line break, or punctuation with a sentence end in it, except the "." of
+/// the abbreviation "No." before a number ("our No. 1 seller"), which
+/// stays a word so that no lexicon phrase needs to span sentences.
+fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    match t.kind {
+        TokenKind::LineBreak => true,
+        TokenKind::Punctuation => {
+            !is_numero_dot(text, tokens, i)
+                && t.text(text).chars().any(crate::text::is_sentence_end)
+        }
+        _ => false,
+    }
+}
+
+/// Token `i` is the "." of "No." right before a number.
+fn is_numero_dot(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.kind == TokenKind::Punctuation
+        && t.text(text) == "."
+        && i > 0
+        && tokens[i - 1].text(text).eq_ignore_ascii_case("no")
+        && tokens[i - 1].span.end == t.span.start
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokenKind::Number)
 }
 
 /// One normalised word: where it starts in `Normalized::text` (a single
@@ -435,14 +498,32 @@ impl Normalized {
     /// Normalises tokens of `text`; `vocab` (when given) guides the collapse
     /// of elongated words.
     pub fn new(text: &str, tokens: &[Token], vocab: Option<&Lexicon>) -> Self {
-        let mut out = String::with_capacity(text.len() + 2);
-        let mut items = Vec::with_capacity(tokens.len());
-        let mut negators = Vec::with_capacity(tokens.len());
-        let mut quoted = vec![false; tokens.len()];
+        Self::of_range(text, tokens, 0..tokens.len(), vocab)
+    }
+
+    /// Normalises `tokens[range]` only (token indices stay those of the
+    /// whole draft). Matching range by range finds what matching the whole
+    /// draft finds when each range ends a sentence (see `sentence_chunks`)
+    /// and no phrase spans sentences: this state is all reset there.
+    pub fn of_range(
+        text: &str,
+        tokens: &[Token],
+        range: std::ops::Range<usize>,
+        vocab: Option<&Lexicon>,
+    ) -> Self {
+        let bytes = match (tokens[range.clone()].first(), tokens[range.clone()].last()) {
+            (Some(a), Some(b)) => b.span.end - a.span.start,
+            _ => 0,
+        };
+        let mut out = String::with_capacity(bytes + 2);
+        let mut items = Vec::with_capacity(range.len());
+        let mut negators = Vec::with_capacity(range.len());
+        let mut quoted = vec![false; range.len()];
+        let first_token = range.start;
         let mut in_quote = false;
         out.push(' ');
         let mut last_was_sep = true;
-        for (i, t) in tokens.iter().enumerate() {
+        for (i, t) in tokens.iter().enumerate().take(range.end).skip(range.start) {
             let s = t.text(text);
             let start = out.len();
             match t.kind {
@@ -461,6 +542,9 @@ impl Normalized {
                     out.push('#');
                     push_word(&mut out, &s[1..], t.elongated, vocab);
                 }
+                // "No." before a number is a word of its own ("our No. 1
+                // seller"), so the lexicon's "no. 1" matches only that.
+                TokenKind::Punctuation if is_numero_dot(text, tokens, i) => out.push('.'),
                 TokenKind::Punctuation | TokenKind::LineBreak => {
                     if t.kind == TokenKind::Punctuation {
                         for (k, c) in s.char_indices() {
@@ -482,8 +566,7 @@ impl Normalized {
                             }
                         }
                     }
-                    let ends = t.kind == TokenKind::LineBreak
-                        || s.chars().any(crate::text::is_sentence_end);
+                    let ends = ends_sentence(text, tokens, i);
                     if ends && !last_was_sep {
                         out.push('|');
                         items.push(Item {
@@ -501,7 +584,7 @@ impl Normalized {
                 }
                 TokenKind::Emoji | TokenKind::Emoticon | TokenKind::Symbol => continue,
             }
-            quoted[i] = in_quote;
+            quoted[i - first_token] = in_quote;
             items.push(Item { start, token: i });
             negators.push(NEGATORS.contains(&&out[start..]));
             out.push(' ');
@@ -512,6 +595,7 @@ impl Normalized {
             items,
             negators,
             quoted,
+            first_token,
         }
     }
 
@@ -546,7 +630,11 @@ impl Normalized {
     }
 
     fn quoted(&self, token: usize) -> bool {
-        self.quoted.get(token).copied().unwrap_or(false)
+        token
+            .checked_sub(self.first_token)
+            .and_then(|k| self.quoted.get(k))
+            .copied()
+            .unwrap_or(false)
     }
 }
 
@@ -757,6 +845,47 @@ mod tests {
             let user = Lexicon::new(parse("[sales-talk]\nbuy now buy\nnow\nnow now\n[neutral]\nnow\n"));
             assert_same_as_reference(&user, &reference_dfa(&user), &text);
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matching_sentence_chunks_finds_what_matching_the_whole_draft_finds(
+            words in proptest::collection::vec(
+                "(buy|now|shop|limited|time|only|left|not|don't|miss|out|link|in|bio|we|I|\\.|!|\\?|\n|\"|free|shipping|today|sale)",
+                0..60,
+            ),
+            chunk in 1usize..8,
+        ) {
+            let text = words.join(" ");
+            let toks = tokenize(&text);
+            let lex = Lexicon::builtin();
+            proptest::prop_assume!(!lex.spans_sentences);
+            let mut whole = Vec::new();
+            lex.find(&Normalized::new(&text, &toks, Some(lex)), &toks, &mut whole);
+            let mut chunked = Vec::new();
+            let mut covered = 0;
+            for range in sentence_chunks(&text, &toks, chunk) {
+                proptest::prop_assert_eq!(range.start, covered);
+                covered = range.end;
+                lex.find(&Normalized::of_range(&text, &toks, range, Some(lex)), &toks, &mut chunked);
+            }
+            proptest::prop_assert_eq!(covered, toks.len());
+            proptest::prop_assert_eq!(chunked, whole);
+        }
+    }
+
+    #[test]
+    fn sentence_breaks_inside_a_phrase_are_noticed() {
+        assert!(Lexicon::new(parse("[urgency]\nsale! today\n")).spans_sentences);
+        assert!(!Lexicon::new(parse("[urgency]\nsale today!\n")).spans_sentences);
+        // Long drafts are matched in chunks only while this holds.
+        assert!(!Lexicon::builtin().spans_sentences);
+        let h = hits("Our No. 1 seller. Txt No: 81010. Say no.\n1 more");
+        assert_eq!(
+            h.iter().filter(|(s, _, _)| *s == Signal::Brag).count(),
+            1,
+            "{h:?}"
+        );
     }
 
     #[test]
