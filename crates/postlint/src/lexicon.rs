@@ -523,12 +523,14 @@ impl Normalized {
         let mut in_quote = false;
         out.push(' ');
         let mut last_was_sep = true;
+        // Scratch for elongated words, reused: no allocation per word.
+        let mut scratch = (String::new(), String::new());
         for (i, t) in tokens.iter().enumerate().take(range.end).skip(range.start) {
             let s = t.text(text);
             let start = out.len();
             match t.kind {
                 TokenKind::Word => {
-                    push_word(&mut out, s, t.elongated, vocab);
+                    push_word(&mut out, s, t.elongated, vocab, &mut scratch);
                 }
                 TokenKind::Number => out.push_str(if s == "#1" { "#1" } else { "0" }),
                 TokenKind::Price => out.push_str("<price>"),
@@ -540,7 +542,7 @@ impl Normalized {
                 TokenKind::Cashtag => out.push_str("<cashtag>"),
                 TokenKind::Hashtag => {
                     out.push('#');
-                    push_word(&mut out, &s[1..], t.elongated, vocab);
+                    push_word(&mut out, &s[1..], t.elongated, vocab, &mut scratch);
                 }
                 // "No." before a number is a word of its own ("our No. 1
                 // seller"), so the lexicon's "no. 1" matches only that.
@@ -638,7 +640,13 @@ impl Normalized {
     }
 }
 
-fn push_word(out: &mut String, s: &str, elongated: bool, vocab: Option<&Lexicon>) {
+fn push_word(
+    out: &mut String,
+    s: &str,
+    elongated: bool,
+    vocab: Option<&Lexicon>,
+    (word, one): &mut (String, String),
+) {
     let start = out.len();
     if s.is_ascii() {
         out.push_str(s);
@@ -655,15 +663,17 @@ fn push_word(out: &mut String, s: &str, elongated: bool, vocab: Option<&Lexicon>
     if elongated {
         // Runs collapsed to two letters ("sooo" -> "soo"), unless only the
         // one-letter form is a lexicon word ("nowww" -> "now").
-        let word = out.split_off(start);
-        collapse_runs(&word, 2, out);
+        word.clear();
+        word.push_str(&out[start..]);
+        out.truncate(start);
+        collapse_runs(word, 2, out);
         let known = |w: &str| vocab.is_some_and(|v| v.knows(w));
         if !known(&out[start..]) {
-            let mut one = String::with_capacity(word.len());
-            collapse_runs(&word, 1, &mut one);
-            if known(&one) || vocab.is_none() {
+            one.clear();
+            collapse_runs(word, 1, one);
+            if known(one) || vocab.is_none() {
                 out.truncate(start);
-                out.push_str(&one);
+                out.push_str(one);
             }
         }
     }

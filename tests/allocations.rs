@@ -1,0 +1,68 @@
+//! Allocation counts (dhat's heap profiler as the global allocator): the
+//! analysis allocates a bounded number of blocks per draft, not one or more
+//! per token. Its vectors grow by doubling, so a draft ten times longer may
+//! take a few more blocks, never ten times as many.
+//!
+//! One test in its own binary: dhat allows one profiler per process.
+
+use postlint::{tokenize_into, Linter};
+
+#[global_allocator]
+static ALLOC: dhat::Alloc = dhat::Alloc;
+
+/// Blocks allocated by `f`.
+fn blocks(f: impl FnOnce()) -> u64 {
+    let before = dhat::HeapStats::get().total_blocks;
+    f();
+    dhat::HeapStats::get().total_blocks - before
+}
+
+/// `n` sentences of everyday writing, with words of several kinds (numbers,
+/// a hashtag, elongation, capitals, a question) but nothing a rule reports,
+/// so the output stays the same size while the input grows.
+fn draft(n: usize) -> String {
+    let sentences = [
+        "Spent the morning at the allotment with 3 neighbours and sooo much rain",
+        "Walked home past the old mill where Grandad used to work",
+        "The kettle is on and the dog is asleep by the radiator",
+        "Does anyone else remember the 1987 storm",
+    ];
+    (0..n)
+        .map(|i| sentences[i % sentences.len()])
+        .collect::<Vec<_>>()
+        .join(". ")
+        + ". #weekend"
+}
+
+#[test]
+fn allocations_do_not_grow_with_tokens() {
+    let _profiler = dhat::Profiler::builder().testing().build();
+    let linter = Linter::default();
+    linter.analyze("warm up the lexicon and the word sets");
+
+    let (small, large) = (draft(40), draft(400));
+    let tokens_small = postlint::tokenize(&small).len();
+    let tokens_large = postlint::tokenize(&large).len();
+    assert!(tokens_large >= 9 * tokens_small);
+
+    // The tokenizer into a reused buffer allocates nothing once the buffer
+    // is large enough.
+    let mut buf = Vec::with_capacity(tokens_large);
+    assert_eq!(blocks(|| tokenize_into(&large, &mut buf)), 0);
+
+    let mut reports = Vec::new();
+    let b_small = blocks(|| reports.push(linter.analyze(&small)));
+    let b_large = blocks(|| reports.push(linter.analyze(&large)));
+    let (r_small, r_large) = (&reports[0], &reports[1]);
+    assert_eq!(r_small.diagnostics.len(), r_large.diagnostics.len());
+    println!("{tokens_small} tokens: {b_small} blocks; {tokens_large} tokens: {b_large} blocks");
+    // Far below one per token, and growing only like the vectors' doublings.
+    assert!(
+        b_small < tokens_small as u64 / 4,
+        "{b_small} blocks for {tokens_small} tokens"
+    );
+    assert!(
+        b_large <= b_small + 40,
+        "{b_small} -> {b_large} blocks for 10x the tokens"
+    );
+}
