@@ -350,3 +350,16 @@ fn a_closed_stdout_is_not_a_panic() {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.lines().count() == 1 && err.contains("pipe"), "{err}");
 }
+
+#[test]
+fn check_output_grows_linearly_with_a_one_line_draft() {
+    // Each diagnostic used to print its whole line: a one-line draft with n
+    // findings printed n times the draft (5 GB for a 180 KB draft).
+    let size = |n: usize| {
+        let o = postlint(&["check"], "Buy now! ".repeat(n).as_bytes());
+        assert_eq!(o.status.code(), Some(1));
+        o.stdout.len() as f64
+    };
+    let (one, two) = (size(1000), size(2000));
+    assert!(two / one < 2.2, "{one} bytes, then {two} for twice the draft");
+}
