@@ -361,5 +361,8 @@ fn check_output_grows_linearly_with_a_one_line_draft() {
         o.stdout.len() as f64
     };
     let (one, two) = (size(1000), size(2000));
-    assert!(two / one < 2.2, "{one} bytes, then {two} for twice the draft");
+    assert!(
+        two / one < 2.2,
+        "{one} bytes, then {two} for twice the draft"
+    );
 }
