@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test of the project, on a fresh machine: formatting, lints, the Rust
-# unit/integration/property tests (including the accuracy floors), then the
-# Python and WebAssembly bindings (each script installs what it needs).
+# unit/integration/property tests (including the accuracy floors), the
+# robustness checks (a 50 MB batch line, linear complexity under valgrind,
+# licences and bans, a bounded fuzz run of every target), then the Python and
+# WebAssembly bindings (each script installs what it needs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +24,18 @@ cargo test --workspace
 step "release CLI for the cross-binding consistency tests"
 cargo build --release -p postlint-cli
 export POSTLINT_BIN="$PWD/target/release/postlint"
+
+step "batch: a 50 MB line (release build)"
+cargo test --release -p postlint-cli --test batch_robustness -- --ignored
+
+step "complexity: 1x vs 10x adversarial drafts under valgrind"
+bash scripts/complexity.sh
+
+step "supply chain: cargo deny check licenses bans sources"
+bash scripts/deny.sh
+
+step "fuzz smoke: each cargo-fuzz target for 30 s"
+bash scripts/fuzz.sh 30
 
 if [ -f bindings/python/scripts/test.sh ]; then
   step "Python binding"

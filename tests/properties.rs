@@ -3,7 +3,7 @@
 //! finite and in [0, 1], offsets convert consistently, and results are
 //! deterministic.
 
-use postlint::{analyze, tokenize, OffsetUnit, Report};
+use postlint::{analyze, tokenize, Config, Linter, OffsetMapper, OffsetUnit, Report, Span};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -19,6 +19,176 @@ fn drafts() -> impl Strategy<Value = String> {
         "[a-zA-Z .,!?#@$%:;()'\"-]{0,40}",
     ];
     prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+}
+
+/// One piece of the Unicode that breaks naive text handling.
+fn hostile_piece() -> impl Strategy<Value = String> {
+    let skin = prop::sample::select(vec![
+        '\u{1F3FB}',
+        '\u{1F3FC}',
+        '\u{1F3FD}',
+        '\u{1F3FE}',
+        '\u{1F3FF}',
+    ]);
+    let base = prop::sample::select(vec![
+        '👩', '👨', '🧑', '👍', '🤝', '👋', '💻', '❤', '🔥', 'a', '1', '#', '*',
+    ]);
+    let joiner = prop::sample::select(vec!["\u{200D}", "\u{FE0F}", "\u{20E3}", "\u{FE0E}", ""]);
+    // Emoji with optional skin tone, joined into ZWJ sequences (sometimes broken).
+    let emoji = prop::collection::vec((base, prop::option::of(skin), joiner), 1..5).prop_map(|v| {
+        v.into_iter()
+            .map(|(b, s, j)| format!("{b}{}{j}", s.map(String::from).unwrap_or_default()))
+            .collect::<String>()
+    });
+    // Regional indicators: pairs are flags, odd counts leave one alone.
+    let flags = prop::collection::vec(0x1F1E6u32..=0x1F1FF, 1..7)
+        .prop_map(|v| v.into_iter().filter_map(char::from_u32).collect::<String>());
+    // Base letters followed by stacks of combining marks.
+    let marks = (
+        "[a-zA-Zа-яα-ω ]{0,3}",
+        prop::collection::vec(0x300u32..=0x36F, 0..6),
+    )
+        .prop_map(|(b, m)| b + &m.into_iter().filter_map(char::from_u32).collect::<String>());
+    let scripts = prop::sample::select(vec![
+        "مرحبا بكم، اشتري الآن! ",
+        "שלום, קנו עכשיו ",
+        "\u{202E}desrever\u{202C} \u{200F}\u{200E}",
+        "\u{2067}isolate\u{2069} ",
+        "日本語のテキスト。今すぐ購入！",
+        "한국어 텍스트 ",
+        "हिन्दी पाठ ",
+        "ไทย ภาษา ",
+        "Ελληνικά Русский ",
+        "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
+    ]);
+    let controls = prop::sample::select(vec![
+        "\0",
+        "\0\0",
+        "\r\n",
+        "\r",
+        "\n\n",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{85}",
+        "\t",
+        "\u{FEFF}",
+        "\u{200B}",
+        "\u{AD}",
+        "\u{FFFD}",
+        "\u{10FFFF}",
+        "\u{E000}",
+    ]);
+    let social = prop::sample::select(vec![
+        "Buy now! ",
+        "50% off ",
+        "$19.99 ",
+        "#sale ",
+        "@ana ",
+        "https://x.co/a?b=1 ",
+        "me@x.io ",
+        "(503) 555-0142 ",
+        ":) ",
+        "<3 ",
+        "!!! ",
+        "?! ",
+        "SOOOO ",
+        "I ",
+        "we ",
+        "What do you think? ",
+        "\"quoted buy now\" ",
+        "not ",
+        "limited time only ",
+    ]);
+    prop_oneof![
+        3 => emoji,
+        2 => flags,
+        2 => marks,
+        2 => scripts.prop_map(str::to_owned),
+        2 => controls.prop_map(str::to_owned),
+        3 => social.prop_map(str::to_owned),
+        1 => any::<char>().prop_map(String::from),
+        1 => "\\PC{0,8}",
+    ]
+}
+
+/// Drafts made of hostile pieces: emoji ZWJ sequences, flags, skin tones,
+/// combining marks, RTL and bidi controls, NUL, CRLF, mixed scripts.
+fn hostile_drafts() -> impl Strategy<Value = String> {
+    prop::collection::vec(hostile_piece(), 0..24).prop_map(|v| v.concat())
+}
+
+/// Configs whose phrases come from the same hostile pool, so they match.
+fn hostile_configs() -> impl Strategy<Value = Config> {
+    let phrase = prop_oneof![hostile_piece(), "[a-z]{1,8}( [a-z]{1,8}){0,2}"];
+    let list = prop::collection::vec(phrase, 0..4);
+    let threshold = prop_oneof![0.0..=1.0f64, Just(0.0), Just(1.0)];
+    (
+        list.clone(),
+        list.clone(),
+        list,
+        prop::array::uniform4(threshold),
+    )
+        .prop_map(|(brands, extra, allow, t)| {
+            let keep = |v: Vec<String>| -> Vec<String> {
+                v.into_iter()
+                    .filter(|p| p.chars().any(char::is_alphanumeric))
+                    .collect()
+            };
+            let mut c = Config {
+                brands: keep(brands),
+                extra_sales_phrases: keep(extra),
+                allow: keep(allow),
+                ..Config::default()
+            };
+            c.thresholds.salesy = t[0];
+            c.thresholds.personal = t[1];
+            c.thresholds.conversational = t[2];
+            c.thresholds.identity_reflecting = t[3];
+            c
+        })
+}
+
+/// Every span converts to code points and UTF-16 and back to the same bytes,
+/// and slices the same text in each unit; `with_offsets` agrees.
+fn check_offsets_round_trip(text: &str, r: &Report) {
+    let char_starts: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let mut utf16_starts = Vec::new();
+    for (i, c) in text.char_indices() {
+        utf16_starts.push(i);
+        if c.len_utf16() == 2 {
+            utf16_starts.push(usize::MAX);
+        }
+    }
+    utf16_starts.push(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let to_c = OffsetMapper::new(text, OffsetUnit::Chars);
+    let to_u = OffsetMapper::new(text, OffsetUnit::Utf16);
+    let spans = |r: &Report| -> Vec<Span> {
+        r.diagnostics
+            .iter()
+            .map(|d| d.span)
+            .chain(r.evidence.iter().map(|e| e.span))
+            .collect()
+    };
+    let rc = spans(&r.clone().with_offsets(text, OffsetUnit::Chars));
+    let ru = spans(&r.clone().with_offsets(text, OffsetUnit::Utf16));
+    for ((b, c), u) in spans(r).into_iter().zip(rc).zip(ru) {
+        assert_eq!(c, Span::new(to_c.convert(b.start), to_c.convert(b.end)));
+        assert_eq!(u, Span::new(to_u.convert(b.start), to_u.convert(b.end)));
+        assert_eq!((char_starts[c.start], char_starts[c.end]), (b.start, b.end));
+        assert_eq!(
+            (utf16_starts[u.start], utf16_starts[u.end]),
+            (b.start, b.end)
+        );
+        let want = b.text(text);
+        assert_eq!(chars[c.start..c.end].iter().collect::<String>(), want);
+        assert_eq!(String::from_utf16(&utf16[u.start..u.end]).unwrap(), want);
+    }
 }
 
 fn grapheme_boundaries(text: &str) -> Vec<usize> {
@@ -84,6 +254,52 @@ proptest! {
             prop_assert_eq!(want, got_c.as_str());
             prop_assert_eq!(want, got_u.as_str());
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn hostile_unicode_keeps_every_invariant(text in hostile_drafts()) {
+        let r = analyze(&text);
+        check_report(&text, &r);
+        check_offsets_round_trip(&text, &r);
+        prop_assert_eq!(&r, &analyze(&text));
+        let bounds = grapheme_boundaries(&text);
+        for t in tokenize(&text) {
+            prop_assert!(bounds.binary_search(&t.span.start).is_ok(), "{:?} in {:?}", t, text);
+            prop_assert!(bounds.binary_search(&t.span.end).is_ok(), "{:?} in {:?}", t, text);
+        }
+    }
+
+    #[test]
+    fn any_valid_config_keeps_every_invariant(
+        config in hostile_configs(),
+        text in hostile_drafts(),
+        repeat in 0usize..4,
+    ) {
+        let linter = Linter::new(config.clone()).expect("generated configs are valid");
+        // Put the user's phrases in the draft, repeatedly, so they match.
+        let mut text = text;
+        for p in config.brands.iter().chain(&config.extra_sales_phrases).chain(&config.allow) {
+            for _ in 0..repeat {
+                text.push_str(p);
+                text.push(' ');
+            }
+        }
+        let r = linter.analyze(&text);
+        check_report(&text, &r);
+        check_offsets_round_trip(&text, &r);
+        prop_assert_eq!(&r, &linter.clone().analyze(&text));
+        for d in postlint::Dimension::ALL {
+            prop_assert_eq!(r.labels.get(d), r.scores.get(d) >= linter.threshold(d));
+        }
+    }
+
+    #[test]
+    fn offsets_round_trip_on_any_text(text in drafts()) {
+        check_offsets_round_trip(&text, &analyze(&text));
     }
 }
 

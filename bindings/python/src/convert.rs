@@ -109,8 +109,13 @@ pub fn config_value(config: Option<&Bound<'_, PyAny>>) -> Result<Value> {
     if config.cast::<PyMapping>().is_err() {
         return Err(Error::wrong_type("config", "a dict or None", config));
     }
-    to_json(config, "")
+    to_json(config, "", 0)
 }
+
+/// How deep a config may nest. A real one is three levels deep; the limit
+/// stops a self-containing list (`l.append(l)`) or a hostile nesting from
+/// overflowing the stack, which would kill the Python process.
+const MAX_DEPTH: usize = 32;
 
 fn join_key(path: &str, key: &str) -> String {
     if path.is_empty() {
@@ -120,7 +125,7 @@ fn join_key(path: &str, key: &str) -> String {
     }
 }
 
-fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value> {
+fn to_json(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value> {
     let here = || {
         if path.is_empty() {
             "config".to_owned()
@@ -128,6 +133,12 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value> {
             path.to_owned()
         }
     };
+    if depth > MAX_DEPTH {
+        return Err(Error::config_key(
+            here(),
+            format!("nested more than {MAX_DEPTH} levels deep (does it contain itself?)"),
+        ));
+    }
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -154,7 +165,7 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value> {
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         let mut items = Vec::new();
         for (i, item) in obj.try_iter()?.enumerate() {
-            items.push(to_json(&item?, &format!("{path}[{i}]"))?);
+            items.push(to_json(&item?, &format!("{path}[{i}]"), depth + 1)?);
         }
         return Ok(Value::Array(items));
     }
@@ -170,7 +181,7 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value> {
                 ));
             };
             let k = text_of(k)?;
-            let v = to_json(&v, &join_key(path, &k))?;
+            let v = to_json(&v, &join_key(path, &k), depth + 1)?;
             map.insert(k, v);
         }
         return Ok(Value::Object(map));

@@ -108,6 +108,26 @@ def test_non_str_config_key():
     assert info.value.key == "thresholds.1"
 
 
+def test_self_containing_or_deep_config_is_an_error_not_a_crash():
+    # Used to recurse without end in Rust and kill the interpreter (SIGSEGV).
+    loop = []
+    loop.append(loop)
+    with pytest.raises(postlint.ConfigError, match="nested more than"):
+        postlint.Linter({"brands": loop})
+    d = {}
+    d["x"] = d
+    with pytest.raises(postlint.ConfigError) as info:
+        postlint.Linter(d)
+    assert info.value.key is not None and info.value.key.startswith("x.x.x")
+    deep = "Acme"
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(postlint.ConfigError, match="nested more than"):
+        postlint.analyze("x", config={"brands": deep})
+    # Ordinary nesting is unaffected.
+    assert postlint.Linter({"thresholds": {"salesy": 0.7}, "brands": ["Acme"]})
+
+
 def test_config_must_be_a_mapping():
     with pytest.raises(TypeError, match="config must be a dict or None, not list"):
         postlint.Linter([("brands", ["Acme"])])

@@ -602,10 +602,56 @@ fn config_from_js(value: Option<JsValue>) -> Result<Config, JsValue> {
             None,
         ));
     }
+    if let Some(key) = too_deep(&value, "", 0) {
+        let message = format!(
+            "config key `{key}`: nested more than {MAX_CONFIG_DEPTH} levels deep (does it contain itself?)"
+        );
+        return Err(config_error_with(message, Some(key)));
+    }
     let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| {
         config_error_with(format!("config is not a plain JSON-like object: {e}"), None)
     })?;
     Config::from_json_value(json).map_err(|e| config_error(&e))
+}
+
+/// How deep a config may nest; a real one is three levels deep.
+const MAX_CONFIG_DEPTH: usize = 32;
+
+/// The path of a value nested deeper than [`MAX_CONFIG_DEPTH`], if any. A
+/// config that contains itself (`a.push(a)`) or nests thousands deep used to
+/// overflow the module's stack in `serde_wasm_bindgen::from_value`: a
+/// `RuntimeError: memory access out of bounds` that broke the instance.
+fn too_deep(value: &JsValue, path: &str, depth: usize) -> Option<String> {
+    let here = || {
+        if path.is_empty() {
+            "config".to_owned()
+        } else {
+            path.to_owned()
+        }
+    };
+    if !value.is_object() {
+        return None;
+    }
+    if depth >= MAX_CONFIG_DEPTH {
+        return Some(here());
+    }
+    if js_sys::Array::is_array(value) {
+        let array = js_sys::Array::from(value);
+        return (0..array.length())
+            .find_map(|i| too_deep(&array.get(i), &format!("{path}[{i}]"), depth + 1));
+    }
+    js_sys::Object::entries(value.unchecked_ref())
+        .iter()
+        .find_map(|entry| {
+            let entry = js_sys::Array::from(&entry);
+            let key = entry.get(0).as_string().unwrap_or_default();
+            let key = if path.is_empty() {
+                key
+            } else {
+                format!("{path}.{key}")
+            };
+            too_deep(&entry.get(1), &key, depth + 1)
+        })
 }
 
 fn config_error(e: &ConfigError) -> JsValue {

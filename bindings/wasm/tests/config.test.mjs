@@ -73,3 +73,31 @@ test("undefined properties mean 'not set', as in JavaScript generally", () => {
   assert.throws(() => new Linter({ brands: null }), { name: "ConfigError", key: "brands" });
   assert.throws(() => new Linter({ brands: [undefined] }), { name: "ConfigError", key: "brands[0]" });
 });
+
+test("a config that contains itself or nests deep throws ConfigError, and the module still works", () => {
+  // These used to overflow the module's stack: RuntimeError "memory access
+  // out of bounds" instead of a ConfigError.
+  const before = analyze("Buy now! 50% off");
+  const loop = [];
+  loop.push(loop);
+  const self = {};
+  self.x = self;
+  let deep = "Acme";
+  for (let i = 0; i < 100000; i++) deep = [deep];
+  for (const config of [{ brands: loop }, self, { brands: deep }]) {
+    for (const make of [() => new Linter(config), () => analyze("hi", config)]) {
+      let thrown;
+      try {
+        make();
+      } catch (err) {
+        thrown = err;
+      }
+      assert.ok(thrown, "expected a throw");
+      assert.equal(thrown.name, "ConfigError", String(thrown));
+      assert.match(thrown.message, /nested more than 32 levels deep/);
+      assert.ok(thrown.message.includes(`\`${thrown.key}\``));
+    }
+  }
+  assert.deepEqual(analyze("Buy now! 50% off"), before);
+  assert.ok(new Linter({ thresholds: { salesy: 0.7 }, brands: ["Acme"] }));
+});

@@ -1,5 +1,8 @@
-//! `postlint batch`: JSONL in, JSONL out, one output line per non-empty input
-//! line, in order; a bad line becomes an error object in its place.
+//! `postlint batch`: JSONL in, JSONL out, exactly one output line per input
+//! line, in order; a bad line (blank, not JSON, no string `text`, invalid
+//! UTF-8) becomes an error object in its place, so output line N always
+//! answers input line N. A last line without a trailing newline is a line;
+//! an empty input gives no output.
 
 use std::io::{BufRead, BufReader, Read, Write};
 
@@ -43,9 +46,6 @@ pub fn run(
             break;
         }
         line_no += 1;
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
         match parse(&buf) {
             Ok((id, text)) => {
                 let report = linter.analyze(&text).with_offsets(&text, unit);
@@ -60,7 +60,8 @@ pub fn run(
             }
             Err((id, error)) => {
                 failed += 1;
-                eprintln!("postlint: line {line_no}: {error}");
+                // Not eprintln!: that panics when stderr is a closed pipe.
+                let _ = writeln!(std::io::stderr(), "postlint: line {line_no}: {error}");
                 let f = Failure {
                     id: &id,
                     line: line_no,
@@ -79,6 +80,9 @@ pub fn run(
 fn parse(raw: &[u8]) -> Result<(Value, String), (Value, String)> {
     let trimmed = raw.strip_suffix(b"\n").unwrap_or(raw);
     let trimmed = trimmed.strip_suffix(b"\r").unwrap_or(trimmed);
+    if trimmed.iter().all(u8::is_ascii_whitespace) {
+        return Err((Value::Null, "empty line".to_owned()));
+    }
     let line = match std::str::from_utf8(trimmed) {
         Ok(s) => s,
         Err(e) => {

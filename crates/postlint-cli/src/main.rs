@@ -1,6 +1,5 @@
 //! `postlint`: lint social-media drafts from the terminal.
 
-mod batch;
 mod eval;
 mod human;
 
@@ -10,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use postlint::{Config, Linter, OffsetUnit};
+use postlint_cli::batch;
 
 /// Exit code for usage, configuration and I/O errors.
 pub(crate) const EXIT_USAGE: u8 = 2;
@@ -42,7 +42,9 @@ enum Command {
         #[arg(long)]
         explain: bool,
     },
-    /// Lint JSONL drafts ({"id", "text"} per line) into JSONL reports.
+    /// Lint JSONL drafts ({"id", "text"} per line) into JSONL reports:
+    /// exactly one output line per input line, in order; a bad or blank line
+    /// gets an {"id", "line", "error"} line. Exit 1 if any line failed.
     Batch {
         /// JSONL file, or - (the default) for standard input.
         #[arg(default_value = "-")]
@@ -116,8 +118,8 @@ fn run(cli: Cli) -> Result<u8, String> {
             explain,
         } => {
             let bytes = read_input(&file)?;
-            let text =
-                String::from_utf8(bytes).map_err(|e| format!("{file}: not valid UTF-8 ({e})"))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|e| format!("{}: not valid UTF-8 ({e})", display_name(&file)))?;
             let report = linter.analyze(&text);
             match format {
                 Format::Json => {
@@ -146,7 +148,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 Box::new(std::fs::File::open(&file).map_err(|e| format!("{file}: {e}"))?)
             };
             let failed = batch::run(&linter, input, &mut stdout, offsets.into(), explain)
-                .map_err(|e| format!("{file}: {e}"))?;
+                .map_err(|e| format!("{}: {e}", display_name(&file)))?;
             Ok(u8::from(failed > 0))
         }
         Command::Eval { files, json } => {
@@ -189,6 +191,15 @@ fn load_linter(path: Option<&Path>) -> Result<Linter, String> {
         None => Config::default(),
     };
     Linter::new(config).map_err(|e| e.to_string())
+}
+
+/// How error messages name an input file: `-` is standard input.
+fn display_name(file: &str) -> &str {
+    if file == "-" {
+        "stdin"
+    } else {
+        file
+    }
 }
 
 fn read_input(file: &str) -> Result<Vec<u8>, String> {

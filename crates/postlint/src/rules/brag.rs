@@ -3,7 +3,7 @@
 use super::{from_hits, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
-use crate::report::{Dimension, Severity};
+use crate::report::{Dimension, Severity, Span};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "brag",
@@ -24,19 +24,23 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         )
     });
     if personal {
-        let strong = |f: &Finding| {
-            a.hits_of(Signal::Brag).any(|h| {
-                h.strength >= 1.0 && f.span.start <= h.span.start && h.span.end <= f.span.end
-            })
+        // Strong hits sorted by start, and one filtering pass: a scan of every
+        // hit per finding plus Vec::remove made a long draft quadratic.
+        let mut strong: Vec<Span> = a
+            .hits_of(Signal::Brag)
+            .filter(|h| h.strength >= 1.0)
+            .map(|h| h.span)
+            .collect();
+        strong.sort();
+        let holds_strong = |f: &Finding| {
+            let from = strong.partition_point(|h| h.start < f.span.start);
+            strong[from..]
+                .iter()
+                .take_while(|h| h.start <= f.span.end)
+                .any(|h| h.end <= f.span.end)
         };
-        let mut i = start;
-        while i < out.len() {
-            if strong(&out[i]) {
-                i += 1;
-            } else {
-                out.remove(i);
-            }
-        }
+        let kept: Vec<Finding> = out.drain(start..).filter(holds_strong).collect();
+        out.extend(kept);
     }
 }
 

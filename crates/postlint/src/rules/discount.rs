@@ -45,11 +45,17 @@ fn is_shop_price(a: &Analysis, t: &Token) -> bool {
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    let first = out.len();
     from_hits(a, Signal::Discount, out, |phrase| {
         (format!("\"{phrase}\" {MESSAGE_SUFFIX}"), SUGGESTION)
     });
+    // The offers found so far are sorted and disjoint: a binary search, not a
+    // scan per price (a draft of many prices was quadratic).
+    let offers = out.len();
     for t in a.tokens.iter().filter(|t| t.kind == TokenKind::Price) {
-        let covered = out.iter().any(|f| f.span.overlaps(&t.span));
+        let found = &out[first..offers];
+        let i = found.partition_point(|f| f.span.end <= t.span.start);
+        let covered = found.get(i).is_some_and(|f| f.span.overlaps(&t.span));
         if !covered && !a.is_allowed(&t.span) && is_shop_price(a, t) {
             out.push(Finding::new(
                 t.span,

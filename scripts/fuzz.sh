@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs the cargo-fuzz targets one after another (never in parallel: one core
+# each is plenty and the machine has two), each for SECONDS, starting from the
+# committed seeds in fuzz/seeds/<target>/ plus whatever fuzz/corpus/<target>/
+# has gathered. Installs nightly and cargo-fuzz when missing.
+#
+#   bash scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 30 s, all targets)
+#
+# A crash stops the script with a non-zero exit; libFuzzer saves the input
+# under fuzz/artifacts/<target>/ and prints how to reproduce it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds="${1:-30}"
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(tokenize analyze config batch)
+fi
+
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+
+export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-1}"
+cd fuzz
+cargo +nightly fuzz build -O
+mkdir -p target
+for t in "${targets[@]}"; do
+  mkdir -p "corpus/$t"
+  log="target/fuzz-$t.log"
+  printf '\n--> fuzz %s for %ss (log: fuzz/%s)\n' "$t" "$seconds" "$log"
+  # -close_fd_mask=2: the batch parser reports bad lines on stderr; libFuzzer
+  # keeps a duplicate of stderr for its own reports.
+  if cargo +nightly fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
+    -max_total_time="$seconds" -max_len=8192 -close_fd_mask=2 \
+    -print_final_stats=1 >"$log" 2>&1; then
+    grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
+  else
+    tail -n 60 "$log" >&2
+    echo "fuzz target $t failed; the input is under fuzz/artifacts/$t/" >&2
+    exit 1
+  fi
+done
