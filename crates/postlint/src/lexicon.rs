@@ -254,6 +254,8 @@ pub struct Lexicon {
     short_words: FastMap<u128, u32>,
     /// ...and the longer ones.
     long_words: FastMap<Box<str>, u32>,
+    /// The longest word's length in bytes.
+    longest_word: usize,
     /// Trie edges: `(node << 32 | word id)` to the child node; node 0 is the root.
     edges: FastMap<u64, u32>,
     /// For each trie node, the entries whose phrase ends there, in entry order.
@@ -295,6 +297,13 @@ impl Lexicon {
         }
         Self {
             entries: kept,
+            longest_word: vocab
+                .short
+                .keys()
+                .map(|k| k.to_le_bytes()[15] as usize)
+                .chain(vocab.long.keys().map(|w| w.len()))
+                .max()
+                .unwrap_or(0),
             short_words: vocab.short,
             long_words: vocab.long,
             edges,
@@ -320,6 +329,10 @@ impl Lexicon {
     }
 
     fn word_id(&self, word: &str) -> u32 {
+        if word.len() > self.longest_word {
+            // Spares hashing a giant pasted "word" (a long base64 blob, say).
+            return UNKNOWN;
+        }
         let found = match pack(word) {
             Some(key) => self.short_words.get(&key),
             None => self.long_words.get(word),
