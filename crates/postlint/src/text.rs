@@ -137,6 +137,26 @@ pub(crate) fn is_elongated(s: &str) -> bool {
 
 /// Collapses every run of a repeated letter longer than `keep` to `keep` copies.
 pub(crate) fn collapse_runs(s: &str, keep: usize, out: &mut String) {
+    debug_assert!(keep >= 1);
+    if s.is_ascii() {
+        // Whole slices between over-long runs: no per-char decoding or push.
+        let b = s.as_bytes();
+        let (mut i, mut from) = (0, 0);
+        while i < b.len() {
+            let c = b[i];
+            let mut j = i + 1;
+            while j < b.len() && b[j] == c {
+                j += 1;
+            }
+            if j - i > keep && c.is_ascii_alphabetic() {
+                out.push_str(&s[from..i + keep]);
+                from = j;
+            }
+            i = j;
+        }
+        out.push_str(&s[from..]);
+        return;
+    }
     let mut prev = '\0';
     let mut run = 0;
     for c in s.chars() {
@@ -168,6 +188,20 @@ mod tests {
         let mut s = String::new();
         collapse_runs("nowwww", 1, &mut s);
         assert_eq!(s, "now");
+        for (text, keep) in [
+            ("sooo gooood!!!", 2),
+            ("aaa", 1),
+            ("", 1),
+            ("ab", 1),
+            ("Woooow  ok", 1),
+        ] {
+            let mut fast = String::new();
+            collapse_runs(text, keep, &mut fast);
+            // The char-by-char path (a non-ASCII suffix forces it).
+            let mut slow = String::new();
+            collapse_runs(&format!("{text}é"), keep, &mut slow);
+            assert_eq!(format!("{fast}é"), slow, "{text:?} keep {keep}");
+        }
     }
 
     #[test]
