@@ -29,14 +29,14 @@ for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   log="target/fuzz-$t.log"
   printf '\n--> fuzz %s for %ss (log: fuzz/%s)\n' "$t" "$seconds" "$log"
-  # -close_fd_mask=2: the batch parser reports bad lines on stderr; libFuzzer
-  # keeps a duplicate of stderr for its own reports.
+  # stderr stays open (the batch parser's per-line messages go to the log
+  # too): closing it would also hide the panic message of a crash.
   if cargo +nightly fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
-    -max_total_time="$seconds" -max_len=8192 -close_fd_mask=2 \
-    -print_final_stats=1 >"$log" 2>&1; then
+    -max_total_time="$seconds" -max_len=8192 -print_final_stats=1 >"$log" 2>&1; then
     grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
   else
-    tail -n 60 "$log" >&2
+    grep -v '^postlint: line ' "$log" | grep -B2 -A12 -m1 'panicked' >&2 || true
+    tail -n 30 "$log" >&2
     echo "fuzz target $t failed; the input is under fuzz/artifacts/$t/" >&2
     exit 1
   fi

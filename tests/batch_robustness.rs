@@ -366,3 +366,34 @@ fn check_output_grows_linearly_with_a_one_line_draft() {
         "{one} bytes, then {two} for twice the draft"
     );
 }
+
+#[test]
+fn batch_echoes_ids_exactly_as_written() {
+    // Found by the batch fuzz target: ids went through an f64, so
+    // 1.5555555555555555e87 came back as 1.5555555555555558e87 and integers
+    // beyond 64 bits lost digits.
+    let ids = [
+        "1.5555555555555555e87",
+        "123456789012345678901234567890",
+        "1.0",
+        "-0",
+        "1E+2",
+        "\"a-001\"",
+        "[1, {\"x\": 0.1000000000000000055511151231257827}]",
+        "null",
+    ];
+    let mut input = String::new();
+    for id in ids {
+        input.push_str(&format!("{{\"id\": {id}, \"text\": \"Buy now\"}}\n"));
+    }
+    // Errors keep the raw id too.
+    input.push_str("{\"id\": 98765432109876543210, \"text\": 5}\n");
+    let o = postlint(&["batch"], input.as_bytes());
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), ids.len() + 1);
+    for (line, id) in lines.iter().zip(ids) {
+        assert!(line.starts_with(&format!("{{\"id\":{id},")), "{id}: {line}");
+    }
+    assert!(lines[ids.len()].starts_with("{\"id\":98765432109876543210,"));
+}

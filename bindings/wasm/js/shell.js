@@ -106,14 +106,14 @@ export function wrap(raw) {
   // `{ brands: undefined }` means "not set" (and the types allow it), while
   // the module would read it as null, a wrong type. Plain objects only;
   // arrays and other values pass as they are (the module checks them).
-  // Deeper than any valid config, it stops and hands the value over as it
-  // is: the module then reports a config that contains itself, or nests too
-  // deep, as a ConfigError naming the key (recursing here would overflow).
+  // Past a config's real depth the value is passed on as it is: an object
+  // that contains itself would otherwise recurse until a RangeError, and the
+  // module reports deep nesting as a ConfigError naming the key.
   function defined(value, depth = 0) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-    if (depth > 32) return value;
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) return value;
+    if (depth >= 32) return value;
     const out = {};
     for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = defined(v, depth + 1);
     return out;

@@ -7,12 +7,17 @@
 use std::io::{BufRead, BufReader, Read, Write};
 
 use postlint::{Diagnostic, Evidence, Labels, Linter, OffsetUnit, Scores};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
+
+/// An id, echoed as the input wrote it: through a `Value`, a number such as
+/// `1.5555555555555555e87` or `123456789012345678901234` came back altered.
+type Id = Box<RawValue>;
 
 #[derive(Serialize)]
 struct Line<'a> {
-    id: &'a Value,
+    id: &'a RawValue,
     scores: Scores,
     labels: Labels,
     diagnostics: Vec<Diagnostic>,
@@ -22,7 +27,7 @@ struct Line<'a> {
 
 #[derive(Serialize)]
 struct Failure<'a> {
-    id: &'a Value,
+    id: &'a RawValue,
     line: usize,
     error: String,
 }
@@ -76,12 +81,33 @@ pub fn run(
     Ok(failed)
 }
 
+/// The `id` of a JSON object line as written, when it has exactly one.
+#[derive(Deserialize)]
+struct RawId<'a> {
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+}
+
+/// The JSON `null`.
+fn null_id() -> Id {
+    RawValue::from_string("null".to_owned()).expect("null is JSON")
+}
+
+/// The `id` of `line` exactly as written, or `fallback` (the id as parsed)
+/// when there is no single raw one (a duplicated key, say).
+fn id_of(line: &str, fallback: &Value) -> Id {
+    match serde_json::from_str::<RawId>(line) {
+        Ok(RawId { id: Some(raw) }) => raw.to_owned(),
+        _ => serde_json::value::to_raw_value(fallback).unwrap_or_else(|_| null_id()),
+    }
+}
+
 /// The id and text of one line, or the id (null when unknown) and an error.
-fn parse(raw: &[u8]) -> Result<(Value, String), (Value, String)> {
+fn parse(raw: &[u8]) -> Result<(Id, String), (Id, String)> {
     let trimmed = raw.strip_suffix(b"\n").unwrap_or(raw);
     let trimmed = trimmed.strip_suffix(b"\r").unwrap_or(trimmed);
     if trimmed.iter().all(u8::is_ascii_whitespace) {
-        return Err((Value::Null, "empty line".to_owned()));
+        return Err((null_id(), "empty line".to_owned()));
     }
     let line = match std::str::from_utf8(trimmed) {
         Ok(s) => s,
@@ -92,18 +118,23 @@ fn parse(raw: &[u8]) -> Result<(Value, String), (Value, String)> {
                 .ok()
                 .and_then(|v| v.get("id").cloned())
                 .unwrap_or(Value::Null);
+            let id = if id.is_null() {
+                null_id()
+            } else {
+                id_of(&lossy, &id)
+            };
             return Err((id, format!("invalid UTF-8 at byte {}", e.valid_up_to())));
         }
     };
     let value: Value =
-        serde_json::from_str(line).map_err(|e| (Value::Null, format!("invalid JSON: {e}")))?;
+        serde_json::from_str(line).map_err(|e| (null_id(), format!("invalid JSON: {e}")))?;
     let Value::Object(mut obj) = value else {
         return Err((
-            Value::Null,
+            null_id(),
             "expected a JSON object with a \"text\" field".to_owned(),
         ));
     };
-    let id = obj.remove("id").unwrap_or(Value::Null);
+    let id = id_of(line, obj.get("id").unwrap_or(&Value::Null));
     match obj.remove("text") {
         Some(Value::String(text)) => Ok((id, text)),
         Some(other) => Err((
