@@ -397,3 +397,17 @@ fn batch_echoes_ids_exactly_as_written() {
     }
     assert!(lines[ids.len()].starts_with("{\"id\":98765432109876543210,"));
 }
+
+#[test]
+fn batch_takes_the_last_of_duplicated_ids_as_written() {
+    // Found by the fuzz smoke run in CI: with two "id" keys the id was
+    // re-printed from its parsed f64 and changed.
+    let input = "{\"id\": 10,\"id\": 1.5555555555555555e87, \"text\": \"hi\"}\n\
+                 {\"id\": 1, \"\\u0069d\": 12345678901234567890123, \"text\": \"x\"}\n";
+    let o = postlint(&["batch"], input.as_bytes());
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with("{\"id\":1.5555555555555555e87,"), "{}", lines[0]);
+    assert!(lines[1].starts_with("{\"id\":12345678901234567890123,"), "{}", lines[1]);
+}

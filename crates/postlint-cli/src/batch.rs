@@ -81,11 +81,38 @@ pub fn run(
     Ok(failed)
 }
 
-/// The `id` of a JSON object line as written, when it has exactly one.
-#[derive(Deserialize)]
+/// The `id` of a JSON object line as written. With a duplicated key the
+/// last one counts, as in the parsed line (re-printing a parsed number
+/// instead would change it: 1.5555555555555555e87 comes back ...58e87).
 struct RawId<'a> {
-    #[serde(borrow)]
     id: Option<&'a RawValue>,
+}
+
+impl<'de> Deserialize<'de> for RawId<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = RawId<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawId<'de>, A::Error> {
+                let mut id = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "id" {
+                        id = Some(map.next_value::<&'de RawValue>()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(RawId { id })
+            }
+        }
+        d.deserialize_map(Fields)
+    }
 }
 
 /// The JSON `null`.
@@ -94,7 +121,7 @@ fn null_id() -> Id {
 }
 
 /// The `id` of `line` exactly as written, or `fallback` (the id as parsed)
-/// when there is no single raw one (a duplicated key, say).
+/// when the line cannot be read for it.
 fn id_of(line: &str, fallback: &Value) -> Id {
     match serde_json::from_str::<RawId>(line) {
         Ok(RawId { id: Some(raw) }) => raw.to_owned(),
