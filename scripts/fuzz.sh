@@ -6,6 +6,11 @@
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 30 s, all targets)
 #
+# FUZZ_SEED=N fixes libFuzzer's random seed: CI uses it so that a run from
+# the committed seeds explores the same inputs every time (a regression in
+# them fails; a fresh find does not make CI flaky). Long local runs leave it
+# unset to explore.
+#
 # A crash stops the script with a non-zero exit; libFuzzer saves the input
 # under fuzz/artifacts/<target>/ and prints how to reproduce it.
 set -euo pipefail
@@ -32,7 +37,8 @@ for t in "${targets[@]}"; do
   # stderr stays open (the batch parser's per-line messages go to the log
   # too): closing it would also hide the panic message of a crash.
   if cargo +nightly fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
-    -max_total_time="$seconds" -max_len=8192 -print_final_stats=1 >"$log" 2>&1; then
+    -max_total_time="$seconds" -max_len=8192 -print_final_stats=1 \
+    ${FUZZ_SEED:+-seed="$FUZZ_SEED"} >"$log" 2>&1; then
     grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
   else
     grep -v '^postlint: line ' "$log" | grep -B2 -A12 -m1 'panicked' >&2 || true

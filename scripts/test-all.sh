@@ -35,7 +35,7 @@ step "supply chain: cargo deny check licenses bans sources"
 bash scripts/deny.sh
 
 step "fuzz smoke: each cargo-fuzz target for 30 s"
-bash scripts/fuzz.sh 30
+FUZZ_SEED="${FUZZ_SEED:-1}" bash scripts/fuzz.sh 30
 
 if [ -f bindings/python/scripts/test.sh ]; then
   step "Python binding"
