@@ -408,6 +408,14 @@ fn batch_takes_the_last_of_duplicated_ids_as_written() {
     let out = String::from_utf8(o.stdout).unwrap();
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2);
-    assert!(lines[0].starts_with("{\"id\":1.5555555555555555e87,"), "{}", lines[0]);
-    assert!(lines[1].starts_with("{\"id\":12345678901234567890123,"), "{}", lines[1]);
+    assert!(
+        lines[0].starts_with("{\"id\":1.5555555555555555e87,"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("{\"id\":12345678901234567890123,"),
+        "{}",
+        lines[1]
+    );
 }
