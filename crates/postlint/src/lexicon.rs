@@ -372,20 +372,7 @@ impl Lexicon {
         out.reserve(found.len());
         for (last_item, first_item, entry) in found {
             let e = &self.entries[entry as usize];
-            let (first_item, last_item) = (first_item as usize, last_item as usize);
-            let (Some(first), Some(last)) = norm.token_range(first_item, last_item) else {
-                continue;
-            };
-            out.push(Hit {
-                signal: e.signal,
-                strength: e.strength,
-                span: Span::new(tokens[first].span.start, tokens[last].span.end),
-                first_token: first,
-                last_token: last,
-                negated: false,
-                negator: norm.negator_before(first_item),
-                quoted: norm.quoted(first),
-            });
+            out.extend(norm.hit(e, first_item as usize, last_item as usize, tokens));
         }
     }
 }
@@ -624,6 +611,24 @@ impl Normalized {
         &self.text[self.items[k].start..end]
     }
 
+    /// The hit of entry `e` matched on items `first_item..=last_item`
+    /// (`None` when they hold no word).
+    fn hit(&self, e: &Entry, first_item: usize, last_item: usize, tokens: &[Token]) -> Option<Hit> {
+        let (Some(first), Some(last)) = self.token_range(first_item, last_item) else {
+            return None;
+        };
+        Some(Hit {
+            signal: e.signal,
+            strength: e.strength,
+            span: Span::new(tokens[first].span.start, tokens[last].span.end),
+            first_token: first,
+            last_token: last,
+            negated: false,
+            negator: self.negator_before(first_item),
+            quoted: self.quoted(first),
+        })
+    }
+
     /// Token indices of the first and last word among items `first..=last`.
     fn token_range(&self, first: usize, last: usize) -> (Option<usize>, Option<usize>) {
         let mut toks = self.items[first..=last]
@@ -798,19 +803,7 @@ mod tests {
             let Some(m) = state.get_match() else { break };
             let e = &lex.entries()[m.pattern().as_usize()];
             let (first_item, last_item) = (item_at(m.start() + 1), item_at(m.end() - 1) - 1);
-            let (Some(first), Some(last)) = norm.token_range(first_item, last_item) else {
-                continue;
-            };
-            out.push(Hit {
-                signal: e.signal,
-                strength: e.strength,
-                span: Span::new(tokens[first].span.start, tokens[last].span.end),
-                first_token: first,
-                last_token: last,
-                negated: false,
-                negator: norm.negator_before(first_item),
-                quoted: norm.quoted(first),
-            });
+            out.extend(norm.hit(e, first_item, last_item, tokens));
         }
         out
     }

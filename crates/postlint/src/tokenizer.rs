@@ -218,25 +218,13 @@ fn classify_ascii(first: u8) -> Option<TokenKind> {
 /// `push` for ASCII text: the style flags from bytes.
 #[inline(always)]
 fn push_ascii(out: &mut Vec<Token>, b: &[u8], kind: TokenKind, start: usize, end: usize) {
-    if kind == TokenKind::Punctuation {
-        if let Some(prev) = out.last_mut() {
-            if prev.kind == TokenKind::Punctuation && prev.span.end == start {
-                prev.span.end = end;
-                return;
-            }
-        }
-    }
-    let (all_caps, elongated) = if kind == TokenKind::Word || kind == TokenKind::Hashtag {
+    let styled = kind == TokenKind::Word || kind == TokenKind::Hashtag;
+    let (all_caps, elongated) = if styled {
         ascii_style(&b[start..end])
     } else {
         (false, false)
     };
-    out.push(Token {
-        kind,
-        span: Span::new(start, end),
-        all_caps,
-        elongated,
-    });
+    push_token(out, kind, start, end, all_caps, elongated);
 }
 
 /// `(is_all_caps, is_elongated)` of an ASCII word.
@@ -417,6 +405,27 @@ fn ascii_segment_end(b: &[u8], start: usize) -> usize {
 }
 
 fn push(out: &mut Vec<Token>, text: &str, kind: TokenKind, start: usize, end: usize) {
+    let s = &text[start..end];
+    let styled = kind == TokenKind::Word || kind == TokenKind::Hashtag;
+    let (all_caps, elongated) = if styled {
+        (is_all_caps(s), is_elongated(s))
+    } else {
+        (false, false)
+    };
+    push_token(out, kind, start, end, all_caps, elongated);
+}
+
+/// Appends a token, or extends the previous one when both are adjacent
+/// punctuation (`!` `?` from separate segments read as one `!?`).
+#[inline(always)]
+fn push_token(
+    out: &mut Vec<Token>,
+    kind: TokenKind,
+    start: usize,
+    end: usize,
+    all_caps: bool,
+    elongated: bool,
+) {
     if kind == TokenKind::Punctuation {
         if let Some(prev) = out.last_mut() {
             if prev.kind == TokenKind::Punctuation && prev.span.end == start {
@@ -425,12 +434,6 @@ fn push(out: &mut Vec<Token>, text: &str, kind: TokenKind, start: usize, end: us
             }
         }
     }
-    let s = &text[start..end];
-    let (all_caps, elongated) = if kind == TokenKind::Word || kind == TokenKind::Hashtag {
-        (is_all_caps(s), is_elongated(s))
-    } else {
-        (false, false)
-    };
     out.push(Token {
         kind,
         span: Span::new(start, end),
