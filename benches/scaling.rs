@@ -9,11 +9,13 @@
 //! and 10 MB peak memory <= 10x the input size. Exits 1 if a check fails.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
 use postlint::Linter;
+
+#[path = "corpus.rs"]
+mod corpus;
 
 const SIZES: [(&str, usize); 4] = [
     ("1 KB", 1_000),
@@ -35,17 +37,7 @@ const SHAPES: [&str; 7] = [
 /// A draft of `shape` and about `size` bytes (never more).
 fn draft(shape: &str, size: usize) -> String {
     let unit: String = match shape {
-        "tweets" => {
-            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/data/vader_tweets.jsonl");
-            let raw = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-            raw.lines()
-                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-                .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
-                .collect::<Vec<_>>()
-                .join("\n")
-        }
+        "tweets" => corpus::texts(&corpus::vader_tweets_path()).join("\n"),
         "exclamations" => "!".into(),
         "one-emoji" => "👩🏽‍💻".into(),
         "one-word" => "a".into(),

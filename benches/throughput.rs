@@ -6,24 +6,14 @@
 //!
 //! Run: `cargo bench -p postlint --bench throughput`.
 
-use std::path::PathBuf;
+#[path = "corpus.rs"]
+mod corpus;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use postlint::{tokenize, Config, Linter};
 
-fn corpus() -> Vec<String> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/vader_tweets.jsonl");
-    let raw = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    raw.lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
-        .collect()
-}
-
 fn bench(c: &mut Criterion) {
-    let posts = corpus();
+    let posts = corpus::texts(&corpus::vader_tweets_path());
     let bytes: usize = posts.iter().map(String::len).sum();
     let linter = Linter::default();
     // A brand's config: its names (self-references) and its own phrases.

@@ -11,9 +11,11 @@ use std::time::{Duration, Instant};
 
 use postlint::{tokenize_into, Linter};
 
+#[path = "../corpus.rs"]
+mod corpus;
+
 fn main() {
-    let mut file =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/vader_tweets.jsonl");
+    let mut file = corpus::vader_tweets_path();
     let mut rounds = 15usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -29,13 +31,7 @@ fn main() {
             path => file = PathBuf::from(path),
         }
     }
-    let raw = std::fs::read_to_string(&file)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-    let texts: Vec<String> = raw
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
-        .collect();
+    let texts = corpus::texts(&file);
     let bytes: usize = texts.iter().map(String::len).sum();
     let linter = Linter::default();
 
