@@ -232,10 +232,12 @@ fn pack(word: &str) -> Option<u128> {
 struct Vocab {
     short: FastMap<u128, u32>,
     long: FastMap<Box<str>, u32>,
+    longest: usize,
 }
 
 impl Vocab {
     fn intern(&mut self, word: &str) -> u32 {
+        self.longest = self.longest.max(word.len());
         let next = (self.short.len() + self.long.len()) as u32;
         match pack(word) {
             Some(key) => *self.short.entry(key).or_insert(next),
@@ -297,13 +299,7 @@ impl Lexicon {
         }
         Self {
             entries: kept,
-            longest_word: vocab
-                .short
-                .keys()
-                .map(|k| k.to_le_bytes()[15] as usize)
-                .chain(vocab.long.keys().map(|w| w.len()))
-                .max()
-                .unwrap_or(0),
+            longest_word: vocab.longest,
             short_words: vocab.short,
             long_words: vocab.long,
             edges,
