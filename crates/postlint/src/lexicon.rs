@@ -1,10 +1,8 @@
-//! Built-in English lexicons and the phrase matcher.
+//! Third stage of the pipeline: built-in English lexicons and the phrase
+//! matcher.
 //!
-//! Lexicon phrases and drafts go through the same normalisation: tokens are
-//! lower-cased, curly apostrophes straightened, letters elongated for effect
-//! collapsed ("sooo" → "so" when "so" is a lexicon word), numbers, prices,
-//! percentages, links and mentions replaced by placeholders, and punctuation
-//! dropped except where it ends a sentence. So `only 3 left` in the lexicon
+//! Lexicon phrases and drafts go through the same normalisation
+//! ([`crate::normalize`]). So `only 3 left` in the lexicon
 //! matches "ONLY 12 LEFT!!!" in a draft, and a phrase never spans two
 //! sentences.
 //!
@@ -23,9 +21,9 @@ use std::hash::BuildHasherDefault;
 use once_cell::sync::Lazy;
 use rustc_hash::FxHasher;
 
+use crate::normalize::{sentence_chunks, Normalized};
 use crate::report::Span;
-use crate::text::collapse_runs;
-use crate::tokenizer::{tokenize, Token, TokenKind};
+use crate::tokenizer::{tokenize, Token};
 
 /// A kind of evidence a lexicon phrase carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -368,8 +366,59 @@ impl Lexicon {
         out.reserve(found.len());
         for (last_item, first_item, entry) in found {
             let e = &self.entries[entry as usize];
-            out.extend(norm.hit(e, first_item as usize, last_item as usize, tokens));
+            out.extend(hit(
+                norm,
+                e,
+                first_item as usize,
+                last_item as usize,
+                tokens,
+            ));
         }
+    }
+}
+
+/// Every phrase occurrence in one draft, per lexicon.
+pub(crate) struct Matches {
+    /// Hits of the built-in lexicon, then of the user's phrases (extra sales
+    /// phrases and the allow list), in that order.
+    pub hits: Vec<Hit>,
+    /// Hits of the user's brand names.
+    pub brands: Vec<Hit>,
+}
+
+/// Matches the built-in lexicon, the user's phrases and brand names against
+/// a tokenised draft. Normalised and matched a few thousand tokens (whole
+/// sentences) at a time, which finds the same hits in the same order as the
+/// whole draft at once, unless some phrase spans sentences.
+pub(crate) fn match_draft(
+    text: &str,
+    tokens: &[Token],
+    user: Option<&Lexicon>,
+    brands: Option<&Lexicon>,
+) -> Matches {
+    let builtin = Lexicon::builtin();
+    let whole = builtin.spans_sentences
+        || brands.is_some_and(|b| b.spans_sentences)
+        || user.is_some_and(|u| u.spans_sentences);
+    let chunk = if whole { usize::MAX } else { 4096 };
+    let known = |w: &str| builtin.knows(w);
+    let mut hits = Vec::new();
+    let mut brand_hits = Vec::new();
+    let mut user_hits = Vec::new();
+    for range in sentence_chunks(text, tokens, chunk) {
+        let norm = Normalized::of_range(text, tokens, range, Some(&known));
+        builtin.find(&norm, tokens, &mut hits);
+        if let Some(b) = brands {
+            b.find(&norm, tokens, &mut brand_hits);
+        }
+        if let Some(u) = user {
+            u.find(&norm, tokens, &mut user_hits);
+        }
+    }
+    hits.append(&mut user_hits);
+    Matches {
+        hits,
+        brands: brand_hits,
     }
 }
 
@@ -404,294 +453,32 @@ pub(crate) fn parse(src: &str) -> Vec<Entry> {
     out
 }
 
-/// The built-in English lexicon source.
-pub const EN: &str = include_str!("lexicon/en.txt");
-
-/// A draft in the normalised form the lexicon is matched against.
-pub(crate) struct Normalized {
-    /// `" w1 w2 | w3 "`: words separated by single spaces, `|` between sentences.
-    pub text: String,
-    /// The normalised words in order, sentence separators included.
-    items: Vec<Item>,
-    /// For each item, whether it is a negation (kept apart: drafts can be
-    /// megabytes, and a flag inside `Item` would pad it by 8 bytes).
-    negators: Vec<bool>,
-    /// Which tokens (from `first_token` on) are inside quotation marks.
-    quoted: Vec<bool>,
-    /// The first token normalised.
-    first_token: usize,
-}
-
-/// Token ranges of at least `min_tokens` tokens (but the last), each ending
-/// where a sentence ends, to normalise and match one at a time: a long
-/// draft's normalised copy then never exists whole.
-pub(crate) fn sentence_chunks<'a>(
-    text: &'a str,
-    tokens: &'a [Token],
-    min_tokens: usize,
-) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= tokens.len() {
-            return None;
-        }
-        let from = start
-            .saturating_add(min_tokens.saturating_sub(1))
-            .min(tokens.len());
-        let end = (from..tokens.len())
-            .find(|&k| ends_sentence(text, tokens, k))
-            .map_or(tokens.len(), |k| k + 1);
-        let range = start..end;
-        start = end;
-        Some(range)
+/// The hit of entry `e` matched on items `first_item..=last_item`
+/// (`None` when they hold no word).
+fn hit(
+    norm: &Normalized,
+    e: &Entry,
+    first_item: usize,
+    last_item: usize,
+    tokens: &[Token],
+) -> Option<Hit> {
+    let (Some(first), Some(last)) = norm.token_range(first_item, last_item) else {
+        return None;
+    };
+    Some(Hit {
+        signal: e.signal,
+        strength: e.strength,
+        span: Span::new(tokens[first].span.start, tokens[last].span.end),
+        first_token: first,
+        last_token: last,
+        negated: false,
+        negator: norm.negator_before(first_item),
+        quoted: norm.quoted(first),
     })
 }
 
-/// True when the normaliser puts a sentence separator after token `i`: a
-/// line break, or punctuation with a sentence end in it, except the "." of
-/// the abbreviation "No." before a number ("our No. 1 seller"), which
-/// stays a word so that no lexicon phrase needs to span sentences.
-fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
-    let t = &tokens[i];
-    match t.kind {
-        TokenKind::LineBreak => true,
-        TokenKind::Punctuation => {
-            !is_numero_dot(text, tokens, i)
-                && t.text(text).chars().any(crate::text::is_sentence_end)
-        }
-        _ => false,
-    }
-}
-
-/// Token `i` is the "." of "No." right before a number.
-fn is_numero_dot(text: &str, tokens: &[Token], i: usize) -> bool {
-    let t = &tokens[i];
-    t.kind == TokenKind::Punctuation
-        && t.text(text) == "."
-        && i > 0
-        && tokens[i - 1].text(text).eq_ignore_ascii_case("no")
-        && tokens[i - 1].span.end == t.span.start
-        && tokens
-            .get(i + 1)
-            .is_some_and(|n| n.kind == TokenKind::Number)
-}
-
-/// One normalised word: where it starts in `Normalized::text` (a single
-/// space follows each) and which token it came from (`usize::MAX` for a
-/// sentence separator).
-#[derive(Clone, Copy)]
-struct Item {
-    start: usize,
-    token: usize,
-}
-
-const NEGATORS: &[&str] = &[
-    "not", "no", "never", "isn't", "aren't", "wasn't", "don't", "doesn't", "won't", "without",
-    "nothing", "zero", "ain't", "nor", "neither", "isnt", "dont", "cannot", "can't",
-];
-
-impl Normalized {
-    /// Normalises tokens of `text`; `vocab` (when given) guides the collapse
-    /// of elongated words.
-    pub fn new(text: &str, tokens: &[Token], vocab: Option<&Lexicon>) -> Self {
-        Self::of_range(text, tokens, 0..tokens.len(), vocab)
-    }
-
-    /// Normalises `tokens[range]` only (token indices stay those of the
-    /// whole draft). Matching range by range finds what matching the whole
-    /// draft finds when each range ends a sentence (see `sentence_chunks`)
-    /// and no phrase spans sentences: this state is all reset there.
-    pub fn of_range(
-        text: &str,
-        tokens: &[Token],
-        range: std::ops::Range<usize>,
-        vocab: Option<&Lexicon>,
-    ) -> Self {
-        let bytes = match (tokens[range.clone()].first(), tokens[range.clone()].last()) {
-            (Some(a), Some(b)) => b.span.end - a.span.start,
-            _ => 0,
-        };
-        let mut out = String::with_capacity(bytes + 2);
-        let mut items = Vec::with_capacity(range.len());
-        let mut negators = Vec::with_capacity(range.len());
-        let mut quoted = vec![false; range.len()];
-        let first_token = range.start;
-        let mut in_quote = false;
-        out.push(' ');
-        let mut last_was_sep = true;
-        // Scratch for elongated words, reused: no allocation per word.
-        let mut scratch = (String::new(), String::new());
-        for (i, t) in tokens.iter().enumerate().take(range.end).skip(range.start) {
-            let s = t.text(text);
-            let start = out.len();
-            match t.kind {
-                TokenKind::Word => {
-                    push_word(&mut out, s, t.elongated, vocab, &mut scratch);
-                }
-                TokenKind::Number => out.push_str(if s == "#1" { "#1" } else { "0" }),
-                TokenKind::Price => out.push_str("<price>"),
-                TokenKind::Percentage => out.push_str("<pct>"),
-                TokenKind::Url => out.push_str("<url>"),
-                TokenKind::Email => out.push_str("<email>"),
-                TokenKind::Phone => out.push_str("<phone>"),
-                TokenKind::Mention => out.push_str("<mention>"),
-                TokenKind::Cashtag => out.push_str("<cashtag>"),
-                TokenKind::Hashtag => {
-                    out.push('#');
-                    push_word(&mut out, &s[1..], t.elongated, vocab, &mut scratch);
-                }
-                // "No." before a number is a word of its own ("our No. 1
-                // seller"), so the lexicon's "no. 1" matches only that.
-                TokenKind::Punctuation if is_numero_dot(text, tokens, i) => out.push('.'),
-                TokenKind::Punctuation | TokenKind::LineBreak => {
-                    if t.kind == TokenKind::Punctuation {
-                        for (k, c) in s.char_indices() {
-                            match c {
-                                // A straight quote opens after a space (or at
-                                // the start, or after "(", "="), and closes
-                                // otherwise; toggling would reopen a quote
-                                // whose sentence already ended.
-                                '"' => {
-                                    let before = text[..t.span.start + k].chars().next_back();
-                                    in_quote = before.is_none_or(|p| {
-                                        p.is_whitespace()
-                                            || matches!(p, '(' | '[' | '{' | '=' | ':')
-                                    });
-                                }
-                                '“' | '«' | '„' => in_quote = true,
-                                '”' | '»' => in_quote = false,
-                                _ => {}
-                            }
-                        }
-                    }
-                    let ends = ends_sentence(text, tokens, i);
-                    if ends && !last_was_sep {
-                        out.push('|');
-                        items.push(Item {
-                            start,
-                            token: usize::MAX,
-                        });
-                        negators.push(false);
-                        out.push(' ');
-                        last_was_sep = true;
-                    }
-                    if ends {
-                        in_quote = false;
-                    }
-                    continue;
-                }
-                TokenKind::Emoji | TokenKind::Emoticon | TokenKind::Symbol => continue,
-            }
-            quoted[i - first_token] = in_quote;
-            items.push(Item { start, token: i });
-            negators.push(NEGATORS.contains(&&out[start..]));
-            out.push(' ');
-            last_was_sep = false;
-        }
-        Self {
-            text: out,
-            items,
-            negators,
-            quoted,
-            first_token,
-        }
-    }
-
-    /// The normalised text of item `k`.
-    fn item_text(&self, k: usize) -> &str {
-        let end = self
-            .items
-            .get(k + 1)
-            .map_or(self.text.len(), |next| next.start)
-            - 1;
-        &self.text[self.items[k].start..end]
-    }
-
-    /// The hit of entry `e` matched on items `first_item..=last_item`
-    /// (`None` when they hold no word).
-    fn hit(&self, e: &Entry, first_item: usize, last_item: usize, tokens: &[Token]) -> Option<Hit> {
-        let (Some(first), Some(last)) = self.token_range(first_item, last_item) else {
-            return None;
-        };
-        Some(Hit {
-            signal: e.signal,
-            strength: e.strength,
-            span: Span::new(tokens[first].span.start, tokens[last].span.end),
-            first_token: first,
-            last_token: last,
-            negated: false,
-            negator: self.negator_before(first_item),
-            quoted: self.quoted(first),
-        })
-    }
-
-    /// Token indices of the first and last word among items `first..=last`.
-    fn token_range(&self, first: usize, last: usize) -> (Option<usize>, Option<usize>) {
-        let mut toks = self.items[first..=last]
-            .iter()
-            .map(|it| it.token)
-            .filter(|&t| t != usize::MAX);
-        let first = toks.next();
-        (first, toks.next_back().or(first))
-    }
-
-    /// The token of a negation among the three words before item `at`, in
-    /// the same sentence.
-    fn negator_before(&self, at: usize) -> Option<usize> {
-        (at.saturating_sub(3)..at)
-            .rev()
-            .take_while(|&k| self.items[k].token != usize::MAX)
-            .find(|&k| self.negators[k])
-            .map(|k| self.items[k].token)
-    }
-
-    fn quoted(&self, token: usize) -> bool {
-        token
-            .checked_sub(self.first_token)
-            .and_then(|k| self.quoted.get(k))
-            .copied()
-            .unwrap_or(false)
-    }
-}
-
-fn push_word(
-    out: &mut String,
-    s: &str,
-    elongated: bool,
-    vocab: Option<&Lexicon>,
-    (word, one): &mut (String, String),
-) {
-    let start = out.len();
-    if s.is_ascii() {
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
-    } else {
-        for c in s.chars() {
-            match c {
-                '’' | '‘' | 'ʼ' => out.push('\''),
-                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    if elongated {
-        // Runs collapsed to two letters ("sooo" -> "soo"), unless only the
-        // one-letter form is a lexicon word ("nowww" -> "now").
-        word.clear();
-        word.push_str(&out[start..]);
-        out.truncate(start);
-        collapse_runs(word, 2, out);
-        let known = |w: &str| vocab.is_some_and(|v| v.knows(w));
-        if !known(&out[start..]) {
-            one.clear();
-            collapse_runs(word, 1, one);
-            if known(one) || vocab.is_none() {
-                out.truncate(start);
-                out.push_str(one);
-            }
-        }
-    }
-}
+/// The built-in English lexicon source.
+pub const EN: &str = include_str!("lexicon/en.txt");
 
 #[cfg(test)]
 mod tests {
@@ -700,7 +487,7 @@ mod tests {
     fn hits(text: &str) -> Vec<(Signal, String, bool)> {
         let toks = tokenize(text);
         let lex = Lexicon::builtin();
-        let norm = Normalized::new(text, &toks, Some(lex));
+        let norm = Normalized::new(text, &toks, Some(&|w| lex.knows(w)));
         let mut out = Vec::new();
         lex.find(&norm, &toks, &mut out);
         out.into_iter()
@@ -752,20 +539,6 @@ mod tests {
         assert!(h.iter().any(|(s, _, neg)| *s == Signal::Sponsored && *neg));
     }
 
-    #[test]
-    fn straight_quotes_open_and_close_by_position() {
-        let text = r#"<a title="x.y"> Buy now"#;
-        let toks = tokenize(text);
-        let norm = Normalized::new(text, &toks, None);
-        let buy = toks.iter().position(|t| t.text(text) == "Buy").unwrap();
-        assert!(!norm.quoted(buy));
-        let text = r#"he said "buy now" twice"#;
-        let toks = tokenize(text);
-        let norm = Normalized::new(text, &toks, None);
-        let buy = toks.iter().position(|t| t.text(text) == "buy").unwrap();
-        assert!(norm.quoted(buy));
-    }
-
     /// The byte-level Aho-Corasick automaton the word trie replaced, kept as
     /// the reference: same hits, same order.
     fn reference_dfa(lex: &Lexicon) -> aho_corasick::dfa::DFA {
@@ -799,7 +572,7 @@ mod tests {
             let Some(m) = state.get_match() else { break };
             let e = &lex.entries()[m.pattern().as_usize()];
             let (first_item, last_item) = (item_at(m.start() + 1), item_at(m.end() - 1) - 1);
-            out.extend(norm.hit(e, first_item, last_item, tokens));
+            out.extend(hit(norm, e, first_item, last_item, tokens));
         }
         out
     }
@@ -809,7 +582,7 @@ mod tests {
 
     fn assert_same_as_reference(lex: &Lexicon, dfa: &aho_corasick::dfa::DFA, text: &str) {
         let toks = tokenize(text);
-        let norm = Normalized::new(text, &toks, Some(Lexicon::builtin()));
+        let norm = Normalized::new(text, &toks, Some(&|w| Lexicon::builtin().knows(w)));
         let mut ours = Vec::new();
         lex.find(&norm, &toks, &mut ours);
         assert_eq!(ours, reference_find(lex, dfa, &norm, &toks), "{text:?}");
@@ -873,13 +646,13 @@ mod tests {
             let lex = Lexicon::builtin();
             proptest::prop_assume!(!lex.spans_sentences);
             let mut whole = Vec::new();
-            lex.find(&Normalized::new(&text, &toks, Some(lex)), &toks, &mut whole);
+            lex.find(&Normalized::new(&text, &toks, Some(&|w| lex.knows(w))), &toks, &mut whole);
             let mut chunked = Vec::new();
             let mut covered = 0;
             for range in sentence_chunks(&text, &toks, chunk) {
                 proptest::prop_assert_eq!(range.start, covered);
                 covered = range.end;
-                lex.find(&Normalized::of_range(&text, &toks, range, Some(lex)), &toks, &mut chunked);
+                lex.find(&Normalized::of_range(&text, &toks, range, Some(&|w| lex.knows(w))), &toks, &mut chunked);
             }
             proptest::prop_assert_eq!(covered, toks.len());
             proptest::prop_assert_eq!(chunked, whole);

@@ -24,9 +24,12 @@
 mod analysis;
 mod config;
 pub mod eval;
+mod features;
 pub mod lexicon;
 mod linter;
 pub mod metrics;
+mod model;
+mod normalize;
 mod offsets;
 mod report;
 pub mod rules;

@@ -1,0 +1,638 @@
+//! Fourth stage of the pipeline: lexicon hits and token structure to
+//! features, each with the span that shows it.
+//!
+//! A [`Feature`] names a signal ("call-to-buy", "price", "question"), where
+//! it is, and how strongly it is present: the phrase's strength, lowered in
+//! quotation marks and for repeats (the k-th repeat of a signal counts
+//! `decay^k`: the fifth "I" says less than the first). The model
+//! ([`crate::model`]) turns features into weighted evidence; the rules read
+//! the same hits, counts and sentences.
+//!
+//! Context is settled here, before weighting: a commercial phrase after a
+//! negation ("not sponsored", "no promo codes") is dropped; inside quotation
+//! marks it counts for less; thanks that name no one count for less.
+
+use once_cell::sync::Lazy;
+
+use crate::lexicon::{Hit, Matches, Signal};
+use crate::normalize::sentence_at;
+use crate::report::Span;
+use crate::text::{is_sentence_end, lower_ends_with, lower_is_one_of, WordSet};
+use crate::tokenizer::{Token, TokenKind};
+
+/// One feature occurrence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Feature {
+    /// The feature's stable name (a lexicon signal's name or a structural
+    /// feature's), as shown in evidence.
+    pub name: &'static str,
+    /// Where the draft shows it.
+    pub span: Span,
+    /// How strongly: strength × context × repeat decay.
+    pub value: f64,
+}
+
+/// The name of question features; the model reads them last (a pitch's
+/// questions are its hooks).
+pub(crate) const QUESTION: &str = "question";
+
+/// How much each repeat of a signal still counts: the k-th repeat weighs
+/// `decay^k` of the first.
+fn decay(signal: &str) -> f64 {
+    match signal {
+        "second-person" => 0.85,
+        "first-person" | "community" => 0.75,
+        _ => 0.6,
+    }
+}
+
+/// The draft as the feature extractor and the rules see it.
+#[derive(Clone, Copy)]
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Span],
+}
+
+/// Hits after the user's allow list, everyday phrases, imperative openers,
+/// overlaps and negations are settled, sorted by span.
+pub(crate) struct Settled {
+    pub hits: Vec<Hit>,
+    /// Spans the user's allow list covers.
+    pub allowed: SpanSet,
+}
+
+/// Settles raw lexicon matches into the hits that count.
+pub(crate) fn settle(text: &str, tokens: &[Token], m: &mut Matches) -> Settled {
+    let mut hits = std::mem::take(&mut m.hits);
+    let allowed = SpanSet::new(
+        hits.iter()
+            .filter(|h| h.signal == Signal::Allowed)
+            .map(|h| h.span),
+    );
+    hits.retain(|h| h.signal != Signal::Allowed && !allowed.overlaps(&h.span));
+    // Commercial words inside everyday phrases ("feel free") do not count.
+    let neutral = SpanSet::new(
+        hits.iter()
+            .filter(|h| h.signal == Signal::Neutral)
+            .map(|h| h.span),
+    );
+    hits.retain(|h| {
+        h.signal != Signal::Neutral && !(h.signal.is_commercial() && neutral.contains(&h.span))
+    });
+    imperative_calls(text, tokens, &mut hits);
+    drop_contained(&mut hits);
+    resolve_negation(&mut hits);
+    hits.sort_by_key(|h| (h.span.start, h.span.end));
+    Settled { hits, allowed }
+}
+
+/// Counts the k-th repeat of each feature name.
+#[derive(Default)]
+struct Repeats(Vec<(&'static str, i32)>);
+
+impl Repeats {
+    fn push(&mut self, out: &mut Vec<Feature>, name: &'static str, span: Span, value: f64) {
+        if value == 0.0 {
+            return;
+        }
+        let k = match self.0.iter_mut().find(|(s, _)| *s == name) {
+            Some(entry) => {
+                entry.1 += 1;
+                entry.1
+            }
+            None => {
+                self.0.push((name, 0));
+                0
+            }
+        };
+        out.push(Feature {
+            name,
+            span,
+            value: value * decay(name).powi(k),
+        });
+    }
+}
+
+/// Every feature of a draft, in a fixed order: lexicon hits, brand names,
+/// token structure, the draft's opening, mentions, then questions.
+pub(crate) fn extract(
+    doc: Doc,
+    hits: &[Hit],
+    brand_hits: &[Hit],
+    allowed: &SpanSet,
+) -> Vec<Feature> {
+    let mut out = Vec::with_capacity(32);
+    let mut rep = Repeats::default();
+    for h in hits {
+        if h.negated && h.signal.is_commercial() {
+            continue;
+        }
+        // A pitch's opener only counts when it opens a question ("Tired
+        // of ...?"), not in the middle of one ("what makes you want to").
+        if h.signal == Signal::Rhetorical
+            && (!is_question(doc.slice(doc.sentence_end_punct(h.span.start)))
+                || !doc.opens_sentence(h.first_token))
+        {
+            continue;
+        }
+        let mut value = h.strength;
+        if h.quoted && h.signal.is_commercial() {
+            value *= 0.3;
+        }
+        // Thanks and congratulations open a conversation when they name
+        // someone; a brand thanking "you all" talks to no one in particular.
+        if h.signal == Signal::Gratitude && !doc.names_someone(h.span.start) {
+            value *= 0.5;
+        }
+        rep.push(&mut out, h.signal.name(), h.span, value);
+    }
+    for h in brand_hits {
+        rep.push(&mut out, "brand-name", h.span, 0.8);
+    }
+
+    // Structure: money, links, phone numbers, faces, diary style.
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if allowed.overlaps(&t.span) {
+            continue;
+        }
+        let name = match t.kind {
+            TokenKind::Price => "price",
+            TokenKind::Percentage => "percentage",
+            TokenKind::Url => "link",
+            TokenKind::Phone => "phone-number",
+            TokenKind::Emoticon => "emoticon",
+            TokenKind::Emoji if doc.slice(t.span).chars().any(is_feeling_emoji) => "feeling-emoji",
+            TokenKind::Word if doc.is_diary_opener(i) => "diary-style",
+            _ => continue,
+        };
+        rep.push(&mut out, name, t.span, 1.0);
+    }
+    // Typing in lower case is how people write, not brands.
+    if let Some((i, t)) = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.kind == TokenKind::Word)
+    {
+        let word = doc.slice(t.span);
+        if word.starts_with(|c: char| c.is_lowercase()) {
+            rep.push(&mut out, "lowercase-voice", t.span, 1.0);
+        }
+        let comma_next = doc.tokens.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Punctuation && doc.slice(n.span).starts_with(',')
+        });
+        if comma_next && SPOKEN_OPENERS.contains_lower(word) {
+            rep.push(&mut out, "spoken-opener", t.span, 1.0);
+        }
+    }
+    if let Some(first) = doc.tokens.first().filter(|t| t.kind == TokenKind::Mention) {
+        rep.push(&mut out, "reply", first.span, 1.0);
+    }
+    for t in doc
+        .tokens
+        .iter()
+        .skip(1)
+        .filter(|t| t.kind == TokenKind::Mention)
+    {
+        rep.push(&mut out, "mention", t.span, 1.0);
+    }
+    for t in doc.tokens {
+        if t.kind == TokenKind::Punctuation && is_question(doc.slice(t.span)) {
+            let s = doc.sentence_at(t.span.start);
+            rep.push(&mut out, QUESTION, Span::new(s.start, t.span.end), 1.0);
+        }
+    }
+    out
+}
+
+impl<'a> Doc<'a> {
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &'a str {
+        span.text(self.text)
+    }
+
+    /// The sentence containing byte `at`.
+    pub fn sentence_at(&self, at: usize) -> Span {
+        sentence_at(self.sentences, at)
+    }
+
+    /// True when the sentence around byte `at` names a person: an @mention
+    /// or a capitalised word that does not open the sentence.
+    fn names_someone(&self, at: usize) -> bool {
+        let s = self.sentence_at(at);
+        let first = self.tokens.partition_point(|t| t.span.start < s.start);
+        let last = self.tokens.partition_point(|t| t.span.start < s.end);
+        self.tokens[first..last]
+            .iter()
+            .enumerate()
+            .any(|(k, t)| match t.kind {
+                TokenKind::Mention => true,
+                TokenKind::Word if k > 0 && !t.all_caps => {
+                    let w = self.slice(t.span);
+                    w.len() > 1 && w.starts_with(|c: char| c.is_uppercase())
+                }
+                _ => false,
+            })
+    }
+
+    /// True when at most two words come before token `i` in its sentence.
+    fn opens_sentence(&self, i: usize) -> bool {
+        let start = self.sentence_at(self.tokens[i].span.start).start;
+        let first = self.tokens.partition_point(|t| t.span.start < start);
+        self.tokens[first..i]
+            .iter()
+            .filter(|t| t.is_wordlike())
+            .count()
+            <= 2
+    }
+
+    /// The punctuation that ends the sentence containing byte `at`.
+    fn sentence_end_punct(&self, at: usize) -> Span {
+        let s = self.sentence_at(at);
+        let tail = self.slice(s);
+        let trimmed = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
+        Span::new(s.start + trimmed.len(), s.end)
+    }
+
+    /// True when word token `i` opens a sentence in diary style.
+    fn is_diary_opener(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if self.sentence_at(t.span.start).start != t.span.start {
+            return false;
+        }
+        let word = self.slice(t.span);
+        if PAST_ONLY.contains_lower(word) {
+            return self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word);
+        }
+        if !DIARY_VERBS.contains_lower(word) {
+            return false;
+        }
+        self.tokens[i + 1..]
+            .iter()
+            .find(|t| t.kind != TokenKind::Emoji)
+            .filter(|n| n.kind == TokenKind::Word)
+            .is_some_and(|n| {
+                let next = self.slice(n.span);
+                DIARY_NEXT.contains_lower(next) || lower_ends_with(next, "ed")
+            })
+    }
+}
+
+pub(crate) fn is_question(punct: &str) -> bool {
+    punct.contains(['?', '？', '؟'])
+}
+
+/// Past-tense verbs that open a diary-style sentence with the "I" left out
+/// ("Went to a pottery class.", "Ran my first 10k.").
+static DIARY_VERBS: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "went",
+        "made",
+        "ate",
+        "took",
+        "got",
+        "had",
+        "ran",
+        "saw",
+        "found",
+        "bought",
+        "tried",
+        "spent",
+        "finished",
+        "started",
+        "woke",
+        "slept",
+        "forgot",
+        "lost",
+        "applied",
+        "baked",
+        "cooked",
+        "visited",
+        "watched",
+        "learned",
+        "learnt",
+        "realized",
+        "realised",
+        "decided",
+        "moved",
+        "quit",
+        "cried",
+        "laughed",
+        "locked",
+        "dropped",
+        "broke",
+        "burned",
+        "burnt",
+        "spilled",
+        "missed",
+        "met",
+        "drove",
+        "walked",
+        "finally",
+        "just",
+        "still",
+        "currently",
+        "accidentally",
+        "officially",
+    ])
+});
+
+/// Past-tense forms that are never participles: a sentence they open is a
+/// diary entry whatever follows ("Spent way too much", "Went to bed at 9").
+static PAST_ONLY: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "went",
+        "ate",
+        "spent",
+        "took",
+        "ran",
+        "saw",
+        "woke",
+        "slept",
+        "forgot",
+        "drove",
+        "wrote",
+        "sang",
+        "swam",
+        "threw",
+        "fell",
+        "flew",
+        "came",
+        "began",
+        "drank",
+        "sat",
+        "stood",
+        "told",
+        "thought",
+        "overslept",
+        "stayed",
+    ])
+});
+
+/// Spoken openers followed by a comma ("great, the printer jammed again",
+/// "ok so", "welp,"): how people talk, not how brands write.
+static SPOKEN_OPENERS: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "great", "well", "ugh", "so", "ok", "okay", "welp", "wow", "lol", "honestly", "listen",
+        "look", "oh", "ah", "hmm", "yeah", "nope", "yep", "cool", "fine", "sure", "anyway",
+        "update", "psa",
+    ])
+});
+
+/// Words that may follow a diary verb.
+static DIARY_NEXT: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "my", "a", "an", "the", "to", "up", "out", "in", "on", "into", "off", "home", "it", "me",
+        "this", "that", "what", "some", "too", "two", "three", "all", "our", "his", "her", "back",
+        "asleep", "married", "engaged", "lost", "again", "another", "over",
+    ])
+});
+
+/// Emoji that show a face or a gesture: a person, not a logo.
+fn is_feeling_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F600..=0x1F64F | 0x1F910..=0x1F92F | 0x1F970..=0x1F97A | 0x1F9D0 | 0x1FAE0..=0x1FAE8)
+}
+
+/// Counts the rules and the scoring look at.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Stats {
+    /// Word and number tokens.
+    pub words: usize,
+    pub hashtags: usize,
+    pub urls: usize,
+    pub mentions: usize,
+    /// Sentences that end in a question mark.
+    pub questions: usize,
+    pub first_person: usize,
+    pub second_person: usize,
+    /// we / our / us and the user's brand names.
+    pub self_refs: usize,
+    /// Occurrences of capitalised names used more than once mid-sentence
+    /// ("... choose Meridian", "Meridian Logistics"): how a brand that does
+    /// not say "we" names itself.
+    pub repeated_names: usize,
+}
+
+/// Commercial verbs that, opening a sentence, make it a call to act
+/// ("Switch to FastNet today", "Call 555-0148", "Shop in store or online").
+static IMPERATIVE_VERBS: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "buy",
+        "order",
+        "shop",
+        "book",
+        "call",
+        "switch",
+        "try",
+        "join",
+        "register",
+        "apply",
+        "subscribe",
+        "download",
+        "visit",
+        "grab",
+        "claim",
+        "reserve",
+        "enroll",
+        "enrol",
+        "schedule",
+        "upgrade",
+        "save",
+        "pre-order",
+        "preorder",
+        "dm",
+        "click",
+        "tap",
+        "sign",
+        "rsvp",
+    ])
+});
+
+/// After the verb, these make the sentence personal ("call me", "text my
+/// sister", "save the date", "try it yourself").
+static NOT_A_CALL: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "me", "my", "him", "her", "them", "it", "this", "that", "yourself", "the", "mom", "dad",
+    ])
+});
+
+/// Adds a call-to-buy hit for each sentence opened by a commercial verb.
+fn imperative_calls(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
+    let mut at_start = true;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            TokenKind::Emoji | TokenKind::Symbol | TokenKind::Emoticon => continue,
+            TokenKind::LineBreak => {
+                at_start = true;
+                continue;
+            }
+            TokenKind::Punctuation => {
+                at_start |= t.text(text).chars().any(is_sentence_end);
+                continue;
+            }
+            _ => {}
+        }
+        let opens = std::mem::replace(&mut at_start, false);
+        if !opens || t.kind != TokenKind::Word {
+            continue;
+        }
+        let word = t.text(text);
+        if !IMPERATIVE_VERBS.contains_lower(word) {
+            continue;
+        }
+        let Some((j, next)) = tokens
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, n)| !matches!(n.kind, TokenKind::Emoji | TokenKind::Punctuation))
+        else {
+            continue;
+        };
+        let next_word = next.text(text);
+        if next.kind == TokenKind::Word
+            && (NOT_A_CALL.contains_lower(next_word)
+                || (!lower_is_one_of(word, &["switch"])
+                    && lower_is_one_of(next_word, &["to", "and", "not", "again"])))
+        {
+            continue;
+        }
+        hits.push(Hit {
+            signal: Signal::CallToBuy,
+            strength: 0.8,
+            span: Span::new(t.span.start, next.span.end),
+            first_token: i,
+            last_token: j,
+            negated: false,
+            negator: None,
+            quoted: false,
+        });
+    }
+}
+
+/// Sorted, merged spans with logarithmic look-ups (drafts can be megabytes).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SpanSet(Vec<Span>);
+
+impl SpanSet {
+    pub fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut v: Vec<Span> = spans.collect();
+        v.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(v.len());
+        for s in v {
+            match merged.last_mut() {
+                Some(m) if s.start <= m.end => m.end = m.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        Self(merged)
+    }
+
+    /// The merged span that could hold or overlap `s`.
+    fn candidate(&self, s: &Span) -> Option<&Span> {
+        let i = self.0.partition_point(|m| m.start <= s.start);
+        match i.checked_sub(1).map(|i| &self.0[i]) {
+            Some(b) if b.end > s.start => Some(b),
+            _ => self.0.get(i),
+        }
+    }
+
+    pub fn overlaps(&self, s: &Span) -> bool {
+        self.candidate(s).is_some_and(|m| m.overlaps(s))
+    }
+
+    pub fn contains(&self, s: &Span) -> bool {
+        self.candidate(s)
+            .is_some_and(|m| m.start <= s.start && s.end <= m.end)
+    }
+}
+
+/// Drops a hit wholly inside another hit of the same signal ("limited time"
+/// inside "limited time only"), so a phrase is not counted twice.
+fn drop_contained(hits: &mut Vec<Hit>) {
+    // A hit is contained when an earlier one of its signal reaches at least
+    // as far. Per signal, by start, longest first, strongest first among equals.
+    hits.sort_by(|a, b| {
+        (a.signal, a.span.start, std::cmp::Reverse(a.span.end))
+            .cmp(&(b.signal, b.span.start, std::cmp::Reverse(b.span.end)))
+            .then(b.strength.total_cmp(&a.strength))
+    });
+    let mut reach: Option<(Signal, usize)> = None;
+    hits.retain(|h| {
+        let contained = matches!(reach, Some((sig, end)) if sig == h.signal && h.span.end <= end);
+        if !contained {
+            let end = match reach {
+                Some((sig, end)) if sig == h.signal => end.max(h.span.end),
+                _ => h.span.end,
+            };
+            reach = Some((h.signal, end));
+        }
+        !contained
+    });
+}
+
+/// A negation cancels a commercial phrase unless the negating word belongs to
+/// another sales phrase: in "don't miss out, click the link" the "don't" is
+/// part of the pitch.
+fn resolve_negation(hits: &mut [Hit]) {
+    let pitch = SpanSet::new(
+        hits.iter()
+            .filter(|h| h.signal.is_commercial())
+            .map(|h| Span::new(h.first_token, h.last_token + 1)),
+    );
+    for h in hits.iter_mut() {
+        h.negated = h
+            .negator
+            .is_some_and(|k| !pitch.overlaps(&Span::new(k, k + 1)));
+    }
+}
+
+pub(crate) fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
+    let mut s = Stats::default();
+    for t in tokens {
+        match t.kind {
+            TokenKind::Word | TokenKind::Number => s.words += 1,
+            TokenKind::Hashtag => s.hashtags += 1,
+            TokenKind::Url => s.urls += 1,
+            TokenKind::Mention => s.mentions += 1,
+            TokenKind::Punctuation if is_question(t.text(text)) => s.questions += 1,
+            _ => {}
+        }
+    }
+    for h in hits {
+        match h.signal {
+            Signal::FirstPerson => s.first_person += 1,
+            Signal::SecondPerson => s.second_person += 1,
+            Signal::FirstPersonPlural => s.self_refs += 1,
+            _ => {}
+        }
+    }
+    s
+}
+
+pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
+    // (name, in mid-sentence) for every capitalised word; sorted, a name's
+    // occurrences are one run (no hash map: this runs on every draft).
+    let mut names: Vec<(&str, bool)> = Vec::new();
+    let mut starts = sentences.iter().map(|s| s.start).peekable();
+    for t in tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.all_caps)
+    {
+        while starts.next_if(|&s| s < t.span.start).is_some() {}
+        let mid_sentence = starts.peek() != Some(&t.span.start);
+        let w = t.text(text);
+        if w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()) {
+            names.push((w, mid_sentence));
+        }
+    }
+    names.sort_unstable();
+    names
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() >= 2 && run.iter().any(|&(_, mid)| mid))
+        .map(<[_]>::len)
+        .sum()
+}

@@ -1,0 +1,356 @@
+//! Second stage of the pipeline: tokens to normalised words and sentences.
+//!
+//! Lexicon phrases and drafts go through the same normalisation: tokens are
+//! lower-cased, curly apostrophes straightened, letters elongated for effect
+//! collapsed ("sooo" → "so" when "so" is a lexicon word), numbers, prices,
+//! percentages, links and mentions replaced by placeholders, and punctuation
+//! dropped except where it ends a sentence. This file also holds the one
+//! sentence splitter every later stage uses ([`sentences`]).
+
+use crate::report::Span;
+use crate::text::collapse_runs;
+use crate::tokenizer::{Token, TokenKind};
+
+/// "Is this normalised word a lexicon word?", asked of elongated words only.
+pub(crate) type Known<'a> = Option<&'a dyn Fn(&str) -> bool>;
+
+/// Sentence spans: a sentence ends after sentence-ending punctuation and at
+/// a line break (see [`ends_sentence`]); leading line breaks are skipped.
+pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::LineBreak && start.is_none() {
+            start = Some(t.span.start);
+        }
+        if ends_sentence(text, tokens, i) {
+            if let Some(s) = start.take() {
+                let end = if t.kind == TokenKind::LineBreak {
+                    t.span.start
+                } else {
+                    t.span.end
+                };
+                out.push(Span::new(s, end.max(s)));
+            }
+        }
+    }
+    if let (Some(s), Some(last)) = (start, tokens.last()) {
+        out.push(Span::new(s, last.span.end));
+    }
+    out
+}
+
+/// A draft in the normalised form the lexicon is matched against.
+pub(crate) struct Normalized {
+    /// `" w1 w2 | w3 "`: words separated by single spaces, `|` between sentences.
+    pub text: String,
+    /// The normalised words in order, sentence separators included.
+    pub(crate) items: Vec<Item>,
+    /// For each item, whether it is a negation (kept apart: drafts can be
+    /// megabytes, and a flag inside `Item` would pad it by 8 bytes).
+    negators: Vec<bool>,
+    /// Which tokens (from `first_token` on) are inside quotation marks.
+    quoted: Vec<bool>,
+    /// The first token normalised.
+    first_token: usize,
+}
+
+/// The sentence of `sentences` (sorted, disjoint) containing byte `at`, or
+/// an empty span at `at` between sentences.
+pub(crate) fn sentence_at(sentences: &[Span], at: usize) -> Span {
+    // The candidate is the last sentence starting at or before `at`.
+    let i = sentences.partition_point(|s| s.start <= at);
+    match i.checked_sub(1).map(|i| sentences[i]) {
+        Some(s) if at < s.end.max(s.start + 1) => s,
+        _ => Span::new(at, at),
+    }
+}
+
+/// Token ranges of at least `min_tokens` tokens (but the last), each ending
+/// where a sentence ends, to normalise and match one at a time: a long
+/// draft's normalised copy then never exists whole.
+pub(crate) fn sentence_chunks<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    min_tokens: usize,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= tokens.len() {
+            return None;
+        }
+        let from = start
+            .saturating_add(min_tokens.saturating_sub(1))
+            .min(tokens.len());
+        let end = (from..tokens.len())
+            .find(|&k| ends_sentence(text, tokens, k))
+            .map_or(tokens.len(), |k| k + 1);
+        let range = start..end;
+        start = end;
+        Some(range)
+    })
+}
+
+/// True when the normaliser puts a sentence separator after token `i`: a
+/// line break, or punctuation with a sentence end in it, except the "." of
+/// the abbreviation "No." before a number ("our No. 1 seller"), which
+/// stays a word so that no lexicon phrase needs to span sentences.
+pub(crate) fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    match t.kind {
+        TokenKind::LineBreak => true,
+        TokenKind::Punctuation => {
+            !is_numero_dot(text, tokens, i)
+                && t.text(text).chars().any(crate::text::is_sentence_end)
+        }
+        _ => false,
+    }
+}
+
+/// Token `i` is the "." of "No." right before a number.
+fn is_numero_dot(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.kind == TokenKind::Punctuation
+        && t.text(text) == "."
+        && i > 0
+        && tokens[i - 1].text(text).eq_ignore_ascii_case("no")
+        && tokens[i - 1].span.end == t.span.start
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokenKind::Number)
+}
+
+/// One normalised word: where it starts in `Normalized::text` (a single
+/// space follows each) and which token it came from (`usize::MAX` for a
+/// sentence separator).
+#[derive(Clone, Copy)]
+pub(crate) struct Item {
+    pub(crate) start: usize,
+    pub(crate) token: usize,
+}
+
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "isn't", "aren't", "wasn't", "don't", "doesn't", "won't", "without",
+    "nothing", "zero", "ain't", "nor", "neither", "isnt", "dont", "cannot", "can't",
+];
+
+impl Normalized {
+    /// Normalises tokens of `text`; `known` (when given: "is this a lexicon
+    /// word?") guides the collapse of elongated words.
+    pub fn new(text: &str, tokens: &[Token], known: Known) -> Self {
+        Self::of_range(text, tokens, 0..tokens.len(), known)
+    }
+
+    /// Normalises `tokens[range]` only (token indices stay those of the
+    /// whole draft). Matching range by range finds what matching the whole
+    /// draft finds when each range ends a sentence (see `sentence_chunks`)
+    /// and no phrase spans sentences: this state is all reset there.
+    pub fn of_range(
+        text: &str,
+        tokens: &[Token],
+        range: std::ops::Range<usize>,
+        known: Known,
+    ) -> Self {
+        let bytes = match (tokens[range.clone()].first(), tokens[range.clone()].last()) {
+            (Some(a), Some(b)) => b.span.end - a.span.start,
+            _ => 0,
+        };
+        let mut out = String::with_capacity(bytes + 2);
+        let mut items = Vec::with_capacity(range.len());
+        let mut negators = Vec::with_capacity(range.len());
+        let mut quoted = vec![false; range.len()];
+        let first_token = range.start;
+        let mut in_quote = false;
+        out.push(' ');
+        let mut last_was_sep = true;
+        // Scratch for elongated words, reused: no allocation per word.
+        let mut scratch = (String::new(), String::new());
+        for (i, t) in tokens.iter().enumerate().take(range.end).skip(range.start) {
+            let s = t.text(text);
+            let start = out.len();
+            match t.kind {
+                TokenKind::Word => {
+                    push_word(&mut out, s, t.elongated, known, &mut scratch);
+                }
+                TokenKind::Number => out.push_str(if s == "#1" { "#1" } else { "0" }),
+                TokenKind::Price => out.push_str("<price>"),
+                TokenKind::Percentage => out.push_str("<pct>"),
+                TokenKind::Url => out.push_str("<url>"),
+                TokenKind::Email => out.push_str("<email>"),
+                TokenKind::Phone => out.push_str("<phone>"),
+                TokenKind::Mention => out.push_str("<mention>"),
+                TokenKind::Cashtag => out.push_str("<cashtag>"),
+                TokenKind::Hashtag => {
+                    out.push('#');
+                    push_word(&mut out, &s[1..], t.elongated, known, &mut scratch);
+                }
+                // "No." before a number is a word of its own ("our No. 1
+                // seller"), so the lexicon's "no. 1" matches only that.
+                TokenKind::Punctuation if is_numero_dot(text, tokens, i) => out.push('.'),
+                TokenKind::Punctuation | TokenKind::LineBreak => {
+                    if t.kind == TokenKind::Punctuation {
+                        for (k, c) in s.char_indices() {
+                            match c {
+                                // A straight quote opens after a space (or at
+                                // the start, or after "(", "="), and closes
+                                // otherwise; toggling would reopen a quote
+                                // whose sentence already ended.
+                                '"' => {
+                                    let before = text[..t.span.start + k].chars().next_back();
+                                    in_quote = before.is_none_or(|p| {
+                                        p.is_whitespace()
+                                            || matches!(p, '(' | '[' | '{' | '=' | ':')
+                                    });
+                                }
+                                '“' | '«' | '„' => in_quote = true,
+                                '”' | '»' => in_quote = false,
+                                _ => {}
+                            }
+                        }
+                    }
+                    let ends = ends_sentence(text, tokens, i);
+                    if ends && !last_was_sep {
+                        out.push('|');
+                        items.push(Item {
+                            start,
+                            token: usize::MAX,
+                        });
+                        negators.push(false);
+                        out.push(' ');
+                        last_was_sep = true;
+                    }
+                    if ends {
+                        in_quote = false;
+                    }
+                    continue;
+                }
+                TokenKind::Emoji | TokenKind::Emoticon | TokenKind::Symbol => continue,
+            }
+            quoted[i - first_token] = in_quote;
+            items.push(Item { start, token: i });
+            negators.push(NEGATORS.contains(&&out[start..]));
+            out.push(' ');
+            last_was_sep = false;
+        }
+        Self {
+            text: out,
+            items,
+            negators,
+            quoted,
+            first_token,
+        }
+    }
+
+    /// The normalised text of item `k`.
+    pub(crate) fn item_text(&self, k: usize) -> &str {
+        let end = self
+            .items
+            .get(k + 1)
+            .map_or(self.text.len(), |next| next.start)
+            - 1;
+        &self.text[self.items[k].start..end]
+    }
+
+    /// Token indices of the first and last word among items `first..=last`.
+    pub(crate) fn token_range(&self, first: usize, last: usize) -> (Option<usize>, Option<usize>) {
+        let mut toks = self.items[first..=last]
+            .iter()
+            .map(|it| it.token)
+            .filter(|&t| t != usize::MAX);
+        let first = toks.next();
+        (first, toks.next_back().or(first))
+    }
+
+    /// The token of a negation among the three words before item `at`, in
+    /// the same sentence.
+    pub(crate) fn negator_before(&self, at: usize) -> Option<usize> {
+        (at.saturating_sub(3)..at)
+            .rev()
+            .take_while(|&k| self.items[k].token != usize::MAX)
+            .find(|&k| self.negators[k])
+            .map(|k| self.items[k].token)
+    }
+
+    pub(crate) fn quoted(&self, token: usize) -> bool {
+        token
+            .checked_sub(self.first_token)
+            .and_then(|k| self.quoted.get(k))
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+fn push_word(
+    out: &mut String,
+    s: &str,
+    elongated: bool,
+    known: Known,
+    (word, one): &mut (String, String),
+) {
+    let start = out.len();
+    if s.is_ascii() {
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    } else {
+        for c in s.chars() {
+            match c {
+                '’' | '‘' | 'ʼ' => out.push('\''),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    if elongated {
+        // Runs collapsed to two letters ("sooo" -> "soo"), unless only the
+        // one-letter form is a lexicon word ("nowww" -> "now").
+        word.clear();
+        word.push_str(&out[start..]);
+        out.truncate(start);
+        collapse_runs(word, 2, out);
+        let is_known = |w: &str| known.is_some_and(|k| k(w));
+        if !is_known(&out[start..]) {
+            one.clear();
+            collapse_runs(word, 1, one);
+            if is_known(one) || known.is_none() {
+                out.truncate(start);
+                out.push_str(one);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenizer::tokenize;
+
+    #[test]
+    fn sentences_split() {
+        let text = "One. Two?\nThree";
+        let t = tokenize(text);
+        let s: Vec<_> = sentences(text, &t).iter().map(|s| s.text(text)).collect();
+        assert_eq!(s, ["One.", "Two?", "Three"]);
+    }
+
+    #[test]
+    fn numero_dot_does_not_split() {
+        let text = "Our No. 1 seller. Yes";
+        let t = tokenize(text);
+        let s: Vec<_> = sentences(text, &t).iter().map(|s| s.text(text)).collect();
+        assert_eq!(s, ["Our No. 1 seller.", "Yes"]);
+    }
+
+    #[test]
+    fn straight_quotes_open_and_close_by_position() {
+        let text = r#"<a title="x.y"> Buy now"#;
+        let toks = tokenize(text);
+        let norm = Normalized::new(text, &toks, None);
+        let buy = toks.iter().position(|t| t.text(text) == "Buy").unwrap();
+        assert!(!norm.quoted(buy));
+        let text = r#"he said "buy now" twice"#;
+        let toks = tokenize(text);
+        let norm = Normalized::new(text, &toks, None);
+        let buy = toks.iter().position(|t| t.text(text) == "buy").unwrap();
+        assert!(norm.quoted(buy));
+    }
+}
