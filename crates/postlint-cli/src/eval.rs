@@ -2,9 +2,10 @@
 //! or more labelled files, as tables or JSON.
 
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use postlint::eval::{evaluate, Evaluation};
+use postlint::train::{self, Fold, Options};
 use postlint::Linter;
 use serde::Serialize;
 
@@ -34,8 +35,36 @@ pub fn run(linter: &Linter, files: &[PathBuf], json: bool) -> Result<String, Str
     }
     let mut out = String::new();
     for r in &results {
-        let e = &r.evaluation;
-        let _ = writeln!(out, "{} ({} rows)", r.file, e.rows);
+        table(&mut out, &r.file, &r.evaluation);
+    }
+    Ok(out)
+}
+
+/// `postlint eval --cv`: leave-one-writer-out and leave-one-set-out.
+pub fn cross_validate(data: &Path, json: bool) -> Result<String, String> {
+    let examples = train::load(data)?;
+    let features = train::featurize(&examples);
+    let folds: Vec<Fold> = train::cross_validate(&examples, &features, Options::default());
+    if json {
+        return serde_json::to_string_pretty(&folds)
+            .map(|s| s + "\n")
+            .map_err(|e| e.to_string());
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Held-out: each writer and each external set is scored by a model fitted without it.\n"
+    );
+    for f in &folds {
+        let what = if f.writer { "writer" } else { "set" };
+        table(&mut out, &format!("held-out {what} {}", f.held_out), &f.evaluation);
+    }
+    Ok(out)
+}
+
+fn table(out: &mut String, title: &str, e: &Evaluation) {
+    {
+        let _ = writeln!(out, "{title} ({} rows)", e.rows);
         let _ = writeln!(
             out,
             "  {:<20} {:>5} {:>5} {:>9} {:>7} {:>6} {:>6} {:>6}",
@@ -76,5 +105,4 @@ pub fn run(linter: &Linter, files: &[PathBuf], json: bool) -> Result<String, Str
         }
         out.push('\n');
     }
-    Ok(out)
 }

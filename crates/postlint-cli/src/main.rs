@@ -59,12 +59,35 @@ enum Command {
     /// Measure scores and rules against labelled JSONL data.
     Eval {
         /// Labelled files: the dev-corpus format, or {"text", "label"} files
-        /// with spam/ham or tweet-act labels.
-        #[arg(required = true)]
+        /// with spam/ham, tweet-act, corporate-messaging or person/brand labels.
+        #[arg(required_unless_present = "cv")]
         files: Vec<PathBuf>,
         /// Print one JSON object instead of tables.
         #[arg(long)]
         json: bool,
+        /// Held-out measurement instead: leave each writer of the corpora and
+        /// each external set out of training in turn, and measure it with
+        /// the model fitted on the rest.
+        #[arg(long, conflicts_with = "files")]
+        cv: bool,
+        /// The shared data folder (with corpus/ and data/), for --cv.
+        #[arg(long, default_value = "../shared")]
+        data: PathBuf,
+    },
+    /// Fit the model's weights on the labelled data and write the model file
+    /// the library compiles in (the same data gives the same file, byte for
+    /// byte).
+    Train {
+        /// The shared data folder (with corpus/ and data/).
+        #[arg(long, default_value = "../shared")]
+        data: PathBuf,
+        /// Where to write the model (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write nothing; exit 1 unless this file already holds exactly the
+        /// model the data gives.
+        #[arg(long, conflicts_with = "out")]
+        check: Option<PathBuf>,
     },
     /// List every rule with its id, default severity, dimension and description.
     Rules {
@@ -151,11 +174,44 @@ fn run(cli: Cli) -> Result<u8, String> {
                 .map_err(|e| format!("{}: {e}", display_name(&file)))?;
             Ok(u8::from(failed > 0))
         }
-        Command::Eval { files, json } => {
-            let out = eval::run(&linter, &files, json)?;
+        Command::Eval {
+            files,
+            json,
+            cv,
+            data,
+        } => {
+            let out = if cv {
+                eval::cross_validate(&data, json)?
+            } else {
+                eval::run(&linter, &files, json)?
+            };
             stdout
                 .write_all(out.as_bytes())
                 .map_err(|e| e.to_string())?;
+            Ok(0)
+        }
+        Command::Train { data, out, check } => {
+            let examples = postlint::train::load(&data)?;
+            let model = postlint::train::train(&examples, postlint::train::Options::default());
+            if let Some(path) = check {
+                let have = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                if have != model {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "postlint: {} differs from the model the data gives; run postlint train --out {}",
+                        path.display(),
+                        path.display()
+                    );
+                    return Ok(1);
+                }
+            } else if let Some(path) = out {
+                std::fs::write(&path, &model).map_err(|e| format!("{}: {e}", path.display()))?;
+            } else {
+                stdout
+                    .write_all(model.as_bytes())
+                    .map_err(|e| e.to_string())?;
+            }
             Ok(0)
         }
         Command::Rules { format } => {

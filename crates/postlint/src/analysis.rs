@@ -5,7 +5,7 @@
 //! [`crate::features`], [`crate::model`]); this file only runs them in
 //! order and keeps what the rules read.
 
-use crate::features::{self, Doc, Feature, SpanSet, Stats};
+use crate::features::{self, Context, Doc, Feature, SpanSet, Stats};
 use crate::lexicon::{self, Hit, Lexicon, Signal};
 use crate::model::Model;
 use crate::normalize::{self, sentence_at};
@@ -22,14 +22,21 @@ pub(crate) struct Analysis<'a> {
     pub stats: Stats,
     pub sentences: Vec<Span>,
     /// The features the scores were computed from.
-    #[allow(dead_code)]
     pub features: Vec<Feature>,
+    /// The draft is a reply (the caller said so).
+    pub reply: bool,
     pub scores: [f64; 4],
     pub evidence: Vec<Evidence>,
 }
 
 impl<'a> Analysis<'a> {
-    pub fn run(text: &'a str, user: Option<&Lexicon>, brands: Option<&Lexicon>) -> Self {
+    pub fn run(
+        text: &'a str,
+        user: Option<&Lexicon>,
+        brands: Option<&Lexicon>,
+        ctx: Context,
+        model: &Model,
+    ) -> Self {
         let tokens = tokenize(text);
         let sentences = normalize::sentences(text, &tokens);
         let mut matches = lexicon::match_draft(text, &tokens, user, brands);
@@ -39,8 +46,8 @@ impl<'a> Analysis<'a> {
             tokens: &tokens,
             sentences: &sentences,
         };
-        let feats = features::extract(doc, &settled.hits, &matches.brands, &settled.allowed);
-        let (scores, evidence) = Model::builtin().score(&feats);
+        let feats = features::extract(doc, &settled.hits, &matches.brands, &settled.allowed, ctx);
+        let (scores, evidence) = model.score(&feats);
         let mut stats = features::stats(text, &tokens, &settled.hits);
         stats.repeated_names = features::repeated_names(text, &tokens, &sentences);
         stats.self_refs += matches.brands.len();
@@ -52,6 +59,7 @@ impl<'a> Analysis<'a> {
             stats,
             sentences,
             features: feats,
+            reply: ctx.reply,
             scores,
             evidence,
         }
@@ -95,7 +103,7 @@ mod tests {
     use crate::report::Dimension;
 
     fn scores(text: &str) -> [f64; 4] {
-        Analysis::run(text, None, None).scores
+        Analysis::run(text, None, None, Context::default(), Model::builtin()).scores
     }
 
     #[test]
@@ -110,6 +118,8 @@ mod tests {
             "I love my dog! Buy now, 20% off. What do you think?",
             None,
             None,
+            Context::default(),
+            Model::builtin(),
         );
         for d in Dimension::ALL {
             let sum: f64 = a

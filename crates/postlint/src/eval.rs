@@ -3,9 +3,11 @@
 //! Two JSONL formats are understood, line by line:
 //! - the development corpus: `{"text", "salesy": 0|1|null, ..., "rules": [...]}`
 //!   (null cells, where annotators disagreed, are left out);
-//! - external sets: `{"text", "label"}`, where `spam`/`ham` measure `salesy`
-//!   and `question`/`request` vs `statement`/`expression` measure
-//!   `conversational` (other labels are left out).
+//! - external sets: `{"text", "label"}` (see [`external_gold`] for what each
+//!   label measures; other labels are left out).
+//!
+//! A corpus row's `platform` says whether it is a reply ([`is_reply_platform`]);
+//! it is read in that context.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::metrics::BinaryMetrics;
-use crate::{Dimension, Linter};
+use crate::{Context, Dimension, Linter};
 
 /// Scores of one dimension against gold labels.
 #[derive(Clone, Debug, Serialize)]
@@ -23,6 +25,10 @@ pub struct DimensionResult {
     /// Its metrics at the linter's threshold.
     #[serde(flatten)]
     pub metrics: BinaryMetrics,
+    /// Mean distance of the score from 0.5 where annotators agreed...
+    pub margin_agreed: Option<f64>,
+    /// ...and where they disagreed (a calibrated model is less sure there).
+    pub margin_disagreed: Option<f64>,
 }
 
 /// One rule's diagnostics against the gold `rules` lists.
@@ -63,23 +69,73 @@ impl Evaluation {
     }
 }
 
-/// Gold label of an external `{"label"}` row, if it measures a dimension.
-pub fn external_gold(label: &str) -> Option<(Dimension, bool)> {
-    match label {
-        "spam" => Some((Dimension::Salesy, true)),
-        "ham" => Some((Dimension::Salesy, false)),
-        "question" | "request" => Some((Dimension::Conversational, true)),
-        "statement" | "expression" => Some((Dimension::Conversational, false)),
-        _ => None,
+/// Gold labels of an external `{"label"}` row, per dimension (`None` where
+/// the label says nothing about it).
+///
+/// - `spam`/`ham`: salesy (SMS spam);
+/// - `question`/`request` vs `statement`/`expression`: conversational
+///   (tweet acts);
+/// - `action` vs `information`: salesy, and `dialogue` vs both:
+///   conversational (corporate messaging);
+/// - `person`/`brand`: personal (who wrote the tweet).
+pub fn external_gold(label: &str) -> [Option<bool>; 4] {
+    let mut g = [None; 4];
+    let (d, v) = match label {
+        "spam" => (Dimension::Salesy, true),
+        "ham" => (Dimension::Salesy, false),
+        "question" | "request" | "dialogue" => (Dimension::Conversational, true),
+        "statement" | "expression" => (Dimension::Conversational, false),
+        "action" | "information" => {
+            g[Dimension::Conversational.index()] = Some(false);
+            (Dimension::Salesy, label == "action")
+        }
+        "person" => (Dimension::Personal, true),
+        "brand" => (Dimension::Personal, false),
+        _ => return g,
+    };
+    g[d.index()] = Some(v);
+    g
+}
+
+/// One labelled draft.
+#[derive(Clone, Debug)]
+pub struct Example {
+    /// Who wrote it: the id's prefix (`a-001` is writer `a`) for the corpus
+    /// format, otherwise the name the caller gave the set.
+    pub group: String,
+    /// The draft.
+    pub text: String,
+    /// The draft is a reply or comment (its `platform` ends in `_reply` or
+    /// `_comment`, or is `reply`).
+    pub reply: bool,
+    /// Gold label per dimension; `None` where there is none or annotators
+    /// disagreed.
+    pub gold: [Option<bool>; 4],
+    /// Dimensions where the two annotators disagreed (a null cell).
+    pub disagreed: [bool; 4],
+    /// The rules both annotators listed, for the corpus format.
+    pub rules: Option<Vec<String>>,
+}
+
+impl Example {
+    /// The context the draft is read in.
+    pub fn context(&self) -> Context {
+        Context {
+            reply: self.reply,
+            ..Context::default()
+        }
     }
 }
 
-/// Lints every row of a labelled JSONL document and measures the result.
-/// Errors name the 1-based line.
-pub fn evaluate(linter: &Linter, jsonl: &str) -> Result<Evaluation, String> {
-    let mut pairs: BTreeMap<Dimension, Vec<(f64, bool)>> = BTreeMap::new();
-    let mut rules: BTreeMap<String, RuleResult> = BTreeMap::new();
-    let mut rows = 0;
+/// True for a `platform` value that marks a reply or comment.
+pub fn is_reply_platform(platform: &str) -> bool {
+    platform == "reply" || platform.ends_with("_reply") || platform.ends_with("_comment")
+}
+
+/// Reads labelled JSONL (either format). `group` names the set's rows that
+/// carry no writer prefix. Errors name the 1-based line.
+pub fn parse_examples(jsonl: &str, group: &str) -> Result<Vec<Example>, String> {
+    let mut out = Vec::new();
     for (i, line) in jsonl.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -88,30 +144,74 @@ pub fn evaluate(linter: &Linter, jsonl: &str) -> Result<Evaluation, String> {
         let Some(text) = v.get("text").and_then(Value::as_str) else {
             return Err(format!("line {}: no string \"text\"", i + 1));
         };
-        let report = linter.analyze(text);
+        let reply = v
+            .get("platform")
+            .and_then(Value::as_str)
+            .is_some_and(is_reply_platform);
+        let mut ex = Example {
+            group: group.to_owned(),
+            text: text.to_owned(),
+            reply,
+            gold: [None; 4],
+            disagreed: [false; 4],
+            rules: None,
+        };
+        if let Some(label) = v.get("label") {
+            ex.gold = label.as_str().map(external_gold).unwrap_or_default();
+        } else {
+            if let Some((prefix, _)) = v.get("id").and_then(Value::as_str).and_then(|id| id.split_once('-')) {
+                ex.group = prefix.to_owned();
+            }
+            for d in Dimension::ALL {
+                match v.get(d.as_str()) {
+                    Some(Value::Null) => ex.disagreed[d.index()] = true,
+                    Some(g) => ex.gold[d.index()] = g.as_i64().map(|g| g == 1),
+                    None => {}
+                }
+            }
+            ex.rules = v.get("rules").and_then(Value::as_array).map(|r| {
+                r.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            });
+        }
+        out.push(ex);
+    }
+    Ok(out)
+}
+
+/// Lints every row of a labelled JSONL document and measures the result.
+/// Errors name the 1-based line.
+pub fn evaluate(linter: &Linter, jsonl: &str) -> Result<Evaluation, String> {
+    let examples = parse_examples(jsonl, "")?;
+    Ok(measure(linter, examples.iter()))
+}
+
+/// Lints labelled drafts (each in its context) and measures the result.
+pub fn measure<'a>(linter: &Linter, examples: impl IntoIterator<Item = &'a Example>) -> Evaluation {
+    let mut pairs: BTreeMap<Dimension, Vec<(f64, bool)>> = BTreeMap::new();
+    let mut rules: BTreeMap<String, RuleResult> = BTreeMap::new();
+    let mut margins = [[(0.0, 0usize); 2]; 4];
+    let mut rows = 0;
+    for ex in examples {
+        let report = linter.analyze_with(&ex.text, &ex.context());
         rows += 1;
-        if let Some(label) = v.get("label").and_then(Value::as_str) {
-            if let Some((d, gold)) = external_gold(label) {
-                pairs
-                    .entry(d)
-                    .or_default()
-                    .push((report.scores.get(d), gold));
-            }
-            continue;
-        }
         for d in Dimension::ALL {
-            if let Some(gold) = v.get(d.as_str()).and_then(Value::as_i64) {
-                pairs
-                    .entry(d)
-                    .or_default()
-                    .push((report.scores.get(d), gold == 1));
+            let score = report.scores.get(d);
+            if let Some(gold) = ex.gold[d.index()] {
+                pairs.entry(d).or_default().push((score, gold));
+            }
+            let k = usize::from(ex.disagreed[d.index()]);
+            if ex.gold[d.index()].is_some() || ex.disagreed[d.index()] {
+                margins[d.index()][k].0 += (score - 0.5).abs();
+                margins[d.index()][k].1 += 1;
             }
         }
-        if let Some(gold_rules) = v.get("rules").and_then(Value::as_array) {
-            let gold: Vec<&str> = gold_rules.iter().filter_map(Value::as_str).collect();
+        if let Some(gold) = &ex.rules {
             for r in crate::rules() {
                 let e = rules.entry(r.id.to_owned()).or_default();
-                let g = gold.contains(&r.id);
+                let g = gold.iter().any(|x| x == r.id);
                 let p = report.diagnostics.iter().any(|d| d.rule == r.id);
                 e.gold += usize::from(g);
                 e.predicted += usize::from(p);
@@ -125,19 +225,25 @@ pub fn evaluate(linter: &Linter, jsonl: &str) -> Result<Evaluation, String> {
     }
     let dimensions: Vec<DimensionResult> = pairs
         .into_iter()
-        .map(|(d, p)| DimensionResult {
-            dimension: d,
-            metrics: BinaryMetrics::compute(&p, linter.threshold(d)),
+        .map(|(d, p)| {
+            let [agreed, disagreed] = margins[d.index()];
+            let mean = |(sum, n): (f64, usize)| (n > 0).then(|| sum / n as f64);
+            DimensionResult {
+                dimension: d,
+                metrics: BinaryMetrics::compute(&p, linter.threshold(d)),
+                margin_agreed: mean(agreed),
+                margin_disagreed: mean(disagreed),
+            }
         })
         .collect();
     let macro_f1 =
         (dimensions.len() == 4).then(|| dimensions.iter().map(|d| d.metrics.f1).sum::<f64>() / 4.0);
-    Ok(Evaluation {
+    Evaluation {
         rows,
         dimensions,
         macro_f1,
         rules,
-    })
+    }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

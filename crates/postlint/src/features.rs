@@ -114,16 +114,90 @@ impl Repeats {
     }
 }
 
+/// What the caller knows about a draft beyond its text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The draft answers someone (a reply or a comment): it is judged as a
+    /// reply, conversational unless it is a stock phrase, and
+    /// `missed-conversation` never fires on it.
+    pub reply: bool,
+    /// English-only signals stand down (the draft is mostly in another
+    /// language; set by the analysis, not by callers).
+    pub(crate) foreign: bool,
+}
+
+impl Context {
+    /// The context of a reply or comment.
+    pub const fn reply() -> Self {
+        Self {
+            reply: true,
+            foreign: false,
+        }
+    }
+}
+
+/// Lexicon signals that are English words (they stand down on a draft in
+/// another language); links, prices, mentions, emoji and questions still
+/// count there.
+fn is_english_only(name: &str) -> bool {
+    !matches!(
+        name,
+        "price"
+            | "percentage"
+            | "link"
+            | "phone-number"
+            | "emoticon"
+            | "feeling-emoji"
+            | "emoji"
+            | "hashtag"
+            | "mention"
+            | "reply"
+            | "reply-context"
+            | "exclamation"
+            | QUESTION
+            | "sales-hook-question"
+            | "brand-name"
+    )
+}
+
+/// Commercial signals strong enough, with a second one or a price, to make
+/// the draft a pitch.
+fn is_strong_sell(h: &Hit) -> bool {
+    h.signal.is_commercial()
+        && !h.negated
+        && !h.quoted
+        && h.strength >= 0.75
+        && matches!(
+            h.signal,
+            Signal::CallToBuy
+                | Signal::Urgency
+                | Signal::Discount
+                | Signal::EngagementBait
+                | Signal::Sponsored
+                | Signal::SoftSell
+        )
+}
+
 /// Every feature of a draft, in a fixed order: lexicon hits, brand names,
-/// token structure, the draft's opening, mentions, then questions.
+/// token structure, the draft's opening, mentions, whole-draft features,
+/// then questions.
 pub(crate) fn extract(
     doc: Doc,
     hits: &[Hit],
     brand_hits: &[Hit],
     allowed: &SpanSet,
+    ctx: Context,
 ) -> Vec<Feature> {
     let mut out = Vec::with_capacity(32);
     let mut rep = Repeats::default();
+    let money = doc
+        .tokens
+        .iter()
+        .any(|t| matches!(t.kind, TokenKind::Price | TokenKind::Phone));
+    // A pitch: two strong sales phrases, or one and a price. Its questions
+    // are hooks ("Tired of slow Wi-Fi? Switch today!") and its "you" is a
+    // customer, so they count as features of their own.
+    let pitch = hits.iter().filter(|h| is_strong_sell(h)).take(2).count() + usize::from(money) >= 2;
     for h in hits {
         if h.negated && h.signal.is_commercial() {
             continue;
@@ -145,14 +219,21 @@ pub(crate) fn extract(
         if h.signal == Signal::Gratitude && !doc.names_someone(h.span.start) {
             value *= 0.5;
         }
-        rep.push(&mut out, h.signal.name(), h.span, value);
+        let name = match h.signal {
+            Signal::SecondPerson if pitch => "second-person-in-pitch",
+            Signal::AskOpinion if pitch => "asks-readers-in-pitch",
+            s => s.name(),
+        };
+        rep.push(&mut out, name, h.span, value);
     }
     for h in brand_hits {
-        rep.push(&mut out, "brand-name", h.span, 0.8);
+        rep.push(&mut out, "brand-name", h.span, 1.0);
     }
 
     // Structure: money, links, phone numbers, faces, diary style.
+    let mut words = 0usize;
     for (i, t) in doc.tokens.iter().enumerate() {
+        words += usize::from(t.is_wordlike());
         if allowed.overlaps(&t.span) {
             continue;
         }
@@ -162,8 +243,12 @@ pub(crate) fn extract(
             TokenKind::Url => "link",
             TokenKind::Phone => "phone-number",
             TokenKind::Emoticon => "emoticon",
+            TokenKind::Hashtag => "hashtag",
             TokenKind::Emoji if doc.slice(t.span).chars().any(is_feeling_emoji) => "feeling-emoji",
+            TokenKind::Emoji => "emoji",
+            TokenKind::Word if t.all_caps && t.span.len() > 2 => "capitals",
             TokenKind::Word if doc.is_diary_opener(i) => "diary-style",
+            TokenKind::Punctuation if doc.slice(t.span).contains('!') => "exclamation",
             _ => continue,
         };
         rep.push(&mut out, name, t.span, 1.0);
@@ -197,13 +282,79 @@ pub(crate) fn extract(
     {
         rep.push(&mut out, "mention", t.span, 1.0);
     }
+    offers_with_limits(doc, hits, &mut rep, &mut out);
+    let whole = doc.trimmed();
+    let first_person = hits
+        .iter()
+        .filter(|h| h.signal == Signal::FirstPerson)
+        .count();
+    // Someone telling of their own life at length: a person, seldom a pitch.
+    if words >= LONG_POST && first_person >= 3 {
+        rep.push(&mut out, "long-first-person", whole, 1.0);
+    }
+    if words >= LONG_POST {
+        rep.push(&mut out, "long-post", whole, 1.0);
+    } else if words <= SHORT_POST && words > 0 {
+        rep.push(&mut out, "short-post", whole, 1.0);
+    }
+    if ctx.reply {
+        rep.push(&mut out, "reply-context", whole, 1.0);
+    }
+    let q = if pitch { "sales-hook-question" } else { QUESTION };
     for t in doc.tokens {
         if t.kind == TokenKind::Punctuation && is_question(doc.slice(t.span)) {
             let s = doc.sentence_at(t.span.start);
-            rep.push(&mut out, QUESTION, Span::new(s.start, t.span.end), 1.0);
+            rep.push(&mut out, q, Span::new(s.start, t.span.end), 1.0);
         }
     }
+    if ctx.foreign {
+        out.retain(|f| !is_english_only(f.name));
+    }
     out
+}
+
+/// Words from which a post is long (a story, an announcement).
+const LONG_POST: usize = 40;
+/// Words up to which a post is short (a quip, a reply).
+const SHORT_POST: usize = 8;
+
+/// Words that put a limit on an offer: a date, a deadline, a count.
+static LIMIT_WORDS: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "until", "till", "thru", "through", "ends", "before", "by", "deadline", "last", "left",
+        "limit", "limited", "per", "only", "first", "remaining", "spots", "seats", "slots",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight",
+        "tomorrow", "weekend", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ])
+});
+
+/// Adds an "offer-with-limit" feature for each sentence that names a price,
+/// money off or a free thing together with a date, a deadline or a count
+/// ("$12 a dozen until Sunday", "two per customer").
+fn offers_with_limits(doc: Doc, hits: &[Hit], rep: &mut Repeats, out: &mut Vec<Feature>) {
+    for s in doc.sentences {
+        let first = doc.tokens.partition_point(|t| t.span.start < s.start);
+        let last = doc.tokens.partition_point(|t| t.span.start < s.end);
+        let toks = &doc.tokens[first..last];
+        let offer = toks
+            .iter()
+            .any(|t| matches!(t.kind, TokenKind::Price | TokenKind::Percentage))
+            || hits[hits.partition_point(|h| h.span.start < s.start)..]
+                .iter()
+                .take_while(|h| h.span.start < s.end)
+                .any(|h| h.signal == Signal::Discount && !h.negated);
+        if !offer {
+            continue;
+        }
+        let limit = toks
+            .iter()
+            .any(|t| t.kind == TokenKind::Word && LIMIT_WORDS.contains_lower(doc.slice(t.span)));
+        if limit {
+            rep.push(out, "offer-with-limit", *s, 1.0);
+        }
+    }
 }
 
 impl<'a> Doc<'a> {
@@ -215,6 +366,14 @@ impl<'a> Doc<'a> {
     /// The sentence containing byte `at`.
     pub fn sentence_at(&self, at: usize) -> Span {
         sentence_at(self.sentences, at)
+    }
+
+    /// The draft's span without leading and trailing whitespace.
+    pub fn trimmed(&self) -> Span {
+        match (self.tokens.first(), self.tokens.last()) {
+            (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
+            _ => Span::new(0, 0),
+        }
     }
 
     /// True when the sentence around byte `at` names a person: an @mention

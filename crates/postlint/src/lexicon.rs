@@ -79,6 +79,14 @@ pub enum Signal {
     Jargon,
     /// An opener that makes a question a pitch's hook ("Tired of ...?").
     Rhetorical,
+    /// Soft selling: bookings, openings, registrations, consultations.
+    SoftSell,
+    /// Launching or pointing to one's own work (a record, a book, a channel).
+    OwnWork,
+    /// A support desk answering a customer.
+    Support,
+    /// Hiring, public-service and civic notices: news, not a sale.
+    Notice,
     /// An everyday phrase that contains a sales word ("feel free", "coffee
     /// shop"); commercial phrases inside it do not count.
     Neutral,
@@ -115,6 +123,10 @@ impl Signal {
             Self::FirstPersonPlural => "first-person-plural",
             Self::Jargon => "jargon",
             Self::Rhetorical => "rhetorical-hook",
+            Self::SoftSell => "soft-sell",
+            Self::OwnWork => "own-work",
+            Self::Support => "support-reply",
+            Self::Notice => "notice",
             Self::Neutral => "neutral",
             Self::Allowed => "allowed",
         }
@@ -148,6 +160,10 @@ impl Signal {
             FirstPersonPlural,
             Jargon,
             Rhetorical,
+            SoftSell,
+            OwnWork,
+            Support,
+            Notice,
         ]
         .into_iter()
         .find(|s| s.name() == name)
@@ -169,6 +185,8 @@ impl Signal {
                 | Self::VanityMetric
                 | Self::SalesTalk
                 | Self::Sponsored
+                | Self::SoftSell
+                | Self::OwnWork
         )
     }
 }

@@ -28,15 +28,17 @@ mod features;
 pub mod lexicon;
 mod linter;
 pub mod metrics;
-mod model;
+pub mod model;
 mod normalize;
 mod offsets;
 mod report;
 pub mod rules;
 mod text;
 pub mod tokenizer;
+pub mod train;
 
 pub use config::{Config, ConfigError, RuleLevel, Thresholds};
+pub use features::Context;
 pub use linter::{analyze, Linter};
 pub use offsets::{OffsetMapper, OffsetUnit};
 pub use report::{Diagnostic, Dimension, Evidence, Labels, Report, Scores, Severity, Span};

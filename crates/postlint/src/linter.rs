@@ -1,11 +1,14 @@
 //! The reusable entry point: a [`Linter`] compiled once from a [`Config`].
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
 use crate::analysis::Analysis;
 use crate::config::{Config, ConfigError};
+use crate::features::Context;
+use crate::model::Model;
 use crate::lexicon::{Entry, Lexicon, Signal};
 use crate::report::{Diagnostic, Dimension, Labels, Report, Scores, Severity};
 use crate::rules::{self, Finding, CHECKS};
@@ -22,6 +25,8 @@ pub struct Linter {
     user: Option<Lexicon>,
     brands: Option<Lexicon>,
     levels: Vec<Option<Severity>>,
+    /// A model other than the built-in one (training and cross-validation).
+    model: Option<Arc<Model>>,
 }
 
 impl Default for Linter {
@@ -55,6 +60,7 @@ impl Linter {
             brands: (!brands.is_empty()).then(|| Lexicon::new(brands)),
             config,
             levels,
+            model: None,
         })
     }
 
@@ -63,10 +69,47 @@ impl Linter {
         &self.config
     }
 
+    /// The same linter scoring with `model` instead of the built-in one
+    /// (what `postlint train` and cross-validation use).
+    pub fn with_model(mut self, model: Model) -> Self {
+        self.model = Some(Arc::new(model));
+        self
+    }
+
+    /// The model this linter scores with.
+    pub fn model(&self) -> &Model {
+        self.model.as_deref().unwrap_or_else(|| Model::builtin())
+    }
+
     /// Reads one draft. Never panics on any `&str`; the report's spans are
     /// byte offsets into `text`.
     pub fn analyze(&self, text: &str) -> Report {
-        let a = Analysis::run(text, self.user.as_ref(), self.brands.as_ref());
+        self.analyze_with(text, &Context::default())
+    }
+
+    /// The features of a draft, as `(name, value)` pairs in draft order
+    /// (the model's inputs: a score's log-odds are the bias plus the sum of
+    /// each value times the feature's weight).
+    pub fn features(&self, text: &str, ctx: &Context) -> Vec<(&'static str, f64)> {
+        let a = self.run(text, ctx);
+        a.features.iter().map(|f| (f.name, f.value)).collect()
+    }
+
+    fn run<'a>(&self, text: &'a str, ctx: &Context) -> Analysis<'a> {
+        Analysis::run(
+            text,
+            self.user.as_ref(),
+            self.brands.as_ref(),
+            *ctx,
+            self.model(),
+        )
+    }
+
+    /// Reads one draft in its context (for instance, that it is a reply).
+    /// Never panics on any `&str`; the report's spans are byte offsets into
+    /// `text`.
+    pub fn analyze_with(&self, text: &str, ctx: &Context) -> Report {
+        let a = self.run(text, ctx);
         let thresholds = self.config.thresholds.as_array();
         let labels = Labels {
             salesy: a.scores[0] >= thresholds[0],

@@ -11,32 +11,28 @@
 //! weights), so the list of evidence is the complete explanation of a score.
 //! The biases and per-feature weights live in a model file compiled into the
 //! library (`model/weights.txt`), parsed once per process.
-//!
-//! In a draft that is clearly selling, questions and "you" are read as a
-//! pitch's hooks rather than as conversation or as the reader at the centre.
+//! The file is written by `postlint train` (logistic regression per
+//! dimension, fitted on the labelled corpora); that command regenerates it
+//! byte for byte.
 
 use std::borrow::Cow;
 
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
-use crate::features::{Feature, QUESTION};
+use crate::features::Feature;
 use crate::report::{Dimension, Evidence};
 
 /// The model compiled into the library.
 const BUILTIN_SRC: &str = include_str!("model/weights.txt");
 
 /// Biases and per-feature weights on `[salesy, personal, conversational,
-/// identity_reflecting]`.
+/// identity_reflecting]`: what turns features into scores.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Model {
+pub struct Model {
     /// Log-odds of each dimension before any evidence.
     pub bias: [f64; 4],
-    /// Salesy log-odds above which questions and "you" are read as a pitch.
-    pub pitch_logit: f64,
-    /// What "you" and asks for opinions still count in a pitch.
-    pub pitch_damp: f64,
-    weights: FxHashMap<&'static str, [f64; 4]>,
+    weights: FxHashMap<Box<str>, [f64; 4]>,
 }
 
 impl Model {
@@ -47,13 +43,12 @@ impl Model {
         &BUILTIN
     }
 
-    /// Parses the model file format: `#` comments, `bias s p c i`,
-    /// `pitch-logit x`, `pitch-damp x` and `feature name s p c i` lines.
-    pub fn parse(src: &'static str) -> Result<Model, String> {
+    /// Parses the model file format: `#` comments, one `bias s p c i` line
+    /// and `feature name s p c i` lines (weights on salesy, personal,
+    /// conversational, identity_reflecting).
+    pub fn parse(src: &str) -> Result<Model, String> {
         let mut m = Model {
             bias: [0.0; 4],
-            pitch_logit: f64::INFINITY,
-            pitch_damp: 1.0,
             weights: FxHashMap::default(),
         };
         for (n, line) in src.lines().enumerate() {
@@ -71,26 +66,35 @@ impl Model {
             };
             match key {
                 "bias" => m.bias = four(&nums(parts)?).ok_or_else(|| err("need 4 numbers"))?,
-                "pitch-logit" | "pitch-damp" => {
-                    let v = nums(parts)?;
-                    let &[x] = v.as_slice() else {
-                        return Err(err("need 1 number"));
-                    };
-                    if key == "pitch-logit" {
-                        m.pitch_logit = x;
-                    } else {
-                        m.pitch_damp = x;
-                    }
-                }
                 "feature" => {
                     let name = parts.next().ok_or_else(|| err("no name"))?;
                     let w = four(&nums(parts)?).ok_or_else(|| err("need 4 numbers"))?;
-                    m.weights.insert(name, w);
+                    if m.weights.insert(name.into(), w).is_some() {
+                        return Err(err("feature listed twice"));
+                    }
                 }
                 _ => return Err(err("unknown key")),
             }
         }
         Ok(m)
+    }
+
+    /// A model from biases and `(feature, weights)` pairs.
+    pub fn new(bias: [f64; 4], features: impl IntoIterator<Item = (String, [f64; 4])>) -> Self {
+        Self {
+            bias,
+            weights: features
+                .into_iter()
+                .map(|(k, v)| (k.into_boxed_str(), v))
+                .collect(),
+        }
+    }
+
+    /// Every feature's weights, in name order.
+    pub fn features(&self) -> Vec<(&str, [f64; 4])> {
+        let mut v: Vec<(&str, [f64; 4])> = self.weights.iter().map(|(k, w)| (&**k, *w)).collect();
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v
     }
 
     /// The weights of a feature (zero when the model does not know it).
@@ -100,57 +104,22 @@ impl Model {
 
     /// Weighs features into evidence (sorted by span, dimension, signal) and
     /// the four scores.
-    pub fn score(&self, features: &[Feature]) -> ([f64; 4], Vec<Evidence>) {
+    pub(crate) fn score(&self, features: &[Feature]) -> ([f64; 4], Vec<Evidence>) {
         let mut ev: Vec<Evidence> = Vec::with_capacity(features.len() * 2);
-        let push = |ev: &mut Vec<Evidence>, f: &Feature, name: &'static str, w: [f64; 4]| {
+        for f in features {
+            let w = self.weights(f.name);
             for d in Dimension::ALL {
-                let weight = w[d.index()] * f.value;
+                let weight = round6(w[d.index()] * f.value);
                 if weight != 0.0 {
                     ev.push(Evidence {
                         dimension: d,
-                        signal: Cow::Borrowed(name),
+                        signal: Cow::Borrowed(f.name),
                         span: f.span,
-                        weight: round6(weight),
+                        weight,
                     });
                 }
             }
-        };
-        let (questions, rest): (Vec<&Feature>, Vec<&Feature>) =
-            features.iter().partition(|f| f.name == QUESTION);
-        for f in rest {
-            push(&mut ev, f, f.name, self.weights(f.name));
         }
-        let salesy_logit = self.bias[0]
-            + ev.iter()
-                .filter(|e| e.dimension == Dimension::Salesy)
-                .map(|e| e.weight)
-                .sum::<f64>();
-        let pitch = salesy_logit > self.pitch_logit;
-        // Questions: conversation, unless the draft is a pitch and the
-        // question is its hook ("Tired of slow Wi-Fi? Switch today!").
-        let q = if pitch {
-            "sales-hook-question"
-        } else {
-            QUESTION
-        };
-        for f in questions {
-            push(&mut ev, f, q, self.weights(q));
-        }
-        if pitch {
-            // In a pitch, "you" addresses a customer and "let us know" takes
-            // an order: they say less about conversation or the reader.
-            for e in ev.iter_mut().filter(|e| {
-                (e.signal == "second-person"
-                    && matches!(
-                        e.dimension,
-                        Dimension::IdentityReflecting | Dimension::Conversational
-                    ))
-                    || (e.signal == "asks-readers" && e.dimension == Dimension::Conversational)
-            }) {
-                e.weight = round6(e.weight * self.pitch_damp);
-            }
-        }
-        ev.retain(|e| e.weight != 0.0);
         ev.sort_by(|a, b| {
             (a.span.start, a.span.end, a.dimension)
                 .cmp(&(b.span.start, b.span.end, b.dimension))
@@ -168,11 +137,12 @@ fn four(v: &[f64]) -> Option<[f64; 4]> {
     v.try_into().ok()
 }
 
-/// Rounds to six decimals so that every language prints the same numbers.
-pub(crate) fn round6(x: f64) -> f64 {
+/// Rounds to six decimals (every evidence weight and score is rounded so) so that every language prints the same numbers.
+pub fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
-pub(crate) fn sigmoid(x: f64) -> f64 {
+/// The logistic function.
+pub fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }

@@ -18,7 +18,8 @@ const LONG: usize = 100;
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let s = &a.stats;
-    if s.words < LONG || s.questions > 0 || s.mentions > 0 || a.scores[2] >= 0.4 {
+    // A reply is already a conversation.
+    if a.reply || s.words < LONG || s.questions > 0 || s.mentions > 0 || a.scores[2] >= 0.4 {
         return;
     }
     let invites = [Signal::AskOpinion, Signal::OfferHelp, Signal::Invitation]
