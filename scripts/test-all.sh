@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test of the project, on a fresh machine: formatting, lints, the Rust
-# unit/integration/property tests (including the accuracy floors), the
+# unit/integration/property tests, the held-out accuracy floors, the
 # robustness checks (a 50 MB batch line, linear complexity under valgrind,
 # licences and bans, a bounded fuzz run of every target), then the Python and
 # WebAssembly bindings (each script installs what it needs).
@@ -24,6 +24,9 @@ cargo test --workspace
 step "release CLI for the cross-binding consistency tests"
 cargo build --release -p postlint-cli
 export POSTLINT_BIN="$PWD/target/release/postlint"
+
+step "held-out accuracy floors and the model retrains byte for byte (release build)"
+cargo test --release -p postlint --test accuracy -- --ignored
 
 step "batch: a 50 MB line (release build)"
 cargo test --release -p postlint-cli --test batch_robustness -- --ignored

@@ -1,58 +1,159 @@
-//! Judgement-quality floors: the dev-set and external-set figures must not
-//! fall below a little under what the project reaches today (see README,
-//! "Accuracy"). Deterministic: no timing, no randomness.
+//! Judgement-quality floors, measured held out (see README, "Accuracy"):
+//! each writer of the corpora and each external set is scored by a model
+//! fitted without it (`postlint eval --cv`), and the figures must not fall
+//! below a little under what the project reaches today. Also: `postlint
+//! train` regenerates the committed model byte for byte.
+//!
+//! Both fit models, which takes seconds in release and minutes in debug, so
+//! the tests are `#[ignore]`d in `cargo test` and CI runs them in release:
+//! `cargo test --release -p postlint --test accuracy -- --ignored`.
+//! Deterministic: no timing, no randomness.
 //!
 //! The labelled data lives in the `shared/` folder beside the repository.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use postlint::eval::{evaluate, Evaluation};
-use postlint::{Dimension, Linter};
+use once_cell::sync::Lazy;
+use postlint::eval::Example;
+use postlint::train::{self, Fold, Options};
+use postlint::Dimension;
 
-fn shared(rel: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+fn shared() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
 
-fn eval(rel: &str) -> Evaluation {
-    evaluate(&Linter::default(), &shared(rel)).expect("labelled data parses")
+static EXAMPLES: Lazy<Vec<Example>> =
+    Lazy::new(|| train::load(&shared()).expect("the labelled data loads"));
+
+static FOLDS: Lazy<Vec<Fold>> = Lazy::new(|| {
+    let features = train::featurize(&EXAMPLES);
+    train::cross_validate(&EXAMPLES, &features, Options::default())
+});
+
+fn fold(name: &str) -> &'static Fold {
+    FOLDS
+        .iter()
+        .find(|f| f.held_out == name)
+        .unwrap_or_else(|| panic!("no fold {name}"))
 }
 
-fn auc(e: &Evaluation, d: Dimension) -> f64 {
-    e.dimension(d)
+fn auc(f: &Fold, d: Dimension) -> f64 {
+    f.evaluation
+        .dimension(d)
         .and_then(|m| m.auc)
         .expect("both classes present")
 }
 
 #[test]
-fn dev_set_floors() {
-    let e = eval("corpus/dev.jsonl");
-    let macro_f1 = e.macro_f1.unwrap();
-    assert!(macro_f1 >= 0.87, "dev macro-F1 {macro_f1:.3}");
+#[ignore = "fits models: run in release (see the module docs)"]
+fn training_regenerates_the_committed_model() {
+    let committed = include_str!("../crates/postlint/src/model/weights.txt");
+    let trained = train::train(&EXAMPLES, Options::default());
+    assert!(
+        trained == committed,
+        "the committed model is not what `postlint train` gives; run \
+         `postlint train --data ../shared --out crates/postlint/src/model/weights.txt`"
+    );
+}
+
+/// Held-out writer: macro-F1, AUC per dimension (salesy, personal,
+/// conversational, identity_reflecting) and Brier ceilings.
+#[rustfmt::skip]
+const WRITERS: [(&str, f64, [f64; 4], [f64; 4]); 5] = [
+    ("a", 0.88, [0.98, 0.97, 0.94, 0.98], [0.05, 0.07, 0.08, 0.04]),
+    ("c", 0.69, [0.89, 0.90, 0.90, 0.80], [0.12, 0.14, 0.13, 0.09]),
+    ("d", 0.72, [0.91, 0.91, 0.88, 0.88], [0.10, 0.13, 0.15, 0.07]),
+    ("e", 0.74, [0.93, 0.91, 0.89, 0.93], [0.09, 0.09, 0.14, 0.06]),
+    ("f", 0.70, [0.90, 0.93, 0.87, 0.84], [0.14, 0.10, 0.15, 0.14]),
+];
+
+#[test]
+#[ignore = "fits models: run in release (see the module docs)"]
+fn held_out_writers_floors() {
+    for (writer, macro_f1, aucs, briers) in WRITERS {
+        let f = fold(writer);
+        let got = f.evaluation.macro_f1.unwrap();
+        assert!(got >= macro_f1, "writer {writer} macro-F1 {got:.3}");
+        for (k, d) in Dimension::ALL.into_iter().enumerate() {
+            let a = auc(f, d);
+            assert!(a >= aucs[k], "writer {writer} {d} AUC {a:.3}");
+            let b = f.evaluation.dimension(d).unwrap().brier;
+            assert!(b <= briers[k], "writer {writer} {d} Brier {b:.3}");
+        }
+    }
+}
+
+#[test]
+#[ignore = "fits models: run in release (see the module docs)"]
+fn held_out_external_sets_floors() {
+    for (set, d, floor) in [
+        ("sms_spam", Dimension::Salesy, 0.93),
+        ("tweet_acts", Dimension::Conversational, 0.82),
+        ("corporate_messaging", Dimension::Salesy, 0.63),
+        ("corporate_messaging", Dimension::Conversational, 0.67),
+        ("brand_vs_person", Dimension::Personal, 0.71),
+    ] {
+        let a = auc(fold(set), d);
+        assert!(a >= floor, "{set} {d} AUC {a:.3}");
+    }
+}
+
+#[test]
+#[ignore = "fits models: run in release (see the module docs)"]
+fn scores_are_less_sure_where_annotators_disagreed() {
+    // Pooled over the held-out writers: the mean distance from 0.5 where
+    // the two annotators disagreed is below that where they agreed.
     for d in Dimension::ALL {
-        let m = e.dimension(d).unwrap();
-        assert!(m.f1 >= 0.80, "{d} F1 {:.3}", m.f1);
-        assert!(auc(&e, d) >= 0.93, "{d} AUC {:.3}", auc(&e, d));
-    }
-    // Every rule the annotators saw at least five times.
-    for (id, r) in e.rules.iter().filter(|(_, r)| r.gold >= 5) {
-        assert!(r.precision >= 0.78, "{id} precision {:.3}", r.precision);
-        assert!(r.recall >= 0.65, "{id} recall {:.3}", r.recall);
+        let (mut agreed, mut disagreed) = (0.0, 0.0);
+        for f in FOLDS.iter().filter(|f| f.writer) {
+            let r = f
+                .evaluation
+                .dimensions
+                .iter()
+                .find(|r| r.dimension == d)
+                .unwrap();
+            agreed += r.margin_agreed.unwrap();
+            disagreed += r.margin_disagreed.unwrap_or(0.0);
+        }
+        assert!(disagreed < agreed, "{d}: {disagreed:.3} vs {agreed:.3}");
     }
 }
 
 #[test]
-fn sms_spam_ranks_spam_as_salesy() {
-    let e = eval("data/sms_spam.jsonl");
-    let a = auc(&e, Dimension::Salesy);
-    assert!(a >= 0.96, "sms_spam salesy AUC {a:.3}");
-}
-
-#[test]
-fn tweet_acts_rank_questions_as_conversational() {
-    let e = eval("data/tweet_acts.jsonl");
-    let a = auc(&e, Dimension::Conversational);
-    assert!(a >= 0.86, "tweet_acts conversational AUC {a:.3}");
+#[ignore = "fits models: run in release (see the module docs)"]
+fn held_out_rule_floors() {
+    // Pooled over held-out writers; floors at what the rules reach today
+    // (recall) and on the dev writer (precision: the train/ annotators
+    // listed rules sparingly, so precision there is a lower bound).
+    let mut pooled: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for f in FOLDS.iter().filter(|f| f.writer) {
+        for (id, r) in &f.evaluation.rules {
+            let e = pooled.entry(id).or_default();
+            e.0 += r.gold;
+            e.1 += r.tp;
+        }
+    }
+    for (id, recall) in [
+        ("discount", 0.78),
+        ("hard-sell", 0.95),
+        ("link-only", 0.9),
+        ("self-centered", 0.85),
+        ("vanity-metrics", 0.6),
+        ("all-business", 0.5),
+        ("brag", 0.4),
+        ("engagement-bait", 0.42),
+        ("missed-conversation", 0.4),
+        ("robotic", 0.4),
+        ("shouting", 0.45),
+        ("urgency", 0.45),
+    ] {
+        let (gold, tp) = pooled[id];
+        let got = tp as f64 / gold as f64;
+        assert!(got >= recall, "{id} held-out recall {got:.3}");
+    }
+    let dev = fold("a");
+    for (id, r) in dev.evaluation.rules.iter().filter(|(_, r)| r.gold >= 10) {
+        assert!(r.precision >= 0.68, "dev {id} precision {:.3}", r.precision);
+    }
 }

@@ -87,6 +87,23 @@ fn check_json_and_explain() {
 }
 
 #[test]
+fn batch_reads_the_reply_flag() {
+    let text = "Totally agree, the second half of that talk was the best part.";
+    let input = format!(
+        "{{\"id\": 1, \"text\": \"{text}\"}}\n{{\"id\": 2, \"text\": \"{text}\", \"reply\": true}}\n{{\"id\": 3, \"text\": \"x\", \"reply\": \"yes\"}}\n"
+    );
+    let o = postlint(&["batch"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let lines = json_lines(&o);
+    let conv = |i: usize| lines[i]["scores"]["conversational"].as_f64().unwrap();
+    assert!(conv(1) >= 0.5 && conv(1) > conv(0), "{lines:?}");
+    assert_eq!(
+        lines[2]["error"],
+        "\"reply\" must be a boolean, not a string"
+    );
+}
+
+#[test]
 fn batch_contract_with_bad_lines() {
     let input = concat!(
         "{\"id\": 1, \"text\": \"Buy now 👍🏽!\"}\n",

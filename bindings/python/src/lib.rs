@@ -22,41 +22,45 @@ use crate::types::Report;
 /// `text` must be a str. A lone surrogate (e.g. "\ud800") is read as one
 /// U+FFFD, so offsets stay aligned with `text`; `Report.text` is the original
 /// string. `config` is a config dict (see `Linter`); to reuse one config,
-/// build a `Linter` once instead.
+/// build a `Linter` once instead. `reply=True` says the draft answers
+/// someone (a reply or comment): it is read as conversation.
 #[pyfunction]
-#[pyo3(signature = (text, *, config=None))]
+#[pyo3(signature = (text, *, config=None, reply=false))]
 fn analyze(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     config: Option<&Bound<'_, PyAny>>,
+    reply: bool,
 ) -> PyResult<Report> {
     let custom = build(config)?;
     let linter = match &custom {
         Some(linter) => linter,
         None => default_linter()?,
     };
-    Ok(analyze_py(py, linter, text)?)
+    Ok(analyze_py(py, linter, text, reply)?)
 }
 
 /// Reads many drafts and returns their Reports, in input order.
 ///
 /// `texts` is any iterable of str (list, tuple, generator, pandas Series).
 /// The GIL is released while the drafts are analysed on `threads` threads
-/// (None: one per core).
+/// (None: one per core). `replies`, when given, holds one bool per text
+/// (True: that draft is a reply or comment).
 #[pyfunction]
-#[pyo3(signature = (texts, *, config=None, threads=None))]
+#[pyo3(signature = (texts, *, config=None, threads=None, replies=None))]
 fn analyze_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     config: Option<&Bound<'py, PyAny>>,
     threads: Option<&Bound<'py, PyAny>>,
+    replies: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let custom = build(config)?;
     let linter = match &custom {
         Some(linter) => linter,
         None => default_linter()?,
     };
-    Ok(analyze_many_py(py, linter, texts, threads)?)
+    Ok(analyze_many_py(py, linter, texts, threads, replies)?)
 }
 
 /// Every rule postlint knows, in catalogue order.

@@ -32,9 +32,30 @@ pub fn build(config: Option<&Bound<'_, PyAny>>) -> Result<Option<postlint::Linte
     Ok(Some(guard(|| postlint::Linter::new(config))??))
 }
 
-/// One draft: the core's report with code-point spans.
-fn analyze_one(linter: &postlint::Linter, text: &str) -> postlint::Report {
-    linter.analyze(text).with_offsets(text, OffsetUnit::Chars)
+/// One draft (a reply or not): the core's report with code-point spans.
+fn analyze_one(linter: &postlint::Linter, text: &str, reply: bool) -> postlint::Report {
+    let ctx = postlint::Context { reply };
+    linter
+        .analyze_with(text, &ctx)
+        .with_offsets(text, OffsetUnit::Chars)
+}
+
+/// The `replies` argument: None, or one bool per text.
+fn reply_flags(replies: Option<&Bound<'_, PyAny>>, n: usize) -> Result<Vec<bool>> {
+    let Some(r) = replies.filter(|r| !r.is_none()) else {
+        return Ok(Vec::new());
+    };
+    let flags: Vec<bool> = r
+        .try_iter()
+        .and_then(|it| it.map(|x| x?.extract::<bool>()).collect())
+        .map_err(|_| Error::wrong_type("replies", "an iterable of bools or None", r))?;
+    if flags.len() != n {
+        return Err(Error::Value(format!(
+            "replies has {} flags for {n} texts",
+            flags.len()
+        )));
+    }
+    Ok(flags)
 }
 
 /// Validates the `threads` argument: None → all cores, else at least 1.
@@ -65,12 +86,20 @@ fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> Result<Option<usize>> {
 fn run_many(
     linter: &postlint::Linter,
     texts: &[String],
+    replies: &[bool],
     threads: Option<usize>,
 ) -> Result<Vec<postlint::Report>> {
+    let reply = |i: usize| replies.get(i).copied().unwrap_or(false);
     let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = threads.unwrap_or_else(cores).min(texts.len()).max(1);
     if threads == 1 {
-        return guard(|| texts.iter().map(|t| analyze_one(linter, t)).collect());
+        return guard(|| {
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| analyze_one(linter, t, reply(i)))
+                .collect()
+        });
     }
     // Workers take chunks from a shared counter, so one long draft does not
     // hold up a whole share of the input; chunks are put back in order.
@@ -84,9 +113,8 @@ fn run_many(
                 return done;
             }
             let end = (start + chunk).min(texts.len());
-            let reports = texts[start..end]
-                .iter()
-                .map(|t| analyze_one(linter, t))
+            let reports = (start..end)
+                .map(|i| analyze_one(linter, &texts[i], reply(i)))
                 .collect();
             done.push((start, reports));
         }
@@ -133,12 +161,13 @@ pub fn analyze_py(
     py: Python<'_>,
     linter: &postlint::Linter,
     text: &Bound<'_, PyAny>,
+    reply: bool,
 ) -> Result<Report> {
     let s = extract_text(text, || "text".to_owned())?;
     let inner = if s.len() >= DETACH_MIN_BYTES {
-        py.detach(|| guard(|| analyze_one(linter, &s)))?
+        py.detach(|| guard(|| analyze_one(linter, &s, reply)))?
     } else {
-        guard(|| analyze_one(linter, &s))?
+        guard(|| analyze_one(linter, &s, reply))?
     };
     let text = text.cast::<PyString>().map_err(PyErr::from)?;
     Ok(Report::new(text.clone().unbind(), inner))
@@ -151,10 +180,12 @@ fn analyze_texts<'py>(
     linter: &postlint::Linter,
     texts: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
+    replies: Option<&Bound<'py, PyAny>>,
 ) -> Result<(Vec<Bound<'py, PyString>>, Vec<postlint::Report>)> {
     let threads = thread_count(threads)?;
     let (objs, strings) = extract_texts(texts)?;
-    let reports = py.detach(|| run_many(linter, &strings, threads))?;
+    let replies = reply_flags(replies, strings.len())?;
+    let reports = py.detach(|| run_many(linter, &strings, &replies, threads))?;
     Ok((objs, reports))
 }
 
@@ -164,8 +195,9 @@ pub fn analyze_many_py<'py>(
     linter: &postlint::Linter,
     texts: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
+    replies: Option<&Bound<'py, PyAny>>,
 ) -> Result<Bound<'py, PyList>> {
-    let (objs, reports) = analyze_texts(py, linter, texts, threads)?;
+    let (objs, reports) = analyze_texts(py, linter, texts, threads, replies)?;
     let list = PyList::empty(py);
     for (obj, report) in objs.into_iter().zip(reports) {
         list.append(Bound::new(py, Report::new(obj.unbind(), report))?)?;
@@ -181,7 +213,7 @@ pub fn table_py<'py>(
     texts: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> Result<Bound<'py, PyDict>> {
-    let (_, reports) = analyze_texts(py, linter, texts, threads)?;
+    let (_, reports) = analyze_texts(py, linter, texts, threads, None)?;
     let rules = postlint::rules();
     let n = reports.len();
     let mut scores: [Vec<f64>; 4] = std::array::from_fn(|_| Vec::with_capacity(n));
@@ -241,19 +273,21 @@ impl Linter {
     }
 
     /// Reads one draft. See `postlint.analyze`.
-    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Report> {
-        Ok(analyze_py(py, self.core(), text)?)
+    #[pyo3(signature = (text, *, reply=false))]
+    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>, reply: bool) -> PyResult<Report> {
+        Ok(analyze_py(py, self.core(), text, reply)?)
     }
 
     /// Reads many drafts in parallel, GIL released. See `postlint.analyze_many`.
-    #[pyo3(signature = (texts, threads=None))]
+    #[pyo3(signature = (texts, threads=None, *, replies=None))]
     fn analyze_many<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         threads: Option<&Bound<'py, PyAny>>,
+        replies: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        Ok(analyze_many_py(py, self.core(), texts, threads)?)
+        Ok(analyze_many_py(py, self.core(), texts, threads, replies)?)
     }
 
     /// Column data for `postlint.to_pandas` (private).

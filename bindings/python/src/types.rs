@@ -372,6 +372,13 @@ impl Report {
         self.text.clone_ref(py)
     }
 
+    /// "en", or "other" for a draft mostly in another language (English-only
+    /// signals stand down on it).
+    #[getter]
+    fn language(&self) -> &'static str {
+        self.inner.language.as_str()
+    }
+
     /// The four scores in [0, 1].
     #[getter]
     fn scores(&self) -> Scores {

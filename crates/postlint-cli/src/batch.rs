@@ -6,7 +6,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 
-use postlint::{Diagnostic, Evidence, Labels, Linter, OffsetUnit, Scores};
+use postlint::{Context, Diagnostic, Evidence, Labels, Linter, OffsetUnit, Scores};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -52,8 +52,9 @@ pub fn run(
         }
         line_no += 1;
         match parse(&buf) {
-            Ok((id, text)) => {
-                let report = linter.analyze(&text).with_offsets(&text, unit);
+            Ok((id, text, reply)) => {
+                let ctx = Context { reply };
+                let report = linter.analyze_with(&text, &ctx).with_offsets(&text, unit);
                 let line = Line {
                     id: &id,
                     scores: report.scores,
@@ -129,8 +130,9 @@ fn id_of(line: &str, fallback: &Value) -> Id {
     }
 }
 
-/// The id and text of one line, or the id (null when unknown) and an error.
-fn parse(raw: &[u8]) -> Result<(Id, String), (Id, String)> {
+/// The id, text and reply flag (an optional boolean `"reply"`) of one line,
+/// or the id (null when unknown) and an error.
+fn parse(raw: &[u8]) -> Result<(Id, String, bool), (Id, String)> {
     let trimmed = raw.strip_suffix(b"\n").unwrap_or(raw);
     let trimmed = trimmed.strip_suffix(b"\r").unwrap_or(trimmed);
     if trimmed.iter().all(u8::is_ascii_whitespace) {
@@ -162,8 +164,18 @@ fn parse(raw: &[u8]) -> Result<(Id, String), (Id, String)> {
         ));
     };
     let id = id_of(line, obj.get("id").unwrap_or(&Value::Null));
+    let reply = match obj.get("reply") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            return Err((
+                id,
+                format!("\"reply\" must be a boolean, not {}", kind(other)),
+            ))
+        }
+    };
     match obj.remove("text") {
-        Some(Value::String(text)) => Ok((id, text)),
+        Some(Value::String(text)) => Ok((id, text, reply)),
         Some(other) => Err((
             id,
             format!("\"text\" must be a string, not {}", kind(&other)),

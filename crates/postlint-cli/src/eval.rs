@@ -41,10 +41,28 @@ pub fn run(linter: &Linter, files: &[PathBuf], json: bool) -> Result<String, Str
 }
 
 /// `postlint eval --cv`: leave-one-writer-out and leave-one-set-out.
-pub fn cross_validate(data: &Path, json: bool) -> Result<String, String> {
+pub fn cross_validate(data: &Path, json: bool, settings: &[String]) -> Result<String, String> {
+    let mut opts = Options::default();
+    for s in settings {
+        let (k, v) = s
+            .split_once('=')
+            .ok_or_else(|| format!("--set {s}: expected key=value"))?;
+        let num: f64 = v
+            .parse()
+            .map_err(|_| format!("--set {s}: {v} is not a number"))?;
+        match k {
+            "l2" => opts.l2 = num,
+            "external_rows" => opts.external_rows = num,
+            "l2_words" => opts.l2_words = num,
+            "max_words" => opts.max_words = num as usize,
+            "min_word_drafts" => opts.min_word_drafts = num as usize,
+            "balance" => opts.balance = num,
+            _ => return Err(format!("--set {s}: unknown setting {k}")),
+        }
+    }
     let examples = train::load(data)?;
     let features = train::featurize(&examples);
-    let folds: Vec<Fold> = train::cross_validate(&examples, &features, Options::default());
+    let folds: Vec<Fold> = train::cross_validate(&examples, &features, opts);
     if json {
         return serde_json::to_string_pretty(&folds)
             .map(|s| s + "\n")
@@ -57,7 +75,11 @@ pub fn cross_validate(data: &Path, json: bool) -> Result<String, String> {
     );
     for f in &folds {
         let what = if f.writer { "writer" } else { "set" };
-        table(&mut out, &format!("held-out {what} {}", f.held_out), &f.evaluation);
+        table(
+            &mut out,
+            &format!("held-out {what} {}", f.held_out),
+            &f.evaluation,
+        );
     }
     Ok(out)
 }

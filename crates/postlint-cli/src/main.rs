@@ -73,6 +73,11 @@ enum Command {
         /// The shared data folder (with corpus/ and data/), for --cv.
         #[arg(long, default_value = "../shared")]
         data: PathBuf,
+        /// Training settings for --cv other than the defaults `postlint
+        /// train` uses, as `key=value` (l2, external_rows, l2_words,
+        /// max_words, min_word_drafts), to compare settings held out.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        settings: Vec<String>,
     },
     /// Fit the model's weights on the labelled data and write the model file
     /// the library compiles in (the same data gives the same file, byte for
@@ -179,9 +184,10 @@ fn run(cli: Cli) -> Result<u8, String> {
             json,
             cv,
             data,
+            settings,
         } => {
             let out = if cv {
-                eval::cross_validate(&data, json)?
+                eval::cross_validate(&data, json, &settings)?
             } else {
                 eval::run(&linter, &files, json)?
             };

@@ -5,7 +5,7 @@
 //! [`crate::features`], [`crate::model`]); this file only runs them in
 //! order and keeps what the rules read.
 
-use crate::features::{self, Context, Doc, Feature, SpanSet, Stats};
+use crate::features::{self, Context, Doc, Feature, SpanSet, Stats, WordIds};
 use crate::lexicon::{self, Hit, Lexicon, Signal};
 use crate::model::Model;
 use crate::normalize::{self, sentence_at};
@@ -25,6 +25,8 @@ pub(crate) struct Analysis<'a> {
     pub features: Vec<Feature>,
     /// The draft is a reply (the caller said so).
     pub reply: bool,
+    /// The draft is mostly in a language other than English.
+    pub foreign: bool,
     pub scores: [f64; 4],
     pub evidence: Vec<Evidence>,
 }
@@ -36,8 +38,10 @@ impl<'a> Analysis<'a> {
         brands: Option<&Lexicon>,
         ctx: Context,
         model: &Model,
+        words: Option<WordIds>,
     ) -> Self {
         let tokens = tokenize(text);
+        let foreign = normalize::is_mostly_foreign(text, &tokens);
         let sentences = normalize::sentences(text, &tokens);
         let mut matches = lexicon::match_draft(text, &tokens, user, brands);
         let settled = features::settle(text, &tokens, &mut matches);
@@ -46,7 +50,16 @@ impl<'a> Analysis<'a> {
             tokens: &tokens,
             sentences: &sentences,
         };
-        let feats = features::extract(doc, &settled.hits, &matches.brands, &settled.allowed, ctx);
+        let known = |w: &str| model.word_id(w);
+        let feats = features::extract(
+            doc,
+            &settled.hits,
+            &matches.brands,
+            &settled.allowed,
+            ctx,
+            foreign,
+            words.unwrap_or(&known),
+        );
         let (scores, evidence) = model.score(&feats);
         let mut stats = features::stats(text, &tokens, &settled.hits);
         stats.repeated_names = features::repeated_names(text, &tokens, &sentences);
@@ -60,6 +73,7 @@ impl<'a> Analysis<'a> {
             sentences,
             features: feats,
             reply: ctx.reply,
+            foreign,
             scores,
             evidence,
         }
@@ -103,13 +117,42 @@ mod tests {
     use crate::report::Dimension;
 
     fn scores(text: &str) -> [f64; 4] {
-        Analysis::run(text, None, None, Context::default(), Model::builtin()).scores
+        Analysis::run(text, None, None, Context::default(), Model::builtin(), None).scores
     }
 
     #[test]
     fn empty_draft_scores_low() {
+        // Only the learned biases: no dimension is more likely than not.
         let s = scores("");
-        assert!(s.iter().all(|&x| x < 0.2), "{s:?}");
+        assert!(s.iter().all(|&x| x < 0.4), "{s:?}");
+    }
+
+    #[test]
+    fn a_reply_reads_as_conversation() {
+        let text = "Totally agree, the second half of that talk was the best part.";
+        let plain = Analysis::run(text, None, None, Context::default(), Model::builtin(), None);
+        let reply = Analysis::run(text, None, None, Context::reply(), Model::builtin(), None);
+        assert!(reply.scores[2] >= 0.5, "{:?}", reply.scores);
+        assert!(reply.scores[2] > plain.scores[2]);
+        assert!(reply
+            .evidence
+            .iter()
+            .any(|e| e.signal == "reply-context" && e.span == Span::new(0, text.len())));
+    }
+
+    #[test]
+    fn drafts_in_another_language_keep_only_what_is_not_english() {
+        let text = "Hoy fue un gran día con mi familia en la playa, I love it 😂 #verano";
+        let a = Analysis::run(text, None, None, Context::default(), Model::builtin(), None);
+        assert!(a.foreign);
+        // No single English word and no learned word counts; the emoji and
+        // the hashtag still do.
+        assert!(a
+            .features
+            .iter()
+            .all(|f| f.name != "first-person" && f.name != "word"));
+        assert!(a.features.iter().any(|f| f.name == "feeling-emoji"));
+        assert!(a.features.iter().any(|f| f.name == "hashtag"));
     }
 
     #[test]
@@ -120,6 +163,7 @@ mod tests {
             None,
             Context::default(),
             Model::builtin(),
+            None,
         );
         for d in Dimension::ALL {
             let sum: f64 = a

@@ -120,10 +120,7 @@ pub struct Example {
 impl Example {
     /// The context the draft is read in.
     pub fn context(&self) -> Context {
-        Context {
-            reply: self.reply,
-            ..Context::default()
-        }
+        Context { reply: self.reply }
     }
 }
 
@@ -159,7 +156,11 @@ pub fn parse_examples(jsonl: &str, group: &str) -> Result<Vec<Example>, String> 
         if let Some(label) = v.get("label") {
             ex.gold = label.as_str().map(external_gold).unwrap_or_default();
         } else {
-            if let Some((prefix, _)) = v.get("id").and_then(Value::as_str).and_then(|id| id.split_once('-')) {
+            if let Some((prefix, _)) = v
+                .get("id")
+                .and_then(Value::as_str)
+                .and_then(|id| id.split_once('-'))
+            {
                 ex.group = prefix.to_owned();
             }
             for d in Dimension::ALL {

@@ -30,7 +30,18 @@ pub(crate) struct Feature {
     pub span: Span,
     /// How strongly: strength × context × repeat decay.
     pub value: f64,
+    /// For a learned word ([`WORD`]), its index in the model's word list.
+    pub word: u32,
 }
+
+/// The name of learned-word features; their evidence is named `word:<w>`.
+pub(crate) const WORD: &str = "word";
+
+/// Gives the index of a learned word (lower-cased), if the model knows it.
+pub(crate) type WordIds<'a> = &'a dyn Fn(&str) -> Option<u32>;
+
+/// `Feature::word` of a feature that is not a learned word.
+pub(crate) const NOT_A_WORD: u32 = u32::MAX;
 
 /// The name of question features; the model reads them last (a pitch's
 /// questions are its hooks).
@@ -110,6 +121,7 @@ impl Repeats {
             name,
             span,
             value: value * decay(name).powi(k),
+            word: NOT_A_WORD,
         });
     }
 }
@@ -121,42 +133,29 @@ pub struct Context {
     /// reply, conversational unless it is a stock phrase, and
     /// `missed-conversation` never fires on it.
     pub reply: bool,
-    /// English-only signals stand down (the draft is mostly in another
-    /// language; set by the analysis, not by callers).
-    pub(crate) foreign: bool,
 }
 
 impl Context {
     /// The context of a reply or comment.
     pub const fn reply() -> Self {
-        Self {
-            reply: true,
-            foreign: false,
-        }
+        Self { reply: true }
     }
 }
 
-/// Lexicon signals that are English words (they stand down on a draft in
-/// another language); links, prices, mentions, emoji and questions still
-/// count there.
+/// Structural features that read English (capitalisation conventions,
+/// English diary verbs and limit words): they stand down on a draft in
+/// another language, like single lexicon words and learned words. Links,
+/// prices, mentions, emoji, question marks and English phrases of two words
+/// or more ("shop now" in a Spanish post) still count.
 fn is_english_only(name: &str) -> bool {
-    !matches!(
+    matches!(
         name,
-        "price"
-            | "percentage"
-            | "link"
-            | "phone-number"
-            | "emoticon"
-            | "feeling-emoji"
-            | "emoji"
-            | "hashtag"
-            | "mention"
-            | "reply"
-            | "reply-context"
-            | "exclamation"
-            | QUESTION
-            | "sales-hook-question"
-            | "brand-name"
+        "diary-style"
+            | "lowercase-voice"
+            | "spoken-opener"
+            | "capitals"
+            | "long-first-person"
+            | "offer-with-limit"
     )
 }
 
@@ -187,6 +186,8 @@ pub(crate) fn extract(
     brand_hits: &[Hit],
     allowed: &SpanSet,
     ctx: Context,
+    foreign: bool,
+    learned: WordIds,
 ) -> Vec<Feature> {
     let mut out = Vec::with_capacity(32);
     let mut rep = Repeats::default();
@@ -199,7 +200,7 @@ pub(crate) fn extract(
     // customer, so they count as features of their own.
     let pitch = hits.iter().filter(|h| is_strong_sell(h)).take(2).count() + usize::from(money) >= 2;
     for h in hits {
-        if h.negated && h.signal.is_commercial() {
+        if (h.negated && h.signal.is_commercial()) || (foreign && h.first_token == h.last_token) {
             continue;
         }
         // A pitch's opener only counts when it opens a question ("Tired
@@ -300,17 +301,89 @@ pub(crate) fn extract(
     if ctx.reply {
         rep.push(&mut out, "reply-context", whole, 1.0);
     }
-    let q = if pitch { "sales-hook-question" } else { QUESTION };
+    let q = if pitch {
+        "sales-hook-question"
+    } else {
+        QUESTION
+    };
     for t in doc.tokens {
         if t.kind == TokenKind::Punctuation && is_question(doc.slice(t.span)) {
             let s = doc.sentence_at(t.span.start);
-            rep.push(&mut out, q, Span::new(s.start, t.span.end), 1.0);
+            let span = Span::new(s.start, t.span.end);
+            rep.push(&mut out, q, span, 1.0);
+            // A question that says "you" is put to the reader.
+            let to_you = hits[hits.partition_point(|h| h.span.start < span.start)..]
+                .iter()
+                .take_while(|h| h.span.start < span.end)
+                .any(|h| h.signal == Signal::SecondPerson);
+            if to_you && !pitch && !foreign {
+                rep.push(&mut out, "question-to-reader", span, 1.0);
+            }
+            // A draft that opens with its question leads with the reader.
+            if doc.sentences.first().is_some_and(|f| f.start == s.start) && !pitch {
+                rep.push(&mut out, "opening-question", span, 1.0);
+            }
         }
     }
-    if ctx.foreign {
+    if foreign {
         out.retain(|f| !is_english_only(f.name));
+    } else {
+        learned_words(doc, allowed, learned, &mut out);
     }
     out
+}
+
+/// Calls `f` with each word token's index and its lower-cased form (curly
+/// apostrophes straightened), skipping words longer than 24 bytes.
+pub(crate) fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
+    let mut buf = String::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || t.span.len() > 24 {
+            continue;
+        }
+        let w = doc.slice(t.span);
+        buf.clear();
+        for c in w.chars() {
+            match c {
+                '’' | '‘' => buf.push('\''),
+                c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+                c => buf.extend(c.to_lowercase()),
+            }
+        }
+        f(i, &buf);
+    }
+}
+
+/// Drafts up to this many words give each learned word its full weight;
+/// longer ones `sqrt(this / words)` of it.
+const WORDS_AT_FULL_WEIGHT: f64 = 12.0;
+
+/// A feature for the first occurrence of each word the model has learned
+/// (`words` gives its index), in draft order.
+fn learned_words(
+    doc: Doc,
+    allowed: &SpanSet,
+    words: WordIds,
+    out: &mut Vec<Feature>,
+) {
+    // In a long draft each word says less: without this, dozens of small
+    // weights of everyday words would add up to a verdict.
+    let n = doc.tokens.iter().filter(|t| t.is_wordlike()).count();
+    let value = (WORDS_AT_FULL_WEIGHT / n.max(1) as f64).min(1.0).sqrt();
+    let mut seen: rustc_hash::FxHashSet<u32> = Default::default();
+    for_each_word(doc, |i, w| {
+        let span = doc.tokens[i].span;
+        if let Some(id) = words(w) {
+            if !allowed.overlaps(&span) && seen.insert(id) {
+                out.push(Feature {
+                    name: WORD,
+                    span,
+                    value,
+                    word: id,
+                });
+            }
+        }
+    });
 }
 
 /// Words from which a post is long (a story, an announcement).
@@ -321,12 +394,59 @@ const SHORT_POST: usize = 8;
 /// Words that put a limit on an offer: a date, a deadline, a count.
 static LIMIT_WORDS: Lazy<WordSet> = Lazy::new(|| {
     WordSet::new(&[
-        "until", "till", "thru", "through", "ends", "before", "by", "deadline", "last", "left",
-        "limit", "limited", "per", "only", "first", "remaining", "spots", "seats", "slots",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight",
-        "tomorrow", "weekend", "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "until",
+        "till",
+        "thru",
+        "through",
+        "ends",
+        "before",
+        "by",
+        "deadline",
+        "last",
+        "left",
+        "limit",
+        "limited",
+        "per",
+        "only",
+        "first",
+        "remaining",
+        "spots",
+        "seats",
+        "slots",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "tonight",
+        "tomorrow",
+        "weekend",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     ])
 });
 

@@ -41,6 +41,8 @@ pub use config::{Config, ConfigError, RuleLevel, Thresholds};
 pub use features::Context;
 pub use linter::{analyze, Linter};
 pub use offsets::{OffsetMapper, OffsetUnit};
-pub use report::{Diagnostic, Dimension, Evidence, Labels, Report, Scores, Severity, Span};
+pub use report::{
+    Diagnostic, Dimension, Evidence, Labels, Language, Report, Scores, Severity, Span,
+};
 pub use rules::{rules, RuleInfo};
 pub use tokenizer::{tokenize, tokenize_into, Token, TokenKind};

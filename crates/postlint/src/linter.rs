@@ -8,9 +8,9 @@ use once_cell::sync::Lazy;
 use crate::analysis::Analysis;
 use crate::config::{Config, ConfigError};
 use crate::features::Context;
-use crate::model::Model;
 use crate::lexicon::{Entry, Lexicon, Signal};
-use crate::report::{Diagnostic, Dimension, Labels, Report, Scores, Severity};
+use crate::model::Model;
+use crate::report::{Diagnostic, Dimension, Labels, Language, Report, Scores, Severity};
 use crate::rules::{self, Finding, CHECKS};
 
 /// Lints drafts under one configuration.
@@ -87,12 +87,37 @@ impl Linter {
         self.analyze_with(text, &Context::default())
     }
 
-    /// The features of a draft, as `(name, value)` pairs in draft order
-    /// (the model's inputs: a score's log-odds are the bias plus the sum of
-    /// each value times the feature's weight).
-    pub fn features(&self, text: &str, ctx: &Context) -> Vec<(&'static str, f64)> {
-        let a = self.run(text, ctx);
-        a.features.iter().map(|f| (f.name, f.value)).collect()
+    /// The features of a draft, as `(name, value)` pairs in draft order:
+    /// what a model weighs (a score's log-odds are the bias plus each value
+    /// times the feature's weight). Every word is listed as `word:<w>`
+    /// (once), whether or not the model has learned it: this is what
+    /// training reads.
+    pub fn features(&self, text: &str, ctx: &Context) -> Vec<(Cow<'static, str>, f64)> {
+        let words = std::cell::RefCell::new(Vec::<String>::new());
+        let every_word = |w: &str| {
+            let mut v = words.borrow_mut();
+            let id = v.iter().position(|x| x == w).unwrap_or_else(|| {
+                v.push(w.to_owned());
+                v.len() - 1
+            });
+            Some(id as u32)
+        };
+        let a = Analysis::run(
+            text,
+            self.user.as_ref(),
+            self.brands.as_ref(),
+            *ctx,
+            self.model(),
+            Some(&every_word),
+        );
+        let words = words.borrow();
+        a.features
+            .iter()
+            .map(|f| match words.get(f.word as usize) {
+                Some(w) => (Cow::Owned(format!("word:{w}")), f.value),
+                None => (Cow::Borrowed(f.name), f.value),
+            })
+            .collect()
     }
 
     fn run<'a>(&self, text: &'a str, ctx: &Context) -> Analysis<'a> {
@@ -102,6 +127,7 @@ impl Linter {
             self.brands.as_ref(),
             *ctx,
             self.model(),
+            None,
         )
     }
 
@@ -146,6 +172,11 @@ impl Linter {
         }
         diagnostics.sort_by(|x, y| (x.span.start, &x.rule).cmp(&(y.span.start, &y.rule)));
         Report {
+            language: if a.foreign {
+                Language::Other
+            } else {
+                Language::En
+            },
             scores: Scores::from_array(a.scores),
             labels,
             diagnostics,

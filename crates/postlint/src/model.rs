@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
-use crate::features::Feature;
+use crate::features::{Feature, NOT_A_WORD};
 use crate::report::{Dimension, Evidence};
 
 /// The model compiled into the library.
@@ -33,6 +33,9 @@ pub struct Model {
     /// Log-odds of each dimension before any evidence.
     pub bias: [f64; 4],
     weights: FxHashMap<Box<str>, [f64; 4]>,
+    /// Learned words: the word, its weights, and its evidence name.
+    words: Vec<(Box<str>, [f64; 4], Box<str>)>,
+    word_ids: FxHashMap<Box<str>, u32>,
 }
 
 impl Model {
@@ -43,13 +46,16 @@ impl Model {
         &BUILTIN
     }
 
-    /// Parses the model file format: `#` comments, one `bias s p c i` line
-    /// and `feature name s p c i` lines (weights on salesy, personal,
-    /// conversational, identity_reflecting).
+    /// Parses the model file format: `#` comments, one `bias s p c i` line,
+    /// `feature name s p c i` lines and `word w s p c i` lines (weights on
+    /// salesy, personal, conversational, identity_reflecting; a learned
+    /// word counts once per draft).
     pub fn parse(src: &str) -> Result<Model, String> {
         let mut m = Model {
             bias: [0.0; 4],
             weights: FxHashMap::default(),
+            words: Vec::new(),
+            word_ids: FxHashMap::default(),
         };
         for (n, line) in src.lines().enumerate() {
             let line = line.trim();
@@ -73,21 +79,64 @@ impl Model {
                         return Err(err("feature listed twice"));
                     }
                 }
+                "word" => {
+                    let word = parts.next().ok_or_else(|| err("no word"))?;
+                    let w = four(&nums(parts)?).ok_or_else(|| err("need 4 numbers"))?;
+                    if !m.add_word(word, w) {
+                        return Err(err("word listed twice"));
+                    }
+                }
                 _ => return Err(err("unknown key")),
             }
         }
         Ok(m)
     }
 
-    /// A model from biases and `(feature, weights)` pairs.
-    pub fn new(bias: [f64; 4], features: impl IntoIterator<Item = (String, [f64; 4])>) -> Self {
-        Self {
+    /// A model from biases, `(feature, weights)` pairs and `(word,
+    /// weights)` pairs.
+    pub fn new(
+        bias: [f64; 4],
+        features: impl IntoIterator<Item = (String, [f64; 4])>,
+        words: impl IntoIterator<Item = (String, [f64; 4])>,
+    ) -> Self {
+        let mut m = Self {
             bias,
             weights: features
                 .into_iter()
                 .map(|(k, v)| (k.into_boxed_str(), v))
                 .collect(),
+            words: Vec::new(),
+            word_ids: FxHashMap::default(),
+        };
+        for (w, v) in words {
+            m.add_word(&w, v);
         }
+        m
+    }
+
+    fn add_word(&mut self, word: &str, w: [f64; 4]) -> bool {
+        if self.word_ids.contains_key(word) {
+            return false;
+        }
+        self.word_ids.insert(word.into(), self.words.len() as u32);
+        self.words
+            .push((word.into(), w, format!("word:{word}").into_boxed_str()));
+        true
+    }
+
+    /// The index of a learned word (lower-cased).
+    pub(crate) fn word_id(&self, word: &str) -> Option<u32> {
+        if self.words.is_empty() {
+            return None;
+        }
+        self.word_ids.get(word).copied()
+    }
+
+    /// Every learned word's weights, in word order.
+    pub fn words(&self) -> Vec<(&str, [f64; 4])> {
+        let mut v: Vec<(&str, [f64; 4])> = self.words.iter().map(|(k, w, _)| (&**k, *w)).collect();
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v
     }
 
     /// Every feature's weights, in name order.
@@ -107,13 +156,16 @@ impl Model {
     pub(crate) fn score(&self, features: &[Feature]) -> ([f64; 4], Vec<Evidence>) {
         let mut ev: Vec<Evidence> = Vec::with_capacity(features.len() * 2);
         for f in features {
-            let w = self.weights(f.name);
+            let (w, name) = match self.words.get(f.word as usize) {
+                Some((_, w, name)) if f.word != NOT_A_WORD => (*w, Some(&**name)),
+                _ => (self.weights(f.name), None),
+            };
             for d in Dimension::ALL {
                 let weight = round6(w[d.index()] * f.value);
                 if weight != 0.0 {
                     ev.push(Evidence {
                         dimension: d,
-                        signal: Cow::Borrowed(f.name),
+                        signal: name.map_or(Cow::Borrowed(f.name), |n| Cow::Owned(n.to_owned())),
                         span: f.span,
                         weight,
                     });

@@ -66,6 +66,46 @@ pub(crate) fn sentence_at(sentences: &[Span], at: usize) -> Span {
     }
 }
 
+/// Function words of English, and of the languages most often mistaken for
+/// it by a lexicon match (Spanish, French, German, Portuguese, Italian,
+/// Dutch).
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "is", "are", "was", "to", "of", "in", "it", "i", "you", "my", "we", "this",
+    "that", "for", "with", "on", "at", "be", "have", "not", "so", "just", "our", "your", "a",
+];
+const OTHER_WORDS: &[&str] = &[
+    "el", "los", "las", "del", "y", "que", "es", "una", "con", "por", "para", "mi", "muy", "pero",
+    "le", "les", "et", "est", "des", "du", "une", "pour", "avec", "je", "nous", "vous", "pas",
+    "der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "ich", "wir", "auf", "il",
+    "di", "che", "non", "della", "sono", "não", "com", "uma", "os", "ao", "het", "een", "niet",
+    "ik", "van", "fue", "día", "todo", "très", "mais", "la", "un", "en", "al", "lo", "su",
+];
+
+/// True when a draft is mostly in a language other than English: most of
+/// its letters are in another script, or its function words are another
+/// language's. Cheap: one pass over the word tokens.
+pub(crate) fn is_mostly_foreign(text: &str, tokens: &[Token]) -> bool {
+    let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
+    let mut buf = String::new();
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = t.text(text);
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            if (c as u32) < 0x250 {
+                latin += 1;
+            } else {
+                other += 1;
+            }
+        }
+        if w.len() <= 6 {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            en += usize::from(ENGLISH_WORDS.contains(&buf.as_str()));
+            foreign += usize::from(OTHER_WORDS.contains(&buf.as_str()));
+        }
+    }
+    other > latin || (foreign >= 2 && foreign > 2 * en)
+}
+
 /// Token ranges of at least `min_tokens` tokens (but the last), each ending
 /// where a sentence ends, to normalise and match one at a time: a long
 /// draft's normalised copy then never exists whole.
@@ -330,6 +370,23 @@ mod tests {
         let t = tokenize(text);
         let s: Vec<_> = sentences(text, &t).iter().map(|s| s.text(text)).collect();
         assert_eq!(s, ["One.", "Two?", "Three"]);
+    }
+
+    #[test]
+    fn other_languages_are_told_from_english() {
+        let foreign = |t: &str| is_mostly_foreign(t, &tokenize(t));
+        assert!(foreign("Hoy fue un gran día con mi familia en la playa."));
+        assert!(foreign("今日は友達とラーメンを食べました。"));
+        assert!(foreign(
+            "Wir haben heute das neue Café mit der Familie besucht und es ist toll."
+        ));
+        assert!(!foreign("I had a great day at the beach with my family."));
+        assert!(!foreign("Buy now! 50% off"));
+        assert!(!foreign(""));
+        // English with a Spanish name or two stays English.
+        assert!(!foreign(
+            "We had dinner at La Casa del Sol and it was the best night of the year"
+        ));
     }
 
     #[test]

@@ -134,6 +134,27 @@ impl std::fmt::Display for Dimension {
     }
 }
 
+/// The language a draft is mostly written in, as far as postlint tells.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// English (or too short to tell).
+    #[default]
+    En,
+    /// Mostly another language or script.
+    Other,
+}
+
+impl Language {
+    /// `"en"` or `"other"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Other => "other",
+        }
+    }
+}
+
 /// The four scores, each in `[0, 1]`.
 #[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Scores {
@@ -234,6 +255,12 @@ pub struct Diagnostic {
 /// The full reading of one draft.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Report {
+    /// Whether the draft is mostly in English; on another language the
+    /// English-only signals (lexicon words, learned words, `all-business`,
+    /// `robotic`) stand down, and links, prices, mentions, emoji and
+    /// question marks still count.
+    #[serde(default)]
+    pub language: Language,
     /// The four scores in `[0, 1]`.
     pub scores: Scores,
     /// The scores against the configured thresholds.

@@ -9,6 +9,11 @@
 //! and the weights are written rounded to four decimals in name order, so
 //! the same data gives the same model file byte for byte.
 //!
+//! The penalty pulls each weight towards the hand-set weights postlint had
+//! before it learned them (`model/prior.txt`), not towards zero: where the
+//! data shows a signal often, the data decides; where it rarely does (a
+//! giveaway's "tag a friend"), the reading of DIMENSIONS.md stands.
+//!
 //! Rows whose annotators disagreed on a dimension (a null cell) are left out
 //! of that dimension's fit. A feature is used only when rows of at least two
 //! writers or sets show it, so no single writer's habit gets a weight.
@@ -16,6 +21,7 @@
 //! dimension each, noisily; each set counts as at most
 //! [`Options::external_rows`] rows.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
@@ -30,13 +36,28 @@ pub struct Options {
     pub l2: f64,
     /// The total weight one external set carries in a fit, in rows.
     pub external_rows: f64,
+    /// L2 penalty on learned words' weights.
+    pub l2_words: f64,
+    /// At most this many learned words (the most frequent that qualify).
+    pub max_words: usize,
+    /// A word qualifies when at least this many training drafts of the
+    /// corpora hold it, from at least two writers.
+    pub min_word_drafts: usize,
+    /// How far to even out the classes: positives weigh
+    /// `(negatives / positives)^balance` (0: as they come; 1: equal totals).
+    /// A rare class otherwise stays under 0.5 where readers would say yes.
+    pub balance: f64,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Self {
-            l2: 1.0,
-            external_rows: 400.0,
+            l2: 3.0,
+            external_rows: 150.0,
+            l2_words: 4.0,
+            max_words: 400,
+            min_word_drafts: 6,
+            balance: 0.5,
         }
     }
 }
@@ -55,6 +76,9 @@ pub const TRAINING_FILES: [&str; 9] = [
     "data/brand_vs_person.jsonl",
 ];
 
+/// The hand-set weights each learned weight is pulled towards.
+const PRIOR: &str = include_str!("model/prior.txt");
+
 /// Reads every file of [`TRAINING_FILES`] under `dir`.
 pub fn load(dir: &std::path::Path) -> Result<Vec<Example>, String> {
     let mut out = Vec::new();
@@ -63,7 +87,8 @@ pub fn load(dir: &std::path::Path) -> Result<Vec<Example>, String> {
         let src = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(rel);
         out.extend(
-            crate::eval::parse_examples(&src, stem).map_err(|e| format!("{}: {e}", path.display()))?,
+            crate::eval::parse_examples(&src, stem)
+                .map_err(|e| format!("{}: {e}", path.display()))?,
         );
     }
     Ok(out)
@@ -81,17 +106,22 @@ pub fn train(examples: &[Example], opts: Options) -> String {
 fn header(opts: Options) -> String {
     format!(
         "postlint model, written by `postlint train` (do not edit: retrain).\n\
-         Logistic regression per dimension, L2 {}, each external set weighted as at most {} rows,\n\
+         Logistic regression per dimension: L2 {} ({} on words), each external set weighted as\n\
+         at most {} rows, classes balanced to the power {}, at most {} words seen in {}+ drafts of 2+ writers,\n\
          fitted on: {}.\n\
          Columns: salesy personal conversational identity_reflecting.",
         opts.l2,
+        opts.l2_words,
         opts.external_rows,
+        opts.balance,
+        opts.max_words,
+        opts.min_word_drafts,
         TRAINING_FILES.join(", ")
     )
 }
 
-/// A draft's features, summed per name.
-pub type Features = BTreeMap<&'static str, f64>;
+/// A draft's features, summed per name (`word:<w>` for words).
+pub type Features = BTreeMap<Cow<'static, str>, f64>;
 
 /// The features of every example (with the default configuration), in order.
 pub fn featurize(examples: &[Example]) -> Vec<Features> {
@@ -131,34 +161,61 @@ pub fn fit(examples: &[Example], features: &[Features], rows: &[usize], opts: Op
             (opts.external_rows / set_sizes[ex.group.as_str()] as f64).min(1.0)
         }
     };
-    // Features seen in at least two writers' or sets' rows, in name order.
-    let mut seen: BTreeMap<&'static str, BTreeSet<&str>> = BTreeMap::new();
+    // Features seen in at least two writers' or sets' rows; words seen in
+    // enough drafts of at least two writers of the corpora. In name order.
+    let mut seen: BTreeMap<&str, (BTreeSet<&str>, usize)> = BTreeMap::new();
     for &i in rows {
-        for (&name, &v) in &features[i] {
-            if v != 0.0 {
-                seen.entry(name).or_default().insert(&examples[i].group);
+        let ex = &examples[i];
+        for (name, &v) in &features[i] {
+            let is_word = name.starts_with("word:");
+            if v != 0.0 && (!is_word || is_corpus(ex)) {
+                let e = seen.entry(name).or_default();
+                e.0.insert(&ex.group);
+                e.1 += 1;
             }
         }
     }
-    let names: Vec<&'static str> = seen
-        .into_iter()
-        .filter(|(_, groups)| groups.len() >= 2)
-        .map(|(n, _)| n)
+    let mut words: Vec<(&str, usize)> = seen
+        .iter()
+        .filter(|(n, (g, count))| {
+            n.starts_with("word:") && g.len() >= 2 && *count >= opts.min_word_drafts
+        })
+        .map(|(n, (_, count))| (*n, *count))
         .collect();
+    // The most frequent first, ties by name.
+    words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    words.truncate(opts.max_words);
+    let mut names: Vec<&str> = seen
+        .iter()
+        .filter(|(n, (g, _))| !n.starts_with("word:") && g.len() >= 2)
+        .map(|(n, _)| *n)
+        .chain(words.iter().map(|(n, _)| *n))
+        .collect();
+    names.sort_unstable();
     let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(k, &n)| (n, k + 1)).collect();
+    let prior = Model::parse(PRIOR).expect("the prior parses");
+    let penalty: Vec<f64> = std::iter::once(0.0)
+        .chain(names.iter().map(|n| {
+            if n.starts_with("word:") {
+                opts.l2_words
+            } else {
+                opts.l2
+            }
+        }))
+        .collect();
     let sparse: Vec<Vec<(usize, f64)>> = rows
         .iter()
         .map(|&i| {
             features[i]
                 .iter()
-                .filter_map(|(n, &v)| index.get(n).map(|&k| (k, v)))
+                .filter_map(|(n, &v)| index.get(n.as_ref()).map(|&k| (k, v)))
                 .collect()
         })
         .collect();
     let mut bias = [0.0; 4];
     let mut weights = vec![[0.0; 4]; names.len()];
     for d in Dimension::ALL {
-        let data: Vec<Sample> = rows
+        let mut data: Vec<Sample> = rows
             .iter()
             .zip(&sparse)
             .filter_map(|(&i, x)| {
@@ -169,19 +226,46 @@ pub fn fit(examples: &[Example], features: &[Features], rows: &[usize], opts: Op
                 })
             })
             .collect();
-        let beta = logistic_regression(&data, names.len() + 1, opts.l2);
+        let (pos, neg) = data.iter().fold((0.0, 0.0), |(p, n), s| {
+            (p + s.w * s.y, n + s.w * (1.0 - s.y))
+        });
+        if pos > 0.0 && neg > 0.0 && opts.balance > 0.0 {
+            let up = (neg / pos).powf(opts.balance);
+            for s in data.iter_mut().filter(|s| s.y == 1.0) {
+                s.w *= up;
+            }
+        }
+        let centre: Vec<f64> = std::iter::once(0.0)
+            .chain(names.iter().map(|n| prior.weights(n)[d.index()]))
+            .collect();
+        let beta = logistic_regression(&data, &penalty, &centre);
         bias[d.index()] = round4(beta[0]);
         for (k, w) in weights.iter_mut().enumerate() {
             w[d.index()] = round4(beta[k + 1]);
         }
     }
+    // A feature of the prior the data never shows (brand names: the
+    // corpora come without a config) keeps its prior weights.
+    let mut kept: Vec<(&str, [f64; 4])> = names
+        .iter()
+        .zip(weights)
+        .map(|(n, w)| (*n, w))
+        .chain(
+            prior
+                .features()
+                .into_iter()
+                .filter(|(n, _)| !index.contains_key(n)),
+        )
+        .filter(|(_, w)| w.iter().any(|&x| x != 0.0))
+        .collect();
+    kept.sort_by(|a, b| a.0.cmp(b.0));
     Model::new(
         bias,
-        names
-            .iter()
-            .zip(weights)
-            .filter(|(_, w)| w.iter().any(|&x| x != 0.0))
-            .map(|(n, w)| ((*n).to_owned(), w)),
+        kept.iter()
+            .filter(|(n, _)| !n.starts_with("word:"))
+            .map(|(n, w)| ((*n).to_owned(), *w)),
+        kept.iter()
+            .filter_map(|(n, w)| n.strip_prefix("word:").map(|n| (n.to_owned(), *w))),
     )
 }
 
@@ -201,6 +285,9 @@ pub fn model_text(model: &Model, header: &str) -> String {
     let _ = writeln!(out, "bias {}", nums(&model.bias));
     for (name, w) in model.features() {
         let _ = writeln!(out, "feature {name} {}", nums(&w));
+    }
+    for (word, w) in model.words() {
+        let _ = writeln!(out, "word {word} {}", nums(&w));
     }
     out
 }
@@ -272,7 +359,7 @@ fn margin(beta: &[f64], x: &[(usize, f64)]) -> f64 {
 }
 
 /// The penalised negative log-likelihood.
-fn loss(data: &[Sample], beta: &[f64], l2: f64) -> f64 {
+fn loss(data: &[Sample], beta: &[f64], penalty: &[f64], centre: &[f64]) -> f64 {
     let nll: f64 = data
         .iter()
         .map(|s| {
@@ -281,17 +368,25 @@ fn loss(data: &[Sample], beta: &[f64], l2: f64) -> f64 {
             s.w * (z.max(0.0) + (-z.abs()).exp().ln_1p() - s.y * z)
         })
         .sum();
-    nll + 0.5 * l2 * beta[1..].iter().map(|b| b * b).sum::<f64>()
+    nll + 0.5
+        * beta
+            .iter()
+            .zip(penalty)
+            .zip(centre)
+            .map(|((b, l), c)| l * (b - c) * (b - c))
+            .sum::<f64>()
 }
 
-/// Minimises the L2-penalised logistic loss over `dim` coefficients (the
-/// first, the bias, unpenalised) by Newton's method with backtracking.
-fn logistic_regression(data: &[Sample], dim: usize, l2: f64) -> Vec<f64> {
+/// Minimises the logistic loss plus `penalty[k] / 2 × (β_k − centre[k])²`
+/// over `penalty.len()` coefficients (the first is the bias) by Newton's
+/// method with backtracking.
+fn logistic_regression(data: &[Sample], penalty: &[f64], centre: &[f64]) -> Vec<f64> {
+    let dim = penalty.len();
     let mut beta = vec![0.0; dim];
     if data.is_empty() {
         return beta;
     }
-    let mut current = loss(data, &beta, l2);
+    let mut current = loss(data, &beta, penalty, centre);
     for _ in 0..100 {
         let mut grad = vec![0.0; dim];
         let mut hess = vec![0.0; dim * dim];
@@ -310,9 +405,9 @@ fn logistic_regression(data: &[Sample], dim: usize, l2: f64) -> Vec<f64> {
                 }
             }
         }
-        for k in 1..dim {
-            grad[k] += l2 * beta[k];
-            hess[k * dim + k] += l2;
+        for k in 0..dim {
+            grad[k] += penalty[k] * (beta[k] - centre[k]);
+            hess[k * dim + k] += penalty[k];
         }
         // A feature absent from every row would leave a zero pivot.
         hess[0] += 1e-9;
@@ -323,7 +418,7 @@ fn logistic_regression(data: &[Sample], dim: usize, l2: f64) -> Vec<f64> {
         let mut improved = false;
         for _ in 0..30 {
             let trial: Vec<f64> = beta.iter().zip(&step).map(|(b, s)| b - t * s).collect();
-            let l = loss(data, &trial, l2);
+            let l = loss(data, &trial, penalty, centre);
             if l <= current {
                 beta = trial;
                 improved = current - l > 1e-12 * current.abs().max(1.0);
@@ -379,8 +474,12 @@ mod tests {
         // [[4, 2], [2, 3]] x = [2, 1] has x = [0.5, 0].
         let x = cholesky_solve(&[4.0, 2.0, 2.0, 3.0], &[2.0, 1.0], 2).unwrap();
         assert!((x[0] - 0.5).abs() < 1e-12 && x[1].abs() < 1e-12, "{x:?}");
-        let x = cholesky_solve(&[2.0, -1.0, 0.0, -1.0, 2.0, -1.0, 0.0, -1.0, 2.0], &[1.0, 0.0, 1.0], 3)
-            .unwrap();
+        let x = cholesky_solve(
+            &[2.0, -1.0, 0.0, -1.0, 2.0, -1.0, 0.0, -1.0, 2.0],
+            &[1.0, 0.0, 1.0],
+            3,
+        )
+        .unwrap();
         for v in x {
             assert!((v - 1.0).abs() < 1e-12);
         }
@@ -411,7 +510,7 @@ mod tests {
             .map(|(x, y)| Sample { x, y: *y, w: 1.0 })
             .collect();
         let l2 = 0.5;
-        let beta = logistic_regression(&data, 3, l2);
+        let beta = logistic_regression(&data, &[0.0, l2, l2], &[0.0; 3]);
         let mut grad = [0.0; 3];
         for s in &data {
             let r = sigmoid(margin(&beta, s.x)) - s.y;
@@ -435,20 +534,27 @@ mod tests {
             .iter()
             .map(|(x, y)| Sample { x, y: *y, w: 1.0 })
             .collect();
-        let beta = logistic_regression(&data, 2, 1.0);
-        assert!(beta.iter().all(|b| b.is_finite() && b.abs() < 10.0), "{beta:?}");
+        let beta = logistic_regression(&data, &[0.0, 1.0], &[0.0; 2]);
+        assert!(
+            beta.iter().all(|b| b.is_finite() && b.abs() < 10.0),
+            "{beta:?}"
+        );
     }
 
     #[test]
     fn model_text_round_trips() {
         let m = Model::new(
             [-1.0, 0.5, 0.0, -0.0],
-            [("b".to_owned(), [0.1234, -0.0, 2.0, 0.0]), ("a".to_owned(), [1.0, 0.0, 0.0, 0.0])],
+            [
+                ("b".to_owned(), [0.1234, -0.0, 2.0, 0.0]),
+                ("a".to_owned(), [1.0, 0.0, 0.0, 0.0]),
+            ],
+            [("sale".to_owned(), [0.5, 0.0, 0.0, -0.25])],
         );
         let text = model_text(&m, "test");
         assert_eq!(
             text,
-            "# test\nbias -1.0000 0.5000 0.0000 0.0000\nfeature a 1.0000 0.0000 0.0000 0.0000\nfeature b 0.1234 0.0000 2.0000 0.0000\n"
+            "# test\nbias -1.0000 0.5000 0.0000 0.0000\nfeature a 1.0000 0.0000 0.0000 0.0000\nfeature b 0.1234 0.0000 2.0000 0.0000\nword sale 0.5000 0.0000 0.0000 -0.2500\n"
         );
         assert_eq!(Model::parse(&text).unwrap(), m);
     }

@@ -13,6 +13,10 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    // Reads English stock phrases and jargon only.
+    if a.foreign {
+        return;
+    }
     let jargon = a.hits_of(Signal::Jargon).count();
     let human = a.scores[1] >= 0.35 || a.scores[2] >= 0.4;
     if human || a.stats.words < 12 || jargon < 2 {

@@ -66,4 +66,14 @@ mod tests {
         assert!(flagged("missed-conversation", &invited).is_empty());
         assert!(flagged("missed-conversation", "Short and sweet.").is_empty());
     }
+
+    #[test]
+    fn never_fires_on_a_reply() {
+        let linter = crate::Linter::default();
+        let r = linter.analyze_with(LONG, &crate::Context::reply());
+        assert!(r
+            .diagnostics
+            .iter()
+            .all(|d| d.rule != "missed-conversation"));
+    }
 }

@@ -145,6 +145,10 @@ fn fold(s: &str) -> String {
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    // Reads English stock phrases and jargon only.
+    if a.foreign {
+        return;
+    }
     if a.stats.words == 0 || a.stats.words > 5 || a.stats.urls > 0 || a.stats.questions > 0 {
         return;
     }
