@@ -360,12 +360,7 @@ const WORDS_AT_FULL_WEIGHT: f64 = 12.0;
 
 /// A feature for the first occurrence of each word the model has learned
 /// (`words` gives its index), in draft order.
-fn learned_words(
-    doc: Doc,
-    allowed: &SpanSet,
-    words: WordIds,
-    out: &mut Vec<Feature>,
-) {
+fn learned_words(doc: Doc, allowed: &SpanSet, words: WordIds, out: &mut Vec<Feature>) {
     // In a long draft each word says less: without this, dozens of small
     // weights of everyday words would add up to a verdict.
     let n = doc.tokens.iter().filter(|t| t.is_wordlike()).count();
