@@ -136,7 +136,7 @@ export function wrap(raw) {
       this.#generation = generation;
     }
 
-    analyze(text) {
+    analyze(text, options) {
       if (this.#inner === undefined) throw new Error("postlint: this Linter was freed");
       try {
         if (this.#generation !== generation) {
@@ -144,7 +144,7 @@ export function wrap(raw) {
           this.#inner = new raw.Linter(this.#config);
           this.#generation = generation;
         }
-        return unpack(this.#inner.__analyzePacked(text));
+        return unpack(this.#inner.__analyzePacked(text, defined(options)));
       } catch (err) {
         throw recover(err);
       }

@@ -149,8 +149,18 @@ export interface Config {
   allow?: string[];
 }
 
-/** Options of the one-shot `analyze()`: the same keys as `Config`. */
-export type Options = Config;
+/** Options of one `analyze()` call. */
+export interface AnalyzeOptions {
+  /**
+   * The draft answers someone (a reply or comment): it is read as
+   * conversation unless it is a stock phrase, and `missed-conversation`
+   * never fires on it.
+   */
+  reply?: boolean;
+}
+
+/** Options of the one-shot `analyze()`: the keys of `Config`, and `reply`. */
+export type Options = Config & AnalyzeOptions;
 
 /**
  * Thrown for a configuration that cannot be used. `key` is the dotted path
@@ -194,6 +204,8 @@ extern "C" {
     /// An `Options` object (TypeScript alias of `Config`).
     #[wasm_bindgen(typescript_type = "Options")]
     pub type JsOptions;
+    #[wasm_bindgen(typescript_type = "AnalyzeOptions")]
+    pub type JsAnalyzeOptions;
 
     /// A `Report` object.
     #[wasm_bindgen(typescript_type = "Report")]
@@ -287,17 +299,28 @@ impl JsLinter {
         Ok(JsLinter { inner })
     }
 
-    /// Reads one draft. Offsets in the report are UTF-16 code units.
-    pub fn analyze(&self, text: &str) -> Result<JsReport, JsValue> {
-        report_to_js(text, self.inner.analyze(text))
+    /// Reads one draft (with `{ reply: true }`, as a reply). Offsets in the
+    /// report are UTF-16 code units.
+    pub fn analyze(
+        &self,
+        text: &str,
+        options: Option<JsAnalyzeOptions>,
+    ) -> Result<JsReport, JsValue> {
+        let (_, ctx) = split_reply(options.map(Into::into))?;
+        report_to_js(text, self.inner.analyze_with(text, &ctx))
     }
 
     /// `analyze` in the packed transport form ([`pack`]); js/shell.js turns
     /// it into the same `Report` object, faster.
     #[doc(hidden)]
     #[wasm_bindgen(js_name = "__analyzePacked", skip_typescript)]
-    pub fn analyze_packed(&self, text: &str) -> js_sys::Array {
-        packed_to_js(text, self.inner.analyze(text))
+    pub fn analyze_packed(
+        &self,
+        text: &str,
+        options: Option<JsAnalyzeOptions>,
+    ) -> Result<js_sys::Array, JsValue> {
+        let (_, ctx) = split_reply(options.map(Into::into))?;
+        Ok(packed_to_js(text, self.inner.analyze_with(text, &ctx)))
     }
 }
 
@@ -318,15 +341,45 @@ pub fn analyze_packed(text: &str, options: Option<JsOptions>) -> Result<js_sys::
 /// The core's report of `text`, under `options` when given (a linter built
 /// for this call only) or the default configuration.
 fn analyze_with(text: &str, options: Option<JsOptions>) -> Result<postlint::Report, JsValue> {
-    let options: Option<JsValue> = options.map(Into::into);
+    let (options, ctx) = split_reply(options.map(Into::into))?;
     Ok(match options {
         Some(v) if !v.is_undefined() && !v.is_null() => {
             let linter =
                 postlint::Linter::new(config_from_js(Some(v))?).map_err(|e| config_error(&e))?;
-            linter.analyze(text)
+            linter.analyze_with(text, &ctx)
         }
-        _ => postlint::analyze(text),
+        _ => DEFAULT_LINTER.with(|l| l.analyze_with(text, &ctx)),
     })
+}
+
+thread_local! {
+    /// The default configuration's linter (the module is single-threaded).
+    static DEFAULT_LINTER: postlint::Linter = postlint::Linter::default();
+}
+
+/// Takes `reply` out of an options object: the rest (None when nothing
+/// else is left) is a config, `reply` goes into the context.
+fn split_reply(options: Option<JsValue>) -> Result<(Option<JsValue>, postlint::Context), JsValue> {
+    let v = match options {
+        Some(v) if v.is_object() && !js_sys::Array::is_array(&v) => v,
+        other => return Ok((other, postlint::Context::default())),
+    };
+    let reply = js_sys::Reflect::get(&v, &JsValue::from_str("reply"))?;
+    if reply.is_undefined() {
+        return Ok((Some(v), postlint::Context::default()));
+    }
+    let Some(reply) = reply.as_bool() else {
+        return Err(config_error_with(
+            "option `reply`: must be true or false".to_owned(),
+            Some("reply".to_owned()),
+        ));
+    };
+    let obj: js_sys::Object = v.unchecked_into();
+    let rest = js_sys::Object::assign(&js_sys::Object::new(), &obj);
+    js_sys::Reflect::delete_property(&rest, &JsValue::from_str("reply"))?;
+    let any = js_sys::Object::keys(&rest).length() > 0;
+    let rest = any.then(|| JsValue::from(rest));
+    Ok((rest, postlint::Context { reply }))
 }
 
 /// Every rule postlint knows, in catalogue order.
