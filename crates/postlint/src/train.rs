@@ -269,8 +269,9 @@ pub fn fit(examples: &[Example], features: &[Features], rows: &[usize], opts: Op
     )
 }
 
-/// The model file: a header, the biases, then one line per feature in name
-/// order, every number with four decimals.
+/// The model file: a header, the biases, then one line per feature and one
+/// per learned word in name order, every number rounded to four decimals and
+/// printed in its shortest form (`0.25`, `-1.5`, `0`).
 pub fn model_text(model: &Model, header: &str) -> String {
     let mut out = String::new();
     for line in header.lines() {
@@ -278,7 +279,7 @@ pub fn model_text(model: &Model, header: &str) -> String {
     }
     let nums = |w: &[f64; 4]| {
         w.iter()
-            .map(|&x| format!("{:.4}", if x == 0.0 { 0.0 } else { x }))
+            .map(|&x| format!("{}", round4(x)))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -554,7 +555,7 @@ mod tests {
         let text = model_text(&m, "test");
         assert_eq!(
             text,
-            "# test\nbias -1.0000 0.5000 0.0000 0.0000\nfeature a 1.0000 0.0000 0.0000 0.0000\nfeature b 0.1234 0.0000 2.0000 0.0000\nword sale 0.5000 0.0000 0.0000 -0.2500\n"
+            "# test\nbias -1 0.5 0 0\nfeature a 1 0 0 0\nfeature b 0.1234 0 2 0\nword sale 0.5 0 0 -0.25\n"
         );
         assert_eq!(Model::parse(&text).unwrap(), m);
     }
