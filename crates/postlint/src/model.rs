@@ -132,6 +132,17 @@ impl Model {
         self.word_ids.get(word).copied()
     }
 
+    /// The evidence name of learned word `k`: borrowed from the built-in
+    /// model (it lives as long as the process), copied from any other.
+    fn word_name(&self, k: usize) -> Cow<'static, str> {
+        let builtin = Model::builtin();
+        if std::ptr::eq(self, builtin) {
+            Cow::Borrowed(&builtin.words[k].2)
+        } else {
+            Cow::Owned(self.words[k].2.to_string())
+        }
+    }
+
     /// Every learned word's weights, in word order.
     pub fn words(&self) -> Vec<(&str, [f64; 4])> {
         let mut v: Vec<(&str, [f64; 4])> = self.words.iter().map(|(k, w, _)| (&**k, *w)).collect();
@@ -157,7 +168,7 @@ impl Model {
         let mut ev: Vec<Evidence> = Vec::with_capacity(features.len() * 2);
         for f in features {
             let (w, name) = match self.words.get(f.word as usize) {
-                Some((_, w, name)) if f.word != NOT_A_WORD => (*w, Some(&**name)),
+                Some((_, w, _)) if f.word != NOT_A_WORD => (*w, Some(f.word as usize)),
                 _ => (self.weights(f.name), None),
             };
             for d in Dimension::ALL {
@@ -165,7 +176,7 @@ impl Model {
                 if weight != 0.0 {
                     ev.push(Evidence {
                         dimension: d,
-                        signal: name.map_or(Cow::Borrowed(f.name), |n| Cow::Owned(n.to_owned())),
+                        signal: name.map_or(Cow::Borrowed(f.name), |k| self.word_name(k)),
                         span: f.span,
                         weight,
                     });

@@ -8,7 +8,9 @@
 //! sentence splitter every later stage uses ([`sentences`]).
 
 use crate::report::Span;
-use crate::text::collapse_runs;
+use once_cell::sync::Lazy;
+
+use crate::text::{collapse_runs, WordSet};
 use crate::tokenizer::{Token, TokenKind};
 
 /// "Is this normalised word a lexicon word?", asked of elongated words only.
@@ -81,12 +83,14 @@ const OTHER_WORDS: &[&str] = &[
     "ik", "van", "fue", "día", "todo", "très", "mais", "la", "un", "en", "al", "lo", "su",
 ];
 
+static ENGLISH: Lazy<WordSet> = Lazy::new(|| WordSet::new(ENGLISH_WORDS));
+static OTHER: Lazy<WordSet> = Lazy::new(|| WordSet::new(OTHER_WORDS));
+
 /// True when a draft is mostly in a language other than English: most of
 /// its letters are in another script, or its function words are another
 /// language's. Cheap: one pass over the word tokens.
 pub(crate) fn is_mostly_foreign(text: &str, tokens: &[Token]) -> bool {
     let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
-    let mut buf = String::new();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.text(text);
         for c in w.chars().filter(|c| c.is_alphabetic()) {
@@ -97,10 +101,8 @@ pub(crate) fn is_mostly_foreign(text: &str, tokens: &[Token]) -> bool {
             }
         }
         if w.len() <= 6 {
-            buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
-            en += usize::from(ENGLISH_WORDS.contains(&buf.as_str()));
-            foreign += usize::from(OTHER_WORDS.contains(&buf.as_str()));
+            en += usize::from(ENGLISH.contains_lower(w));
+            foreign += usize::from(OTHER.contains_lower(w));
         }
     }
     other > latin || (foreign >= 2 && foreign > 2 * en)
