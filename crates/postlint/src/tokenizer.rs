@@ -256,18 +256,38 @@ fn tokenize_segments<'a>(
         } else {
             (start, seg)
         };
-        if let Some((kind, tok_end)) = special(text, bytes, start) {
+        // Word boundaries can fall inside a grapheme cluster: a Prepend sign
+        // (U+0600, U+06DD, ...) joins the character after it, but word
+        // segmentation leaves the sign with what precedes it, where it is
+        // skipped (the rest of a URL's segment, a space). The token then
+        // takes in its whole cluster: it starts at the cluster's start,
+        // never before `consumed` (a cluster boundary). Such a token is an
+        // ordinary one (classified from `start`): special shapes keep their
+        // marker (`#`, `@`, `$`, a scheme) first.
+        let from = grapheme_start(text, start, consumed);
+        let special = if from == start {
+            special(text, bytes, start)
+        } else {
+            None
+        };
+        if let Some((kind, tok_end)) = special {
             let tok_end = snap_to_grapheme(text, tok_end);
-            push(out, text, kind, start, tok_end);
+            push(out, text, kind, from, tok_end);
             consumed = tok_end;
             continue;
         }
-        // Word boundaries can fall inside a grapheme cluster (after a
-        // Prepend mark, for one); extend to the cluster's end.
-        let end = snap_to_grapheme(text, end);
+        // Likewise a segment can end inside a cluster (after a Prepend
+        // sign): extend to the cluster's end. A segment of nothing but such
+        // signs is left to the next one, which takes it in as above, so that
+        // `\u{06DD}#tag` is a hashtag and `\u{0600}5` a number.
+        let snapped = snap_to_grapheme(text, end);
+        if snapped != end && grapheme_start(text, end, consumed) == from {
+            continue;
+        }
+        let end = snapped;
         consumed = end;
         if let Some(kind) = classify(seg) {
-            push(out, text, kind, start, end);
+            push(out, text, kind, from, end);
         }
     }
 }
@@ -444,7 +464,9 @@ fn push_token(
 
 /// Classifies an ordinary word-boundary segment; `None` for whitespace.
 fn classify(seg: &str) -> Option<TokenKind> {
-    let first = seg.chars().next()?;
+    // A prepended concatenation mark (U+0600 ARABIC NUMBER SIGN, ...) stands
+    // before the number it marks: classify by what follows it.
+    let first = seg.chars().find(|&c| !is_prepended_concatenation_mark(c))?;
     if seg.chars().any(is_line_break) {
         return Some(TokenKind::LineBreak);
     }
@@ -469,6 +491,21 @@ fn classify(seg: &str) -> Option<TokenKind> {
     Some(TokenKind::Symbol)
 }
 
+/// Unicode's Prepended_Concatenation_Mark: format characters written before
+/// a number (or word) and joined to it in one grapheme cluster.
+fn is_prepended_concatenation_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0600}'..='\u{0605}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+    )
+}
+
 /// Moves `end` forward to the next grapheme-cluster boundary, so that a
 /// token built from ASCII never cuts off a combining mark or modifier.
 fn snap_to_grapheme(text: &str, end: usize) -> usize {
@@ -489,6 +526,29 @@ fn snap_to_grapheme(text: &str, end: usize) -> usize {
             .ok()
             .flatten()
             .unwrap_or(text.len()),
+    }
+}
+
+/// The start of the grapheme cluster containing byte `at`, where `floor`
+/// (`<= at`) is a cluster boundary: the token handed over there.
+fn grapheme_start(text: &str, at: usize, floor: usize) -> usize {
+    if at == floor {
+        return at;
+    }
+    let b = text.as_bytes();
+    // Between two ASCII characters there is always a boundary, except CR LF.
+    let prev = b[at - 1];
+    if at < b.len() && b[at] < 0x80 && prev < 0x80 && !(prev == b'\r' && b[at] == b'\n') {
+        return at;
+    }
+    let mut cursor = GraphemeCursor::new(at, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(true) => at,
+        _ => cursor
+            .prev_boundary(text, 0)
+            .ok()
+            .flatten()
+            .map_or(floor, |p| p.max(floor)),
     }
 }
 
@@ -981,6 +1041,35 @@ mod tests {
         let toks = tokenize(text);
         assert_eq!(toks[0].text(text), "@ana\u{301}");
         assert_eq!(toks[1].text(text), "cafe\u{301}");
+    }
+
+    /// Issue 15: a Prepend sign (U+0600-0605, ...) joins the character after
+    /// it, so a token ending right before one must not leave the next token
+    /// starting inside that cluster.
+    #[test]
+    fn prepend_signs_stay_with_the_next_character() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("www.youtue\u{0603}\u{FFFD}"),
+            vec![(Url, "www.youtue"), (Symbol, "\u{0603}\u{FFFD}")]
+        );
+        assert_eq!(
+            kinds("see example.com\u{0600}!"),
+            vec![
+                (Word, "see"),
+                (Url, "example.com"),
+                (Punctuation, "\u{0600}!")
+            ]
+        );
+        assert_eq!(
+            kinds("a \u{06DD}#tag \u{0600}5 \u{0600}"),
+            vec![
+                (Word, "a"),
+                (Punctuation, "\u{06DD}#"),
+                (Word, "tag"),
+                (Number, "\u{0600}5")
+            ]
+        );
     }
 
     #[test]
