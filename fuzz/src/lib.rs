@@ -41,6 +41,16 @@ pub fn grapheme_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// [`grapheme_starts`] in `unit` (code points, UTF-16 code units or bytes):
+/// what a span in that unit must start and end on.
+pub fn grapheme_starts_in(text: &str, unit: OffsetUnit) -> Vec<usize> {
+    let to = OffsetMapper::new(text, unit);
+    grapheme_starts(text)
+        .into_iter()
+        .map(|b| to.convert(b))
+        .collect()
+}
+
 /// Converts every byte span to code points and UTF-16 both through
 /// [`OffsetMapper`] and through `report.with_offsets`, and checks that each
 /// converts back to the same byte offsets and slices the same substring.
