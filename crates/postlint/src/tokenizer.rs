@@ -506,22 +506,31 @@ fn is_prepended_concatenation_mark(c: char) -> bool {
     )
 }
 
+/// A grapheme cursor at byte `at` when `at` (`0 < at < text.len()`) falls
+/// inside a grapheme cluster; `None` on a boundary.
+fn inside_grapheme(text: &str, at: usize) -> Option<GraphemeCursor> {
+    let b = text.as_bytes();
+    // Between two ASCII characters there is always a boundary, except CR LF.
+    let prev = b[at - 1];
+    if b[at] < 0x80 && prev < 0x80 && !(prev == b'\r' && b[at] == b'\n') {
+        return None;
+    }
+    let mut cursor = GraphemeCursor::new(at, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(true) => None,
+        _ => Some(cursor),
+    }
+}
+
 /// Moves `end` forward to the next grapheme-cluster boundary, so that a
 /// token built from ASCII never cuts off a combining mark or modifier.
 fn snap_to_grapheme(text: &str, end: usize) -> usize {
-    if end >= text.len() {
-        return text.len();
+    if end == 0 || end >= text.len() {
+        return end.min(text.len());
     }
-    let b = text.as_bytes();
-    // Between two ASCII characters there is always a boundary, except CR LF.
-    let prev = if end > 0 { b[end - 1] } else { b' ' };
-    if b[end] < 0x80 && prev < 0x80 && !(prev == b'\r' && b[end] == b'\n') {
-        return end;
-    }
-    let mut cursor = GraphemeCursor::new(end, text.len(), true);
-    match cursor.is_boundary(text, 0) {
-        Ok(true) => end,
-        _ => cursor
+    match inside_grapheme(text, end) {
+        None => end,
+        Some(mut cursor) => cursor
             .next_boundary(text, 0)
             .ok()
             .flatten()
@@ -532,19 +541,12 @@ fn snap_to_grapheme(text: &str, end: usize) -> usize {
 /// The start of the grapheme cluster containing byte `at`, where `floor`
 /// (`<= at`) is a cluster boundary: the token handed over there.
 fn grapheme_start(text: &str, at: usize, floor: usize) -> usize {
-    if at == floor {
+    if at == floor || at >= text.len() {
         return at;
     }
-    let b = text.as_bytes();
-    // Between two ASCII characters there is always a boundary, except CR LF.
-    let prev = b[at - 1];
-    if at < b.len() && b[at] < 0x80 && prev < 0x80 && !(prev == b'\r' && b[at] == b'\n') {
-        return at;
-    }
-    let mut cursor = GraphemeCursor::new(at, text.len(), true);
-    match cursor.is_boundary(text, 0) {
-        Ok(true) => at,
-        _ => cursor
+    match inside_grapheme(text, at) {
+        None => at,
+        Some(mut cursor) => cursor
             .prev_boundary(text, 0)
             .ok()
             .flatten()
