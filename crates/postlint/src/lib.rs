@@ -23,6 +23,7 @@
 
 mod analysis;
 mod config;
+mod entities;
 pub mod eval;
 pub mod lexicon;
 mod linter;
