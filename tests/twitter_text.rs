@@ -238,3 +238,48 @@ fn weighted_length_conformance() {
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The X counting follows twitter-text's default config (`config-v3.json`):
+/// its limit, its URL length, and the weight of every range edge.
+#[test]
+fn x_counting_follows_config_v3() {
+    use postlint::{length::measure, Platform};
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/twitter-text/config-v3.json");
+    let config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let n = |k: &str| config[k].as_u64().unwrap() as usize;
+    let x = |text: &str| measure(text, &tokenize(text), Platform::X, None);
+    assert_eq!(Platform::X.default_limit(), n("maxWeightedTweetLength"));
+    assert_eq!(
+        x("http://example.com/path").count,
+        n("transformedURLLength")
+    );
+    let (scale, default) = (n("scale"), n("defaultWeight"));
+    for range in config["ranges"].as_array().unwrap() {
+        let (start, end) = (
+            range["start"].as_u64().unwrap() as u32,
+            range["end"].as_u64().unwrap() as u32,
+        );
+        let weight = range["weight"].as_u64().unwrap() as usize;
+        for cp in [start, end] {
+            if let Some(c) = char::from_u32(cp) {
+                assert_eq!(x(&c.to_string()).count * scale, weight, "U+{cp:04X}");
+            }
+        }
+        if let Some(c) = char::from_u32(end + 1) {
+            let inside_next = config["ranges"].as_array().unwrap().iter().any(|r| {
+                (r["start"].as_u64().unwrap()..=r["end"].as_u64().unwrap())
+                    .contains(&u64::from(end + 1))
+            });
+            if !inside_next {
+                assert_eq!(
+                    x(&c.to_string()).count * scale,
+                    default,
+                    "U+{:04X}",
+                    end + 1
+                );
+            }
+        }
+    }
+}
