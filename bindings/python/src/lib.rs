@@ -59,6 +59,19 @@ fn analyze_many<'py>(
     Ok(analyze_many_py(py, linter, texts, threads)?)
 }
 
+/// The draft's tokens, in order: dicts with `kind` (snake_case: "word",
+/// "url", "mention", "hashtag", "emoji", "line_break", ...), `start` and `end`
+/// (code-point offsets into `text`) and `text`.
+#[pyfunction]
+fn tokenize<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let s = crate::convert::extract_text(text, || "text".to_owned())?;
+    let value = guard(|| {
+        serde_json::to_value(postlint::tokens_in(&s, postlint::OffsetUnit::Chars))
+            .map_err(|e| Error::Value(e.to_string()))
+    })??;
+    crate::convert::to_py(py, &value)
+}
+
 /// Every rule postlint knows, in catalogue order.
 #[pyfunction]
 fn rules() -> Vec<types::RuleInfo> {
@@ -83,6 +96,7 @@ fn _postlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add_class::<linter::Linter>()?;
     m.add_class::<Report>()?;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use postlint::{Config, Linter, OffsetUnit};
+use postlint::{Config, Linter, OffsetUnit, Platform};
 use postlint_cli::batch;
 
 /// Exit code for usage, configuration and I/O errors.
@@ -24,6 +24,11 @@ struct Cli {
     /// TOML config file; defaults to ./postlint.toml when present.
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// The platform the drafts are for (x, bluesky, threads, mastodon,
+    /// linkedin, instagram, facebook): reports gain `length` and the
+    /// `too-long` rule applies. Overrides the config's `platform`.
+    #[arg(long, global = true, value_name = "NAME", value_parser = parse_platform)]
+    platform: Option<Platform>,
     #[command(subcommand)]
     command: Command,
 }
@@ -55,6 +60,17 @@ enum Command {
         /// Add each draft's evidence to its output line.
         #[arg(long)]
         explain: bool,
+    },
+    /// Tokenize JSONL drafts ({"id", "text"} per line) into JSONL
+    /// {"id", "tokens": [{"kind", "start", "end", "text"}]} lines, with the
+    /// same one-line-per-line and error-line rules as `batch`.
+    Tokens {
+        /// JSONL file, or - (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+        /// Unit of the start/end offsets in the output.
+        #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
+        offsets: Offsets,
     },
     /// Measure scores and rules against labelled JSONL data.
     Eval {
@@ -108,8 +124,15 @@ fn main() -> ExitCode {
     }
 }
 
+fn parse_platform(name: &str) -> Result<Platform, String> {
+    Platform::parse(name).ok_or_else(|| {
+        let names: Vec<_> = Platform::ALL.iter().map(|p| p.as_str()).collect();
+        format!("unknown platform; known ones are: {}", names.join(", "))
+    })
+}
+
 fn run(cli: Cli) -> Result<u8, String> {
-    let linter = load_linter(cli.config.as_deref())?;
+    let linter = load_linter(cli.config.as_deref(), cli.platform)?;
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
         Command::Check {
@@ -142,12 +165,14 @@ fn run(cli: Cli) -> Result<u8, String> {
             offsets,
             explain,
         } => {
-            let input: Box<dyn Read> = if file == "-" {
-                Box::new(std::io::stdin().lock())
-            } else {
-                Box::new(std::fs::File::open(&file).map_err(|e| format!("{file}: {e}"))?)
-            };
+            let input = open_input(&file)?;
             let failed = batch::run(&linter, input, &mut stdout, offsets.into(), explain)
+                .map_err(|e| format!("{}: {e}", display_name(&file)))?;
+            Ok(u8::from(failed > 0))
+        }
+        Command::Tokens { file, offsets } => {
+            let input = open_input(&file)?;
+            let failed = batch::tokens(input, &mut stdout, offsets.into())
                 .map_err(|e| format!("{}: {e}", display_name(&file)))?;
             Ok(u8::from(failed > 0))
         }
@@ -176,20 +201,32 @@ fn run(cli: Cli) -> Result<u8, String> {
     result
 }
 
-fn load_linter(path: Option<&Path>) -> Result<Linter, String> {
+/// A JSONL input: a file, or standard input for `-`.
+fn open_input(file: &str) -> Result<Box<dyn Read>, String> {
+    Ok(if file == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?)
+    })
+}
+
+fn load_linter(path: Option<&Path>, platform: Option<Platform>) -> Result<Linter, String> {
     let default = Path::new("postlint.toml");
     let path = match path {
         Some(p) => Some(p),
         None if default.is_file() => Some(default),
         None => None,
     };
-    let config = match path {
+    let mut config = match path {
         Some(p) => {
             let src = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
             Config::from_toml(&src).map_err(|e| format!("{}: {e}", p.display()))?
         }
         None => Config::default(),
     };
+    if platform.is_some() {
+        config.platform = platform;
+    }
     Linter::new(config).map_err(|e| e.to_string())
 }
 

@@ -224,6 +224,8 @@ pub(crate) struct Analysis<'a> {
     pub sentences: Vec<Span>,
     pub scores: [f64; 4],
     pub evidence: Vec<Evidence>,
+    /// The draft's length on the configured platform (set by the linter).
+    pub length: Option<crate::length::Length>,
 }
 
 impl<'a> Analysis<'a> {
@@ -284,6 +286,7 @@ impl<'a> Analysis<'a> {
             sentences,
             scores: [0.0; 4],
             evidence: Vec::new(),
+            length: None,
         };
         a.score(&brand_hits);
         a

@@ -23,7 +23,9 @@
 
 mod analysis;
 mod config;
+mod entities;
 pub mod eval;
+pub mod length;
 pub mod lexicon;
 mod linter;
 pub mod metrics;
@@ -32,10 +34,13 @@ mod report;
 pub mod rules;
 mod text;
 pub mod tokenizer;
+mod views;
 
 pub use config::{Config, ConfigError, RuleLevel, Thresholds};
+pub use length::{Length, Platform};
 pub use linter::{analyze, Linter};
 pub use offsets::{OffsetMapper, OffsetUnit};
 pub use report::{Diagnostic, Dimension, Evidence, Labels, Report, Scores, Severity, Span};
 pub use rules::{rules, RuleInfo};
 pub use tokenizer::{tokenize, tokenize_into, Token, TokenKind};
+pub use views::{tokens_in, TokenView};

@@ -66,7 +66,11 @@ impl Linter {
     /// Reads one draft. Never panics on any `&str`; the report's spans are
     /// byte offsets into `text`.
     pub fn analyze(&self, text: &str) -> Report {
-        let a = Analysis::run(text, self.user.as_ref(), self.brands.as_ref());
+        let mut a = Analysis::run(text, self.user.as_ref(), self.brands.as_ref());
+        a.length = self
+            .config
+            .platform
+            .map(|p| crate::length::measure(text, &a.tokens, p, self.config.max_length));
         let thresholds = self.config.thresholds.as_array();
         let labels = Labels {
             salesy: a.scores[0] >= thresholds[0],
@@ -107,6 +111,7 @@ impl Linter {
             labels,
             diagnostics,
             evidence: a.evidence,
+            length: a.length,
         }
     }
 

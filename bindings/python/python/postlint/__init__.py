@@ -44,6 +44,7 @@ from ._postlint import (
     analyze,
     analyze_many,
     rules,
+    tokenize,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,6 +69,7 @@ __all__ = [
     "analyze_many",
     "rules",
     "to_pandas",
+    "tokenize",
 ]
 
 

@@ -4,13 +4,33 @@ All offsets (``start``/``end``) are Python code-point indices into
 ``Report.text``: ``report.text[d.start:d.end]`` is the flagged text.
 """
 
-from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Union, overload
+from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, TypedDict, Union, overload
 
 __version__: str
 
 Dimension = Literal["salesy", "personal", "conversational", "identity_reflecting"]
 Severity = Literal["error", "warning", "info"]
 ConfigDict = Mapping[str, Any]
+Platform = Literal["x", "bluesky", "threads", "mastodon", "linkedin", "instagram", "facebook"]
+TokenKind = Literal[
+    "word", "number", "url", "email", "mention", "hashtag", "cashtag", "price",
+    "percentage", "emoji", "phone", "emoticon", "punctuation", "symbol", "line_break",
+]
+
+class Length(TypedDict):
+    """A draft's length as its platform counts it (``Report.length``)."""
+
+    platform: Platform
+    count: int
+    limit: int
+
+class Token(TypedDict):
+    """One token (``postlint.tokenize``); offsets are code points."""
+
+    kind: TokenKind
+    start: int
+    end: int
+    text: str
 
 class ConfigError(ValueError):
     """A configuration that cannot be used; ``key`` names the offending key
@@ -128,6 +148,8 @@ class Report:
     def diagnostics(self) -> list[Diagnostic]: ...
     @property
     def evidence(self) -> list[Evidence]: ...
+    @property
+    def length(self) -> Optional[Length]: ...
     def has_errors(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]: ...
     def _repr_html_(self) -> str: ...
@@ -147,4 +169,5 @@ def analyze_many(
     texts: Iterable[str], *, config: Optional[ConfigDict] = None, threads: Optional[int] = None
 ) -> list[Report]: ...
 def rules() -> list[RuleInfo]: ...
+def tokenize(text: str) -> list[Token]: ...
 def _panic_for_tests() -> None: ...
