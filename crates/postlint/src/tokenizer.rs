@@ -1029,9 +1029,16 @@ mod tests {
     #[test]
     fn prepend_signs_stay_with_the_next_character() {
         use TokenKind::*;
+        // The fuzz input: "youtue" is no top-level domain, so under
+        // twitter-text's rules this is no link, and the word keeps its cluster.
         assert_eq!(
             kinds("www.youtue\u{0603}\u{FFFD}"),
-            vec![(Url, "www.youtue"), (Symbol, "\u{0603}\u{FFFD}")]
+            vec![(Word, "www.youtue\u{0603}\u{FFFD}")]
+        );
+        // The same hand-over after a real link.
+        assert_eq!(
+            kinds("www.youtube.com\u{0603}\u{FFFD}"),
+            vec![(Url, "www.youtube.com"), (Symbol, "\u{0603}\u{FFFD}")]
         );
         assert_eq!(
             kinds("see example.com\u{0600}!"),
