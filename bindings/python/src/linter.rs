@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use postlint::OffsetUnit;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 
 use crate::convert::{config_value, extract_text, extract_texts, to_py};
 use crate::errors::{guard, Error, Result};
@@ -273,6 +273,22 @@ impl Linter {
         let value =
             serde_json::to_value(self.core().config()).map_err(|e| Error::Value(e.to_string()))?;
         to_py(py, &value)
+    }
+
+    /// Pickling: the effective configuration as a plain dict, so unpickling
+    /// builds the linter once, with `Linter(config)`. The default linter
+    /// pickles without arguments and unpickles to the shared default.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyType>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let me = slf.get();
+        let args = if me.inner.config() == &postlint::Config::default() {
+            PyTuple::empty(py)
+        } else {
+            PyTuple::new(py, [me.config(py)?])?
+        };
+        Ok((slf.get_type(), args))
     }
 
     fn __repr__(&self) -> String {
