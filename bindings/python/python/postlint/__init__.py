@@ -27,6 +27,7 @@ types and delegates to it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
@@ -52,6 +53,12 @@ if TYPE_CHECKING:  # pragma: no cover
 # Scores and Labels implement the read-only mapping protocol in Rust.
 Mapping.register(Scores)
 Mapping.register(Labels)
+
+# The Series accessor (``series.postlint``) is registered by
+# ``import postlint.pandas``; done here too when pandas is already loaded, so
+# ``import postlint`` itself never pays for importing pandas.
+if sys.modules.get("pandas") is not None:
+    from . import pandas as _pandas_accessor  # noqa: F401
 
 __all__ = [
     "ConfigError",
