@@ -8,6 +8,7 @@
 mod convert;
 mod errors;
 mod linter;
+mod progress;
 mod types;
 
 use pyo3::prelude::*;
@@ -42,21 +43,22 @@ fn analyze(
 ///
 /// `texts` is any iterable of str (list, tuple, generator, pandas Series).
 /// The GIL is released while the drafts are analysed on `threads` threads
-/// (None: one per core).
+/// (None: one per core). `progress=True` shows a tqdm bar.
 #[pyfunction]
-#[pyo3(signature = (texts, *, config=None, threads=None))]
+#[pyo3(signature = (texts, *, config=None, threads=None, progress=None))]
 fn analyze_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     config: Option<&Bound<'py, PyAny>>,
     threads: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let custom = build(config)?;
     let linter = match &custom {
         Some(linter) => linter,
         None => default_linter()?,
     };
-    Ok(analyze_many_py(py, linter, texts, threads)?)
+    Ok(analyze_many_py(py, linter, texts, threads, progress)?)
 }
 
 /// Every rule postlint knows, in catalogue order.

@@ -10,6 +10,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 
 use crate::convert::{config_value, extract_text, extract_texts, to_py};
 use crate::errors::{guard, Error, Result};
+use crate::progress;
 use crate::types::Report;
 
 /// Texts at least this long (bytes) are analysed with the GIL released even
@@ -151,10 +152,16 @@ fn analyze_texts<'py>(
     linter: &postlint::Linter,
     texts: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> Result<(Vec<Bound<'py, PyString>>, Vec<postlint::Report>)> {
     let threads = thread_count(threads)?;
+    let show = progress::wanted(progress)?;
     let (objs, strings) = extract_texts(texts)?;
-    let reports = py.detach(|| run_many(linter, &strings, threads))?;
+    let reports = if show {
+        progress::run(py, &strings, |part| run_many(linter, part, threads))?
+    } else {
+        py.detach(|| run_many(linter, &strings, threads))?
+    };
     Ok((objs, reports))
 }
 
@@ -164,8 +171,9 @@ pub fn analyze_many_py<'py>(
     linter: &postlint::Linter,
     texts: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> Result<Bound<'py, PyList>> {
-    let (objs, reports) = analyze_texts(py, linter, texts, threads)?;
+    let (objs, reports) = analyze_texts(py, linter, texts, threads, progress)?;
     let list = PyList::empty(py);
     for (obj, report) in objs.into_iter().zip(reports) {
         list.append(Bound::new(py, Report::new(obj.unbind(), report))?)?;
@@ -180,8 +188,9 @@ pub fn table_py<'py>(
     linter: &postlint::Linter,
     texts: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> Result<Bound<'py, PyDict>> {
-    let (_, reports) = analyze_texts(py, linter, texts, threads)?;
+    let (_, reports) = analyze_texts(py, linter, texts, threads, progress)?;
     let rules = postlint::rules();
     let n = reports.len();
     let mut scores: [Vec<f64>; 4] = std::array::from_fn(|_| Vec::with_capacity(n));
@@ -246,25 +255,27 @@ impl Linter {
     }
 
     /// Reads many drafts in parallel, GIL released. See `postlint.analyze_many`.
-    #[pyo3(signature = (texts, threads=None))]
+    #[pyo3(signature = (texts, threads=None, *, progress=None))]
     fn analyze_many<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         threads: Option<&Bound<'py, PyAny>>,
+        progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        Ok(analyze_many_py(py, self.core(), texts, threads)?)
+        Ok(analyze_many_py(py, self.core(), texts, threads, progress)?)
     }
 
     /// Column data for `postlint.to_pandas` (private).
-    #[pyo3(signature = (texts, threads=None))]
+    #[pyo3(signature = (texts, threads=None, progress=None))]
     fn _table<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         threads: Option<&Bound<'py, PyAny>>,
+        progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        Ok(table_py(py, self.core(), texts, threads)?)
+        Ok(table_py(py, self.core(), texts, threads, progress)?)
     }
 
     /// The configuration in effect, as a plain dict (defaults filled in).

@@ -40,6 +40,19 @@ pub fn run(
     unit: OffsetUnit,
     explain: bool,
 ) -> std::io::Result<usize> {
+    run_with(linter, input, out, unit, explain, |_| {})
+}
+
+/// [`run`], calling `on_line` with the number of lines done after each line
+/// (for a progress display).
+pub fn run_with(
+    linter: &Linter,
+    input: impl Read,
+    out: &mut impl Write,
+    unit: OffsetUnit,
+    explain: bool,
+    mut on_line: impl FnMut(usize),
+) -> std::io::Result<usize> {
     let mut reader = BufReader::with_capacity(1 << 16, input);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let mut buf = Vec::new();
@@ -76,6 +89,7 @@ pub fn run(
             }
         }
         out.write_all(b"\n")?;
+        on_line(line_no);
     }
     out.flush()?;
     Ok(failed)

@@ -83,6 +83,7 @@ def to_pandas(
     *,
     config: Optional[Mapping[str, Any]] = None,
     threads: Optional[int] = None,
+    progress: bool = False,
 ) -> "pandas.DataFrame":
     """Analyse ``texts`` into a pandas DataFrame, one row per text.
 
@@ -93,8 +94,11 @@ def to_pandas(
     ``postlint.rules()`` order). When ``texts`` is a pandas Series the frame
     keeps its index.
 
+    ``progress=True`` shows a tqdm progress bar (``pip install
+    'postlint[progress]'``).
+
     Needs pandas: ``pip install 'postlint[pandas]'``.
     """
     from ._pandas import to_pandas as _to_pandas
 
-    return _to_pandas(texts, config=config, threads=threads)
+    return _to_pandas(texts, config=config, threads=threads, progress=progress)

@@ -88,20 +88,22 @@ class PostlintAccessor:
         *,
         config: Optional[Mapping[str, Any]] = None,
         threads: Optional[int] = None,
+        progress: bool = False,
     ) -> "pandas.DataFrame":
         """``postlint.to_pandas(series)``: scores, labels and per-rule
         diagnostic counts, one row per draft, with the Series' index."""
-        return to_pandas(self._series, config=config, threads=threads)
+        return to_pandas(self._series, config=config, threads=threads, progress=progress)
 
     def scores(
         self,
         *,
         config: Optional[Mapping[str, Any]] = None,
         threads: Optional[int] = None,
+        progress: bool = False,
     ) -> "pandas.DataFrame":
         """The four scores (float columns), one row per draft, with the
         Series' index."""
-        return self.analyze(config=config, threads=threads)[DIMENSIONS]
+        return self.analyze(config=config, threads=threads, progress=progress)[DIMENSIONS]
 
     def highlight(
         self,
