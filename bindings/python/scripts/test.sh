@@ -11,6 +11,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"   # bindings/python
 REPO="$(cd "$HERE/../.." && pwd)"
 PYTHON="${PYTHON:-python3}"
 VENV="${POSTLINT_PY_VENV:-$HERE/.venv}"
+EXTRAS="pandas,progress,dask"
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -20,7 +21,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 PY="$VENV/bin/python"
 "$PY" -m pip install --quiet --disable-pip-version-check \
-    "maturin>=1.9,<2" pytest pandas mypy
+    "maturin>=1.9,<2" pytest mypy "dask[distributed]" nbclient ipykernel
 
 step "build the CLI and the wheel (release)"
 cd "$REPO"
@@ -38,6 +39,10 @@ trap 'rm -rf "$WHEELS"' EXIT
     --interpreter "$PY"
 "$PY" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps \
     "$WHEELS"/postlint-*.whl
+# The optional extras, as the README installs them (their metadata is tested
+# too); already-satisfied requirements make this quick on a second run.
+WHEEL="$(ls "$WHEELS"/postlint-*.whl)"
+"$PY" -m pip install --quiet --disable-pip-version-check "$WHEEL[$EXTRAS]"
 
 step "pytest"
 # Run from a neutral directory so `import postlint` is the installed wheel.

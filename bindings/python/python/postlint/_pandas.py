@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Mapping, Optional
 
 from ._postlint import Linter
 
@@ -23,16 +23,38 @@ def _import_pandas() -> Any:
     return pandas
 
 
+def dtypes(linter: Linter) -> Dict[str, str]:
+    """Column name -> dtype of ``to_pandas``'s frame, in column order."""
+    columns = linter._table([])
+    return {
+        name: "float64" if i < 4 else "bool" if i < 8 else "int64"
+        for i, name in enumerate(columns)
+    }
+
+
+def frame(
+    linter: Linter,
+    texts: Iterable[str],
+    *,
+    threads: Optional[int] = None,
+    progress: bool = False,
+) -> "pandas.DataFrame":
+    """``to_pandas`` with a built linter (also run on Dask workers)."""
+    pd = _import_pandas()
+    index = texts.index if isinstance(texts, pd.Series) else None
+    columns = linter._table(texts, threads=threads, progress=progress)
+    # Explicit dtypes: an empty input has them too (Dask's meta relies on it).
+    df = pd.DataFrame(columns, index=index).astype(dtypes(linter))
+    if index is None:
+        df.index = pd.RangeIndex(len(df))
+    return df
+
+
 def to_pandas(
     texts: Iterable[str],
     *,
     config: Optional[Mapping[str, Any]] = None,
     threads: Optional[int] = None,
+    progress: bool = False,
 ) -> "pandas.DataFrame":
-    pd = _import_pandas()
-    index = texts.index if isinstance(texts, pd.Series) else None
-    columns = Linter(config)._table(texts, threads=threads)
-    frame = pd.DataFrame(columns, index=index)
-    if index is None:
-        frame.index = pd.RangeIndex(len(frame))
-    return frame
+    return frame(Linter(config), texts, threads=threads, progress=progress)
