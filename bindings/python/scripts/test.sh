@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the postlint Python package from this checkout and tests it:
-# venv, maturin wheel, pytest (incl. the cross-check against the Rust CLI),
-# and a mypy check of a typed usage file against the shipped stubs.
+# venv, maturin wheel with every optional extra, pytest (incl. the
+# cross-check against the Rust CLI, Dask on a 2-process cluster), the example
+# notebooks (nbclient), and a mypy check of a typed usage file against the shipped stubs.
 # Works from any directory and on a fresh machine (needs Python 3.9+, cargo,
 # and PyPI). Set PYTHON to choose the interpreter; POSTLINT_BIN to test
 # against an already built CLI.
@@ -11,7 +12,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"   # bindings/python
 REPO="$(cd "$HERE/../.." && pwd)"
 PYTHON="${PYTHON:-python3}"
 VENV="${POSTLINT_PY_VENV:-$HERE/.venv}"
-EXTRAS="pandas,progress,dask"
+EXTRAS="pandas,progress,dask,plot"
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -48,6 +49,10 @@ step "pytest"
 # Run from a neutral directory so `import postlint` is the installed wheel.
 cd "$HERE/tests"
 "$PY" -m pytest -q -p no:cacheprovider "$HERE/tests"
+
+step "example notebooks (nbclient, top to bottom)"
+# Figures go to a scratch folder, not into the checkout.
+POSTLINT_FIGURES="$(mktemp -d)" "$PY" "$HERE/scripts/run_notebooks.py"
 
 step "mypy (typed usage against the stubs)"
 "$PY" -m mypy --strict --no-incremental --cache-dir=/dev/null "$HERE/tests/typecheck/usage.py"
