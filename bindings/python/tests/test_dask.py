@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from typing import List
 
 import pytest
 
 import postlint
-from conftest import SHARED
+from conftest import SHARED, import_error_without
 
 pd = pytest.importorskip("pandas")
 dd = pytest.importorskip("dask.dataframe")
@@ -100,14 +98,4 @@ def test_errors_are_raised_on_the_client(drafts):
 
 
 def test_missing_dask_names_the_extra():
-    code = (
-        "import sys\n"
-        "sys.modules['dask'] = None\n"
-        "sys.modules['dask.dataframe'] = None\n"
-        "try:\n"
-        "    import postlint.dask\n"
-        "except ImportError as e:\n"
-        "    print(e)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "postlint[dask]" in out.stdout
+    assert "postlint[dask]" in import_error_without(["dask", "dask.dataframe"], "import postlint.dask")

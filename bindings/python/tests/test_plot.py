@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
 
 import postlint
+from conftest import import_error_without
 
 pytest.importorskip("matplotlib")
 pytest.importorskip("pandas")
@@ -71,13 +70,4 @@ def test_empty_frame_and_wrong_frame():
 
 
 def test_missing_matplotlib_names_the_extra():
-    code = (
-        "import sys\n"
-        "sys.modules['matplotlib'] = None\n"
-        "try:\n"
-        "    import postlint.plot\n"
-        "except ImportError as e:\n"
-        "    print(e)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "postlint[plot]" in out.stdout
+    assert "postlint[plot]" in import_error_without(["matplotlib"], "import postlint.plot")

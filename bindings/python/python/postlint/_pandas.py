@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, Iterable, Mapping, Optional
 
+from ._optional import require
 from ._postlint import Linter
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-_MISSING = (
-    "postlint.to_pandas needs pandas, which is an optional extra: "
-    "install it with `pip install 'postlint[pandas]'` (or `pip install pandas`)"
-)
-
-
 def _import_pandas() -> Any:
-    try:
-        import pandas
-    except ImportError as e:
-        raise ImportError(_MISSING, name="pandas") from e
-    return pandas
+    return require("pandas", feature="postlint.to_pandas", extra="pandas", install="pandas")
 
 
 def dtypes(linter: Linter) -> Dict[str, str]:

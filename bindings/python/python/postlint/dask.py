@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
+from ._optional import require
 from ._pandas import frame
 from ._postlint import Linter
 
@@ -29,15 +30,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["analyze"]
 
-_MISSING = (
-    "postlint.dask needs Dask, an optional extra: install it with "
-    "`pip install 'postlint[dask]'` (or `pip install 'dask[dataframe]'`)"
+_dd = require(
+    "dask.dataframe", feature="postlint.dask", extra="dask", install="dask[dataframe]"
 )
-
-try:
-    import dask.dataframe as _dd
-except ImportError as e:  # pragma: no cover - exercised in a subprocess test
-    raise ImportError(_MISSING, name="dask") from e
 
 
 def _partition(part: "pandas.Series", linter: Linter, threads: Optional[int]) -> "pandas.DataFrame":

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional
 
+from ._optional import require
 from ._postlint import Linter, rules as _rules
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,17 +28,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["scores", "rules"]
 
-_MISSING = (
-    "postlint.plot needs matplotlib, an optional extra: install it with "
-    "`pip install 'postlint[plot]'` (or `pip install matplotlib`)"
-)
+require("matplotlib", feature="postlint.plot", extra="plot", install="matplotlib")
 
-try:
-    from matplotlib.figure import Figure as _Figure
-    from matplotlib.patches import Patch
-    from matplotlib.ticker import PercentFormatter
-except ImportError as e:  # pragma: no cover - exercised in a subprocess test
-    raise ImportError(_MISSING, name="matplotlib") from e
+from matplotlib.figure import Figure as _Figure  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import PercentFormatter  # noqa: E402
 
 DIMENSIONS = ["salesy", "personal", "conversational", "identity_reflecting"]
 COLOURS = {
