@@ -12,7 +12,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"   # bindings/python
 REPO="$(cd "$HERE/../.." && pwd)"
 PYTHON="${PYTHON:-python3}"
 VENV="${POSTLINT_PY_VENV:-$HERE/.venv}"
-EXTRAS="pandas,progress,dask,plot"
+EXTRAS="pandas,progress,dask,plot,polars"
 
 step() { printf '\n== %s\n' "$*"; }
 

@@ -8,6 +8,7 @@
 mod convert;
 mod errors;
 mod linter;
+mod polars_plugin;
 mod progress;
 mod types;
 
@@ -70,6 +71,13 @@ fn rules() -> Vec<types::RuleInfo> {
         .collect()
 }
 
+/// For bench/bench.py: seconds the core alone takes over `texts` (default
+/// config, one thread), without the conversions to and from Python.
+#[pyfunction]
+fn _bench_native(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<f64> {
+    Ok(linter::bench_native(py, texts)?)
+}
+
 /// Panics inside the binding's panic guard, for the tests that check a Rust
 /// panic reaches Python as `postlint.InternalError`, not as a crash.
 #[pyfunction]
@@ -86,6 +94,7 @@ fn _postlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+    m.add_function(wrap_pyfunction!(_bench_native, m)?)?;
     m.add_class::<linter::Linter>()?;
     m.add_class::<Report>()?;
     m.add_class::<types::Scores>()?;

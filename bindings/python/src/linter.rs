@@ -68,27 +68,35 @@ fn run_many(
     texts: &[String],
     threads: Option<usize>,
 ) -> Result<Vec<postlint::Report>> {
+    par_map(texts, threads, |t| analyze_one(linter, t))
+}
+
+/// `items.iter().map(f)` on up to `threads` threads (None: one per core),
+/// results in input order; a panic in `f` becomes [`Error::Panic`]. Shared
+/// by `analyze_many` and the Polars plugin.
+pub fn par_map<T: Sync, R: Send>(
+    texts: &[T],
+    threads: Option<usize>,
+    f: impl Fn(&T) -> R + Sync,
+) -> Result<Vec<R>> {
     let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = threads.unwrap_or_else(cores).min(texts.len()).max(1);
     if threads == 1 {
-        return guard(|| texts.iter().map(|t| analyze_one(linter, t)).collect());
+        return guard(|| texts.iter().map(&f).collect());
     }
     // Workers take chunks from a shared counter, so one long draft does not
     // hold up a whole share of the input; chunks are put back in order.
     let chunk = (texts.len() / (threads * 8)).clamp(1, 256);
     let next = AtomicUsize::new(0);
     let work = || {
-        let mut done: Vec<(usize, Vec<postlint::Report>)> = Vec::new();
+        let mut done: Vec<(usize, Vec<R>)> = Vec::new();
         loop {
             let start = next.fetch_add(chunk, Ordering::Relaxed);
             if start >= texts.len() {
                 return done;
             }
             let end = (start + chunk).min(texts.len());
-            let reports = texts[start..end]
-                .iter()
-                .map(|t| analyze_one(linter, t))
-                .collect();
+            let reports = texts[start..end].iter().map(&f).collect();
             done.push((start, reports));
         }
     };
@@ -127,6 +135,21 @@ fn run_many(
         .into_iter()
         .flat_map(|(_, reports)| reports)
         .collect())
+}
+
+/// Seconds the core takes over `texts` on the calling thread, with no
+/// Python conversion timed: the "native" row of bench/bench.py, against
+/// which `analyze_many`'s per-draft overhead is measured.
+pub fn bench_native(py: Python<'_>, texts: &Bound<'_, PyAny>) -> Result<f64> {
+    let (_, strings) = extract_texts(texts)?;
+    let linter = default_linter()?;
+    py.detach(|| {
+        let started = std::time::Instant::now();
+        let reports = run_many(linter, &strings, Some(1))?;
+        let elapsed = started.elapsed().as_secs_f64();
+        drop(reports);
+        Ok(elapsed)
+    })
 }
 
 /// Shared by `analyze` and `Linter.analyze`.
