@@ -185,6 +185,7 @@ def main() -> None:
         print(f"analyze_many(threads=1) overhead over the core: {overhead:.2f} us per draft "
               f"({'meets' if overhead <= 0.5 else 'ABOVE'} the 0.5 us target)")
     if cluster is not None:
+        client.close()
         cluster.close()
     if args.million:
         million(texts)

@@ -99,6 +99,6 @@ def to_pandas(
 
     Needs pandas: ``pip install 'postlint[pandas]'``.
     """
-    from ._pandas import to_pandas as _to_pandas
+    from ._pandas import frame
 
-    return _to_pandas(texts, config=config, threads=threads, progress=progress)
+    return frame(Linter(config), texts, threads=threads, progress=progress)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Optional
 
 from ._optional import require
 from ._postlint import Linter
@@ -39,13 +39,3 @@ def frame(
     if index is None:
         df.index = pd.RangeIndex(len(df))
     return df
-
-
-def to_pandas(
-    texts: Iterable[str],
-    *,
-    config: Optional[Mapping[str, Any]] = None,
-    threads: Optional[int] = None,
-    progress: bool = False,
-) -> "pandas.DataFrame":
-    return frame(Linter(config), texts, threads=threads, progress=progress)

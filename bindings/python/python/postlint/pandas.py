@@ -21,7 +21,7 @@ import math
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from ._html import render_page
-from ._pandas import _import_pandas, to_pandas
+from ._pandas import _import_pandas, frame
 from ._postlint import Linter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -92,7 +92,7 @@ class PostlintAccessor:
     ) -> "pandas.DataFrame":
         """``postlint.to_pandas(series)``: scores, labels and per-rule
         diagnostic counts, one row per draft, with the Series' index."""
-        return to_pandas(self._series, config=config, threads=threads, progress=progress)
+        return frame(Linter(config), self._series, threads=threads, progress=progress)
 
     def scores(
         self,
