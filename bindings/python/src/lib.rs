@@ -8,6 +8,7 @@
 mod convert;
 mod errors;
 mod linter;
+#[cfg(feature = "polars")]
 mod polars_plugin;
 mod progress;
 mod types;
