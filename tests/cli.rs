@@ -278,3 +278,67 @@ fn platform_adds_length_and_too_long() {
     let o = postlint(&["check", "--platform", "myspace"], b"hi");
     assert_eq!(o.status.code(), Some(2));
 }
+
+// `postlint batch`'s progress line: on stderr only when stderr is a terminal
+// (never when piped, as here), `--progress` / `--no-progress` override.
+// Inputs stay small: this file's helper writes all of stdin before reading.
+
+fn batch_input(lines: usize) -> Vec<u8> {
+    let drafts = [
+        "HUGE SALE!!! Buy now, 50% off",
+        "Walked the dog by the river this morning.",
+        "What do you think? Tell me below",
+    ];
+    (0..lines)
+        .map(|i| format!("{{\"id\":{i},\"text\":\"{}\"}}\n", drafts[i % drafts.len()]))
+        .collect::<String>()
+        .into_bytes()
+}
+
+#[test]
+fn piped_stderr_gets_no_progress() {
+    let o = postlint(&["batch"], &batch_input(100));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(o.stdout.iter().filter(|&&b| b == b'\n').count(), 100);
+}
+
+#[test]
+fn progress_flag_forces_the_line_and_stdout_is_unchanged() {
+    let plain = postlint(&["batch"], &batch_input(100));
+    let o = postlint(&["batch", "--progress"], &batch_input(100));
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.stdout, plain.stdout, "progress must not touch stdout");
+    let err = String::from_utf8(o.stderr).unwrap();
+    let last = err.rsplit('\r').next().unwrap();
+    assert!(
+        last.starts_with("\x1b[Kpostlint: 100 lines in ") && last.ends_with(" lines/s)\n"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn last_flag_wins() {
+    let o = postlint(&["batch", "--progress", "--no-progress"], &batch_input(10));
+    assert!(o.stderr.is_empty());
+    let o = postlint(&["batch", "--no-progress", "--progress"], &batch_input(10));
+    assert!(String::from_utf8(o.stderr).unwrap().contains("10 lines in"));
+}
+
+#[test]
+fn progress_counts_bad_lines_and_keeps_their_errors() {
+    let mut data = batch_input(5);
+    data.extend_from_slice(b"not json\n");
+    let o = postlint(&["batch", "--progress"], &data);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("postlint: line 6: invalid JSON"), "{err:?}");
+    assert!(
+        err.ends_with("6 lines in ") || err.contains("postlint: 6 lines in "),
+        "{err:?}"
+    );
+}

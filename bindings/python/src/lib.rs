@@ -8,6 +8,9 @@
 mod convert;
 mod errors;
 mod linter;
+#[cfg(feature = "polars")]
+mod polars_plugin;
+mod progress;
 mod types;
 
 use pyo3::prelude::*;
@@ -42,21 +45,22 @@ fn analyze(
 ///
 /// `texts` is any iterable of str (list, tuple, generator, pandas Series).
 /// The GIL is released while the drafts are analysed on `threads` threads
-/// (None: one per core).
+/// (None: one per core). `progress=True` shows a tqdm bar.
 #[pyfunction]
-#[pyo3(signature = (texts, *, config=None, threads=None))]
+#[pyo3(signature = (texts, *, config=None, threads=None, progress=None))]
 fn analyze_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     config: Option<&Bound<'py, PyAny>>,
     threads: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let custom = build(config)?;
     let linter = match &custom {
         Some(linter) => linter,
         None => default_linter()?,
     };
-    Ok(analyze_many_py(py, linter, texts, threads)?)
+    Ok(analyze_many_py(py, linter, texts, threads, progress)?)
 }
 
 /// The draft's tokens, in order: dicts with `kind` (snake_case: "word",
@@ -81,6 +85,13 @@ fn rules() -> Vec<types::RuleInfo> {
         .collect()
 }
 
+/// For bench/bench.py: seconds the core alone takes over `texts` (default
+/// config, one thread), without the conversions to and from Python.
+#[pyfunction]
+fn _bench_native(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<f64> {
+    Ok(linter::bench_native(py, texts)?)
+}
+
 /// Panics inside the binding's panic guard, for the tests that check a Rust
 /// panic reaches Python as `postlint.InternalError`, not as a crash.
 #[pyfunction]
@@ -98,6 +109,7 @@ fn _postlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+    m.add_function(wrap_pyfunction!(_bench_native, m)?)?;
     m.add_class::<linter::Linter>()?;
     m.add_class::<Report>()?;
     m.add_class::<types::Scores>()?;

@@ -48,39 +48,64 @@ pub fn run(
     unit: OffsetUnit,
     explain: bool,
 ) -> std::io::Result<usize> {
-    for_each_line(input, out, |id, text, out| {
-        let report = linter.analyze(text).with_offsets(text, unit);
-        let line = Line {
-            id,
-            scores: report.scores,
-            labels: report.labels,
-            diagnostics: report.diagnostics,
-            evidence: explain.then_some(report.evidence),
-            length: report.length,
-        };
-        serde_json::to_writer(out, &line).map_err(std::io::Error::from)
-    })
+    run_with(linter, input, out, unit, explain, |_| {})
+}
+
+/// [`run`], calling `on_line` with the number of lines done after each line
+/// (for a progress display).
+pub fn run_with(
+    linter: &Linter,
+    input: impl Read,
+    out: &mut impl Write,
+    unit: OffsetUnit,
+    explain: bool,
+    on_line: impl FnMut(usize),
+) -> std::io::Result<usize> {
+    for_each_line(
+        input,
+        out,
+        |id, text, out| {
+            let report = linter.analyze(text).with_offsets(text, unit);
+            let line = Line {
+                id,
+                scores: report.scores,
+                labels: report.labels,
+                diagnostics: report.diagnostics,
+                evidence: explain.then_some(report.evidence),
+                length: report.length,
+            };
+            serde_json::to_writer(out, &line).map_err(std::io::Error::from)
+        },
+        on_line,
+    )
 }
 
 /// `postlint tokens`: each line's tokens, offsets in `unit`; returns how
 /// many lines failed.
 pub fn tokens(input: impl Read, out: &mut impl Write, unit: OffsetUnit) -> std::io::Result<usize> {
-    for_each_line(input, out, |id, text, out| {
-        let line = TokensLine {
-            id,
-            tokens: postlint::tokens_in(text, unit),
-        };
-        serde_json::to_writer(out, &line).map_err(std::io::Error::from)
-    })
+    for_each_line(
+        input,
+        out,
+        |id, text, out| {
+            let line = TokensLine {
+                id,
+                tokens: postlint::tokens_in(text, unit),
+            };
+            serde_json::to_writer(out, &line).map_err(std::io::Error::from)
+        },
+        |_| {},
+    )
 }
 
 /// Reads JSONL `{"id", "text"}` lines and writes one line per input line:
 /// `answer`'s JSON for a good line, an `{"id", "line", "error"}` object for a
-/// bad one. Returns how many lines failed.
+/// bad one; `on_line` hears how many lines are done after each. Returns how
+/// many lines failed.
 fn for_each_line<W: Write>(
     input: impl Read,
     out: &mut W,
     mut answer: impl FnMut(&RawValue, &str, &mut std::io::BufWriter<&mut W>) -> std::io::Result<()>,
+    mut on_line: impl FnMut(usize),
 ) -> std::io::Result<usize> {
     let mut reader = BufReader::with_capacity(1 << 16, input);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
@@ -108,6 +133,7 @@ fn for_each_line<W: Write>(
             }
         }
         out.write_all(b"\n")?;
+        on_line(line_no);
     }
     out.flush()?;
     Ok(failed)

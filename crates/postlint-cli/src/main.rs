@@ -2,6 +2,7 @@
 
 mod eval;
 mod human;
+mod progress;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -60,6 +61,13 @@ enum Command {
         /// Add each draft's evidence to its output line.
         #[arg(long)]
         explain: bool,
+        /// Show a progress line (lines done, rate) on stderr. The default
+        /// is to show it only when stderr is a terminal.
+        #[arg(long, overrides_with = "no_progress")]
+        progress: bool,
+        /// Never show the progress line.
+        #[arg(long, overrides_with = "progress")]
+        no_progress: bool,
     },
     /// Tokenize JSONL drafts ({"id", "text"} per line) into JSONL
     /// {"id", "tokens": [{"kind", "start", "end", "text"}]} lines, with the
@@ -164,10 +172,33 @@ fn run(cli: Cli) -> Result<u8, String> {
             file,
             offsets,
             explain,
+            progress,
+            no_progress,
         } => {
             let input = open_input(&file)?;
-            let failed = batch::run(&linter, input, &mut stdout, offsets.into(), explain)
-                .map_err(|e| format!("{}: {e}", display_name(&file)))?;
+            let show = if progress || no_progress {
+                progress
+            } else {
+                std::io::stderr().is_terminal()
+            };
+            let mut bar = show.then(progress::Progress::new);
+            let on_line = |n| {
+                if let Some(bar) = bar.as_mut() {
+                    bar.tick(n);
+                }
+            };
+            let failed = batch::run_with(
+                &linter,
+                input,
+                &mut stdout,
+                offsets.into(),
+                explain,
+                on_line,
+            )
+            .map_err(|e| format!("{}: {e}", display_name(&file)))?;
+            if let Some(bar) = &bar {
+                bar.finish();
+            }
             Ok(u8::from(failed > 0))
         }
         Command::Tokens { file, offsets } => {

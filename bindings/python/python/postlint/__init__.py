@@ -27,6 +27,7 @@ types and delegates to it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
@@ -54,6 +55,12 @@ if TYPE_CHECKING:  # pragma: no cover
 Mapping.register(Scores)
 Mapping.register(Labels)
 
+# The Series accessor (``series.postlint``) is registered by
+# ``import postlint.pandas``; done here too when pandas is already loaded, so
+# ``import postlint`` itself never pays for importing pandas.
+if sys.modules.get("pandas") is not None:
+    from . import pandas as _pandas_accessor  # noqa: F401
+
 __all__ = [
     "ConfigError",
     "Diagnostic",
@@ -78,6 +85,7 @@ def to_pandas(
     *,
     config: Optional[Mapping[str, Any]] = None,
     threads: Optional[int] = None,
+    progress: bool = False,
 ) -> "pandas.DataFrame":
     """Analyse ``texts`` into a pandas DataFrame, one row per text.
 
@@ -88,8 +96,11 @@ def to_pandas(
     ``postlint.rules()`` order). When ``texts`` is a pandas Series the frame
     keeps its index.
 
+    ``progress=True`` shows a tqdm progress bar (``pip install
+    'postlint[progress]'``).
+
     Needs pandas: ``pip install 'postlint[pandas]'``.
     """
-    from ._pandas import to_pandas as _to_pandas
+    from ._pandas import frame
 
-    return _to_pandas(texts, config=config, threads=threads)
+    return frame(Linter(config), texts, threads=threads, progress=progress)
