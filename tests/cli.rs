@@ -211,7 +211,8 @@ fn rules_lists_the_catalogue() {
         .map(|r| r["id"].as_str().unwrap().to_owned())
         .collect();
     assert!(ids.contains(&"missed-conversation".to_owned()));
-    assert_eq!(ids.len(), 14);
+    assert_eq!(ids.len(), 16);
+    assert!(ids.contains(&"too-long".to_owned()) && ids.contains(&"hashtag-limit".to_owned()));
     let o = postlint(&["rules"], b"");
     assert!(stdout(&o).contains("hashtag-stuffing"));
 }
@@ -243,4 +244,118 @@ fn eval_prints_metrics() {
     assert!(v[0]["rules"]["hard-sell"]["gold"] == 1);
     assert!(v[0]["file"].as_str().unwrap().ends_with("mini.jsonl"));
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn tokens_answers_each_line_in_the_callers_unit() {
+    let input = "{\"id\": 1, \"text\": \"👍 #tbt at example.com\"}\n\nnot json\n";
+    let o = postlint(&["tokens", "--offsets", "utf16"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let toks = lines[0]["tokens"].as_array().unwrap();
+    let kinds: Vec<_> = toks.iter().map(|t| t["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["emoji", "hashtag", "word", "url"]);
+    assert_eq!(
+        (toks[1]["start"].as_u64(), toks[1]["end"].as_u64()),
+        (Some(3), Some(7))
+    );
+    assert_eq!(toks[3]["text"], "example.com");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].is_string() && lines[2]["error"].is_string());
+}
+
+#[test]
+fn platform_adds_length_and_too_long() {
+    let draft = format!("{{\"id\": \"a\", \"text\": \"{}\"}}\n", "x".repeat(290));
+    let o = postlint(&["batch", "--platform", "x"], draft.as_bytes());
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["length"]["platform"], "x");
+    assert_eq!(
+        (v["length"]["count"].as_u64(), v["length"]["limit"].as_u64()),
+        (Some(290), Some(280))
+    );
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "too-long")
+        .expect("too-long");
+    assert_eq!(
+        (d["start"].as_u64(), d["end"].as_u64()),
+        (Some(280), Some(290))
+    );
+    // Without a platform there is no length.
+    let o = postlint(&["batch"], draft.as_bytes());
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(v.get("length").is_none());
+    let o = postlint(&["check", "--platform", "myspace"], b"hi");
+    assert_eq!(o.status.code(), Some(2));
+}
+
+// `postlint batch`'s progress line: on stderr only when stderr is a terminal
+// (never when piped, as here), `--progress` / `--no-progress` override.
+// Inputs stay small: this file's helper writes all of stdin before reading.
+
+fn batch_input(lines: usize) -> Vec<u8> {
+    let drafts = [
+        "HUGE SALE!!! Buy now, 50% off",
+        "Walked the dog by the river this morning.",
+        "What do you think? Tell me below",
+    ];
+    (0..lines)
+        .map(|i| format!("{{\"id\":{i},\"text\":\"{}\"}}\n", drafts[i % drafts.len()]))
+        .collect::<String>()
+        .into_bytes()
+}
+
+#[test]
+fn piped_stderr_gets_no_progress() {
+    let o = postlint(&["batch"], &batch_input(100));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(o.stdout.iter().filter(|&&b| b == b'\n').count(), 100);
+}
+
+#[test]
+fn progress_flag_forces_the_line_and_stdout_is_unchanged() {
+    let plain = postlint(&["batch"], &batch_input(100));
+    let o = postlint(&["batch", "--progress"], &batch_input(100));
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.stdout, plain.stdout, "progress must not touch stdout");
+    let err = String::from_utf8(o.stderr).unwrap();
+    let last = err.rsplit('\r').next().unwrap();
+    assert!(
+        last.starts_with("\x1b[Kpostlint: 100 lines in ") && last.ends_with(" lines/s)\n"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn last_flag_wins() {
+    let o = postlint(&["batch", "--progress", "--no-progress"], &batch_input(10));
+    assert!(o.stderr.is_empty());
+    let o = postlint(&["batch", "--no-progress", "--progress"], &batch_input(10));
+    assert!(String::from_utf8(o.stderr).unwrap().contains("10 lines in"));
+}
+
+#[test]
+fn progress_counts_bad_lines_and_keeps_their_errors() {
+    let mut data = batch_input(5);
+    data.extend_from_slice(b"not json\n");
+    let o = postlint(&["batch", "--progress"], &data);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("postlint: line 6: invalid JSON"), "{err:?}");
+    assert!(
+        err.ends_with("6 lines in ") || err.contains("postlint: 6 lines in "),
+        "{err:?}"
+    );
 }

@@ -7,6 +7,19 @@ use postlint::{analyze, tokenize, Config, Linter, OffsetMapper, OffsetUnit, Repo
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// The fuzzer's structure-aware draft generator, shared with the `draft`
+/// fuzz target.
+#[path = "../fuzz/src/draft.rs"]
+mod draft;
+
+/// Drafts from the fuzzer's generator: social-text pieces (URLs, mentions,
+/// hashtags, prices, emoji sequences, Prepend signs, marks, bidi controls,
+/// scripts, line breaks) glued without separators.
+fn structured_drafts() -> impl Strategy<Value = String> {
+    prop::collection::vec(any::<u8>(), 0..600)
+        .prop_map(|bytes| draft::Draft::from_bytes(&bytes).render())
+}
+
 /// Text that mixes social-media shapes with arbitrary Unicode.
 fn drafts() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -211,9 +224,33 @@ fn check_report(text: &str, r: &Report) {
         .iter()
         .map(|d| d.span)
         .chain(r.evidence.iter().map(|e| e.span));
+    let bounds = grapheme_boundaries(text);
     for s in spans {
         assert!(s.start <= s.end && s.end <= text.len(), "{s:?}");
         assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        assert!(
+            bounds.binary_search(&s.start).is_ok() && bounds.binary_search(&s.end).is_ok(),
+            "{s:?} splits a grapheme cluster in {text:?}"
+        );
+    }
+}
+
+/// Tokens are non-empty, ordered, disjoint and on grapheme boundaries.
+fn check_tokens(text: &str) {
+    let bounds = grapheme_boundaries(text);
+    let mut prev_end = 0;
+    for t in tokenize(text) {
+        assert!(t.span.start < t.span.end, "empty {t:?}");
+        assert!(t.span.start >= prev_end, "tokens overlap: {t:?}");
+        assert!(
+            bounds.binary_search(&t.span.start).is_ok(),
+            "start of {t:?} splits a grapheme cluster in {text:?}"
+        );
+        assert!(
+            bounds.binary_search(&t.span.end).is_ok(),
+            "end of {t:?} splits a grapheme cluster in {text:?}"
+        );
+        prev_end = t.span.end;
     }
 }
 
@@ -229,15 +266,16 @@ proptest! {
 
     #[test]
     fn tokens_never_split_a_grapheme(text in drafts()) {
-        let bounds = grapheme_boundaries(&text);
-        let mut prev_end = 0;
-        for t in tokenize(&text) {
-            prop_assert!(t.span.start < t.span.end);
-            prop_assert!(t.span.start >= prev_end, "tokens overlap");
-            prop_assert!(bounds.binary_search(&t.span.start).is_ok(), "start {:?} in {:?}", t, text);
-            prop_assert!(bounds.binary_search(&t.span.end).is_ok(), "end {:?} in {:?}", t, text);
-            prev_end = t.span.end;
-        }
+        check_tokens(&text);
+    }
+
+    #[test]
+    fn structured_drafts_keep_every_invariant(text in structured_drafts()) {
+        check_tokens(&text);
+        let r = analyze(&text);
+        check_report(&text, &r);
+        check_offsets_round_trip(&text, &r);
+        prop_assert_eq!(&r, &analyze(&text));
     }
 
     #[test]
@@ -266,11 +304,7 @@ proptest! {
         check_report(&text, &r);
         check_offsets_round_trip(&text, &r);
         prop_assert_eq!(&r, &analyze(&text));
-        let bounds = grapheme_boundaries(&text);
-        for t in tokenize(&text) {
-            prop_assert!(bounds.binary_search(&t.span.start).is_ok(), "{:?} in {:?}", t, text);
-            prop_assert!(bounds.binary_search(&t.span.end).is_ok(), "{:?} in {:?}", t, text);
-        }
+        check_tokens(&text);
     }
 
     #[test]
@@ -315,4 +349,84 @@ fn huge_and_hostile_inputs() {
     let toks = tokenize(&zwj);
     assert_eq!(toks.len(), 20_000);
     check_report("", &analyze(""));
+}
+
+/// Issue 15: Prepend signs (Grapheme_Cluster_Break=Prepend) join the
+/// character after them; put each one (and combining marks) between every
+/// pair of neighbours (URLs, emoji, punctuation, words, hashtags, prices,
+/// spaces, line breaks) and check every token and every report span.
+#[test]
+fn prepend_signs_and_marks_next_to_every_kind_of_token() {
+    let signs = [
+        "\u{0600}",
+        "\u{0601}",
+        "\u{0602}",
+        "\u{0603}",
+        "\u{0604}",
+        "\u{0605}",
+        "\u{06DD}",
+        "\u{070F}",
+        "\u{08E2}",
+        "\u{0D4E}",
+        "\u{0600}\u{0301}",
+        "\u{0301}",
+        "\u{0903}",
+        "\u{200D}",
+        "\u{0600}\u{06DD}",
+    ];
+    let sides = [
+        "",
+        "word",
+        "SALE",
+        "example.com",
+        "https://x.co/a",
+        "www.youtue",
+        "me@x.io",
+        "@ana",
+        "#tag",
+        "$AAPL",
+        "$19.99",
+        "50%",
+        "5",
+        "!",
+        "!!!",
+        "?",
+        ".",
+        ",",
+        "\u{FFFD}",
+        "👍",
+        "👩🏽‍💻",
+        "🇫🇷",
+        "1️⃣",
+        ":)",
+        "caf\u{e9}",
+        "مرحبا",
+        "日本",
+        "ไทย",
+        "हिन्दी",
+        " ",
+        "\n",
+        "\r\n",
+        "\u{200F}",
+        "\u{202E}",
+    ];
+    for left in sides {
+        for sign in signs {
+            for right in sides {
+                let text = format!("{left}{sign}{right} buy now{sign}!");
+                check_tokens(&text);
+                check_report(&text, &analyze(&text));
+            }
+        }
+    }
+}
+
+/// The tokenize fuzz target's first find (issue 15), and the two minimal
+/// cases: the token after a URL started inside a Prepend sign's cluster.
+#[test]
+fn prepend_sign_after_a_url_regressions() {
+    for text in ["www.youtue\u{0603}\u{FFFD}", "see example.com\u{0600}!"] {
+        check_tokens(text);
+        check_report(text, &analyze(text));
+    }
 }

@@ -1,12 +1,14 @@
 //! The CLI's `batch` line parser on arbitrary bytes: exactly one output line
 //! per input line, in order, each a JSON object; error lines carry their line
 //! number and are counted as failures; spans stay inside each draft in the
-//! requested unit; the same input gives the same output twice.
+//! requested unit and on grapheme-cluster boundaries (diagnostics and
+//! evidence); the same input gives the same output twice.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use postlint::{Linter, OffsetUnit};
 use postlint_cli::batch;
+use postlint_fuzz::grapheme_starts_in;
 use serde_json::Value;
 
 fn input_lines(data: &[u8]) -> Vec<&[u8]> {
@@ -68,12 +70,37 @@ fuzz_target!(|data: &[u8]| {
             input.get("id").unwrap_or(&Value::Null)
         );
         let len = len_in(text, unit);
+        let bounds = grapheme_starts_in(text, unit);
+        let on_bounds = |v: &Value| {
+            for k in ["start", "end"] {
+                let at = v[k].as_u64().expect("a numeric offset") as usize;
+                assert!(
+                    bounds.binary_search(&at).is_ok(),
+                    "{k} of {v} splits a grapheme cluster ({unit:?})"
+                );
+            }
+        };
         for d in obj["diagnostics"].as_array().expect("diagnostics") {
             let (s, e) = (d["start"].as_u64().unwrap(), d["end"].as_u64().unwrap());
             assert!(
                 s < e && e as usize <= len,
                 "{d} outside a text of {len} {unit:?}"
             );
+            on_bounds(d);
+        }
+        assert_eq!(
+            obj.contains_key("evidence"),
+            explain,
+            "evidence iff explained"
+        );
+        if let Some(ev) = obj.get("evidence") {
+            for e in ev.as_array().expect("evidence") {
+                assert!(
+                    e["end"].as_u64().unwrap() as usize <= len,
+                    "{e} outside the text"
+                );
+                on_bounds(e);
+            }
         }
         for k in [
             "salesy",

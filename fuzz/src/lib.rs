@@ -1,9 +1,15 @@
 //! Invariants shared by the fuzz targets. Each `check_*` panics (so libFuzzer
 //! reports a crash) when postlint breaks a promise of issue 7: spans inside
-//! the text and on char boundaries, offsets that round-trip between bytes,
-//! code points and UTF-16 code units, scores finite and in [0, 1].
+//! the text and on char and grapheme-cluster boundaries (issue 15), offsets
+//! that round-trip between bytes, code points and UTF-16 code units, scores
+//! finite and in [0, 1].
 
-use postlint::{OffsetMapper, OffsetUnit, Report, Span};
+pub mod draft;
+
+use postlint::{
+    tokenize, tokenizer::tokenize_into, OffsetMapper, OffsetUnit, Report, Span, Token, TokenKind,
+};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Byte offset of every code point, plus the text's length.
 fn char_starts(text: &str) -> Vec<usize> {
@@ -27,6 +33,24 @@ fn utf16_starts(text: &str) -> Vec<usize> {
     v
 }
 
+/// Byte offset of every extended grapheme cluster, plus the text's length.
+pub fn grapheme_starts(text: &str) -> Vec<usize> {
+    text.grapheme_indices(true)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect()
+}
+
+/// [`grapheme_starts`] in `unit` (code points, UTF-16 code units or bytes):
+/// what a span in that unit must start and end on.
+pub fn grapheme_starts_in(text: &str, unit: OffsetUnit) -> Vec<usize> {
+    let to = OffsetMapper::new(text, unit);
+    grapheme_starts(text)
+        .into_iter()
+        .map(|b| to.convert(b))
+        .collect()
+}
+
 /// Converts every byte span to code points and UTF-16 both through
 /// [`OffsetMapper`] and through `report.with_offsets`, and checks that each
 /// converts back to the same byte offsets and slices the same substring.
@@ -36,6 +60,7 @@ pub struct OffsetOracle<'t> {
     utf16: Vec<u16>,
     char_starts: Vec<usize>,
     utf16_starts: Vec<usize>,
+    grapheme_starts: Vec<usize>,
     to_chars: OffsetMapper,
     to_utf16: OffsetMapper,
     to_bytes: OffsetMapper,
@@ -50,6 +75,7 @@ impl<'t> OffsetOracle<'t> {
             utf16: text.encode_utf16().collect(),
             char_starts: char_starts(text),
             utf16_starts: utf16_starts(text),
+            grapheme_starts: grapheme_starts(text),
             to_chars: OffsetMapper::new(text, OffsetUnit::Chars),
             to_utf16: OffsetMapper::new(text, OffsetUnit::Utf16),
             to_bytes: OffsetMapper::new(text, OffsetUnit::Bytes),
@@ -68,6 +94,14 @@ impl<'t> OffsetOracle<'t> {
             text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
             "span {s:?} not on char boundaries"
         );
+        // A compose box highlights whole user-perceived characters.
+        for (end, at) in [("start", s.start), ("end", s.end)] {
+            assert!(
+                self.grapheme_starts.binary_search(&at).is_ok(),
+                "{end} of span {s:?} splits a grapheme cluster: {:?}",
+                grapheme_around(text, at)
+            );
+        }
         let want = &text[s.start..s.end];
         let c = Span::new(self.to_chars.convert(s.start), self.to_chars.convert(s.end));
         let u = Span::new(self.to_utf16.convert(s.start), self.to_utf16.convert(s.end));
@@ -130,6 +164,55 @@ impl<'t> OffsetOracle<'t> {
             assert!(!d.span.is_empty(), "empty diagnostic span {d:?}");
         }
     }
+
+    /// Checks tokens of this text: non-empty, ordered, disjoint, and each
+    /// span as [`check_span`](Self::check_span) does.
+    pub fn check_tokens(&self, tokens: &[Token]) {
+        let mut prev_end = 0;
+        for t in tokens {
+            assert!(t.span.start < t.span.end, "empty token {t:?}");
+            assert!(
+                t.span.start >= prev_end,
+                "tokens overlap or go backwards: {t:?}"
+            );
+            self.check_span(t.span);
+            if t.kind == TokenKind::LineBreak {
+                assert!(t.text(self.text).chars().all(|c| !c.is_alphanumeric()));
+            }
+            prev_end = t.span.end;
+        }
+    }
+}
+
+/// The grapheme cluster around byte `at` and the one before, for messages.
+fn grapheme_around(text: &str, at: usize) -> &str {
+    let from = text[..at.min(text.len())]
+        .grapheme_indices(true)
+        .rev()
+        .nth(1)
+        .map_or(0, |(i, _)| i);
+    let to = text[at.min(text.len())..]
+        .grapheme_indices(true)
+        .nth(1)
+        .map_or(text.len(), |(i, _)| at + i);
+    text.get(from..to).unwrap_or("")
+}
+
+/// Tokenizes `text` and checks the tokens: well formed, on grapheme
+/// boundaries, the same twice, and the same when appended to a used buffer.
+pub fn check_tokenize(text: &str) -> Vec<Token> {
+    let tokens = tokenize(text);
+    OffsetOracle::new(text).check_tokens(&tokens);
+    assert_eq!(tokenize(text), tokens, "not deterministic");
+    let mut reused = tokens.clone();
+    tokenize_into(text, &mut reused);
+    assert_eq!(&reused[..tokens.len()], &tokens[..]);
+    assert_eq!(
+        &reused[tokens.len()..],
+        &tokens[..],
+        "tokenize_into appends the same tokens"
+    );
+    tokens
 }
 
 /// Every score is finite and in [0, 1]; every evidence weight is finite.

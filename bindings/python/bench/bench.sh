@@ -13,7 +13,7 @@ if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" -m venv "$VENV"
 fi
 PY="$VENV/bin/python"
-"$PY" -m pip install --quiet --disable-pip-version-check "maturin>=1.9,<2" vaderSentiment pandas
+"$PY" -m pip install --quiet --disable-pip-version-check "maturin>=1.9,<2" vaderSentiment pandas "dask[dataframe,distributed]" "polars>=1.34,<2.2"
 
 WHEELS="$(mktemp -d)"
 trap 'rm -rf "$WHEELS"' EXIT

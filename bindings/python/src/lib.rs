@@ -8,6 +8,9 @@
 mod convert;
 mod errors;
 mod linter;
+#[cfg(feature = "polars")]
+mod polars_plugin;
+mod progress;
 mod types;
 
 use pyo3::prelude::*;
@@ -45,22 +48,38 @@ fn analyze(
 /// `texts` is any iterable of str (list, tuple, generator, pandas Series).
 /// The GIL is released while the drafts are analysed on `threads` threads
 /// (None: one per core). `replies`, when given, holds one bool per text
-/// (True: that draft is a reply or comment).
+/// (True: that draft is a reply or comment). `progress=True` shows a tqdm bar.
 #[pyfunction]
-#[pyo3(signature = (texts, *, config=None, threads=None, replies=None))]
+#[pyo3(signature = (texts, *, config=None, threads=None, replies=None, progress=None))]
 fn analyze_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     config: Option<&Bound<'py, PyAny>>,
     threads: Option<&Bound<'py, PyAny>>,
     replies: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let custom = build(config)?;
     let linter = match &custom {
         Some(linter) => linter,
         None => default_linter()?,
     };
-    Ok(analyze_many_py(py, linter, texts, threads, replies)?)
+    Ok(analyze_many_py(
+        py, linter, texts, threads, replies, progress,
+    )?)
+}
+
+/// The draft's tokens, in order: dicts with `kind` (snake_case: "word",
+/// "url", "mention", "hashtag", "emoji", "line_break", ...), `start` and `end`
+/// (code-point offsets into `text`) and `text`.
+#[pyfunction]
+fn tokenize<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let s = crate::convert::extract_text(text, || "text".to_owned())?;
+    let value = guard(|| {
+        serde_json::to_value(postlint::tokens_in(&s, postlint::OffsetUnit::Chars))
+            .map_err(|e| Error::Value(e.to_string()))
+    })??;
+    crate::convert::to_py(py, &value)
 }
 
 /// Every rule postlint knows, in catalogue order.
@@ -70,6 +89,13 @@ fn rules() -> Vec<types::RuleInfo> {
         .iter()
         .map(types::RuleInfo::from)
         .collect()
+}
+
+/// For bench/bench.py: seconds the core alone takes over `texts` (default
+/// config, one thread), without the conversions to and from Python.
+#[pyfunction]
+fn _bench_native(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<f64> {
+    Ok(linter::bench_native(py, texts)?)
 }
 
 /// Panics inside the binding's panic guard, for the tests that check a Rust
@@ -87,7 +113,9 @@ fn _postlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+    m.add_function(wrap_pyfunction!(_bench_native, m)?)?;
     m.add_class::<linter::Linter>()?;
     m.add_class::<Report>()?;
     m.add_class::<types::Scores>()?;

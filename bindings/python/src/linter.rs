@@ -6,10 +6,11 @@ use std::sync::OnceLock;
 
 use postlint::OffsetUnit;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 
 use crate::convert::{config_value, extract_text, extract_texts, to_py};
 use crate::errors::{guard, Error, Result};
+use crate::progress;
 use crate::types::Report;
 
 /// Texts at least this long (bytes) are analysed with the GIL released even
@@ -85,37 +86,38 @@ fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> Result<Option<usize>> {
 /// microseconds, small next to a batch worth parallelising.
 fn run_many(
     linter: &postlint::Linter,
-    texts: &[String],
-    replies: &[bool],
+    texts: &[(&str, bool)],
     threads: Option<usize>,
 ) -> Result<Vec<postlint::Report>> {
-    let reply = |i: usize| replies.get(i).copied().unwrap_or(false);
+    par_map(texts, threads, |&(t, reply)| analyze_one(linter, t, reply))
+}
+
+/// `items.iter().map(f)` on up to `threads` threads (None: one per core),
+/// results in input order; a panic in `f` becomes [`Error::Panic`]. Shared
+/// by `analyze_many` and the Polars plugin.
+pub fn par_map<T: Sync, R: Send>(
+    texts: &[T],
+    threads: Option<usize>,
+    f: impl Fn(&T) -> R + Sync,
+) -> Result<Vec<R>> {
     let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = threads.unwrap_or_else(cores).min(texts.len()).max(1);
     if threads == 1 {
-        return guard(|| {
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| analyze_one(linter, t, reply(i)))
-                .collect()
-        });
+        return guard(|| texts.iter().map(&f).collect());
     }
     // Workers take chunks from a shared counter, so one long draft does not
     // hold up a whole share of the input; chunks are put back in order.
     let chunk = (texts.len() / (threads * 8)).clamp(1, 256);
     let next = AtomicUsize::new(0);
     let work = || {
-        let mut done: Vec<(usize, Vec<postlint::Report>)> = Vec::new();
+        let mut done: Vec<(usize, Vec<R>)> = Vec::new();
         loop {
             let start = next.fetch_add(chunk, Ordering::Relaxed);
             if start >= texts.len() {
                 return done;
             }
             let end = (start + chunk).min(texts.len());
-            let reports = (start..end)
-                .map(|i| analyze_one(linter, &texts[i], reply(i)))
-                .collect();
+            let reports = texts[start..end].iter().map(&f).collect();
             done.push((start, reports));
         }
     };
@@ -156,6 +158,22 @@ fn run_many(
         .collect())
 }
 
+/// Seconds the core takes over `texts` on the calling thread, with no
+/// Python conversion timed: the "native" row of bench/bench.py, against
+/// which `analyze_many`'s per-draft overhead is measured.
+pub fn bench_native(py: Python<'_>, texts: &Bound<'_, PyAny>) -> Result<f64> {
+    let (_, strings) = extract_texts(texts)?;
+    let linter = default_linter()?;
+    py.detach(|| {
+        let started = std::time::Instant::now();
+        let items: Vec<(&str, bool)> = strings.iter().map(|s| (s.as_str(), false)).collect();
+        let reports = run_many(linter, &items, Some(1))?;
+        let elapsed = started.elapsed().as_secs_f64();
+        drop(reports);
+        Ok(elapsed)
+    })
+}
+
 /// Shared by `analyze` and `Linter.analyze`.
 pub fn analyze_py(
     py: Python<'_>,
@@ -181,11 +199,22 @@ fn analyze_texts<'py>(
     texts: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
     replies: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> Result<(Vec<Bound<'py, PyString>>, Vec<postlint::Report>)> {
     let threads = thread_count(threads)?;
+    let show = progress::wanted(progress)?;
     let (objs, strings) = extract_texts(texts)?;
     let replies = reply_flags(replies, strings.len())?;
-    let reports = py.detach(|| run_many(linter, &strings, &replies, threads))?;
+    let items: Vec<(&str, bool)> = strings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), replies.get(i).copied().unwrap_or(false)))
+        .collect();
+    let reports = if show {
+        progress::run(py, &items, |part| run_many(linter, part, threads))?
+    } else {
+        py.detach(|| run_many(linter, &items, threads))?
+    };
     Ok((objs, reports))
 }
 
@@ -196,8 +225,9 @@ pub fn analyze_many_py<'py>(
     texts: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
     replies: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> Result<Bound<'py, PyList>> {
-    let (objs, reports) = analyze_texts(py, linter, texts, threads, replies)?;
+    let (objs, reports) = analyze_texts(py, linter, texts, threads, replies, progress)?;
     let list = PyList::empty(py);
     for (obj, report) in objs.into_iter().zip(reports) {
         list.append(Bound::new(py, Report::new(obj.unbind(), report))?)?;
@@ -212,8 +242,9 @@ pub fn table_py<'py>(
     linter: &postlint::Linter,
     texts: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> Result<Bound<'py, PyDict>> {
-    let (_, reports) = analyze_texts(py, linter, texts, threads, None)?;
+    let (_, reports) = analyze_texts(py, linter, texts, threads, None, progress)?;
     let rules = postlint::rules();
     let n = reports.len();
     let mut scores: [Vec<f64>; 4] = std::array::from_fn(|_| Vec::with_capacity(n));
@@ -279,26 +310,35 @@ impl Linter {
     }
 
     /// Reads many drafts in parallel, GIL released. See `postlint.analyze_many`.
-    #[pyo3(signature = (texts, threads=None, *, replies=None))]
+    #[pyo3(signature = (texts, threads=None, *, replies=None, progress=None))]
     fn analyze_many<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         threads: Option<&Bound<'py, PyAny>>,
         replies: Option<&Bound<'py, PyAny>>,
+        progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        Ok(analyze_many_py(py, self.core(), texts, threads, replies)?)
+        Ok(analyze_many_py(
+            py,
+            self.core(),
+            texts,
+            threads,
+            replies,
+            progress,
+        )?)
     }
 
     /// Column data for `postlint.to_pandas` (private).
-    #[pyo3(signature = (texts, threads=None))]
+    #[pyo3(signature = (texts, threads=None, progress=None))]
     fn _table<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         threads: Option<&Bound<'py, PyAny>>,
+        progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        Ok(table_py(py, self.core(), texts, threads)?)
+        Ok(table_py(py, self.core(), texts, threads, progress)?)
     }
 
     /// The configuration in effect, as a plain dict (defaults filled in).
@@ -307,6 +347,22 @@ impl Linter {
         let value =
             serde_json::to_value(self.core().config()).map_err(|e| Error::Value(e.to_string()))?;
         to_py(py, &value)
+    }
+
+    /// Pickling: the effective configuration as a plain dict, so unpickling
+    /// builds the linter once, with `Linter(config)`. The default linter
+    /// pickles without arguments and unpickles to the shared default.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyType>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let me = slf.get();
+        let args = if me.inner.config() == &postlint::Config::default() {
+            PyTuple::empty(py)
+        } else {
+            PyTuple::new(py, [me.config(py)?])?
+        };
+        Ok((slf.get_type(), args))
     }
 
     fn __repr__(&self) -> String {

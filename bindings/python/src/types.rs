@@ -407,6 +407,18 @@ impl Report {
         self.inner.evidence.iter().map(Evidence::from).collect()
     }
 
+    /// The draft's length on the configured platform, as a dict
+    /// `{"platform", "count", "limit"}`, or None without a platform.
+    #[getter]
+    fn length<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let Some(length) = &self.inner.length else {
+            return Ok(None);
+        };
+        let value =
+            serde_json::to_value(length).map_err(|e| crate::errors::Error::Value(e.to_string()))?;
+        Ok(Some(to_py(py, &value)?))
+    }
+
     /// True when some diagnostic has severity "error".
     fn has_errors(&self) -> bool {
         self.inner.has_errors()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import List
 
@@ -28,6 +29,16 @@ UNICODE_DRAFTS: List[str] = [
     "Ünïcödé 🧑🏾‍💻 drafts: DM us to order today, only 3 left!!! 😍😍",
     "Z\u0351\u0315a\u0308\u0301l\u0300go 텍스트 안녕하세요 — what do you think? Tell me in the comments 👇 Buy now!!!",
 ]
+
+
+def import_error_without(hidden: List[str], statement: str) -> str:
+    """The ImportError message `statement` raises in a fresh interpreter in
+    which the modules `hidden` cannot be imported ("" if none is raised)."""
+    code = "import sys\n"
+    code += "".join(f"sys.modules[{m!r}] = None\n" for m in hidden)
+    code += f"try:\n    {statement}\nexcept ImportError as e:\n    print(e)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout
 
 
 def dev_texts() -> List[str]:

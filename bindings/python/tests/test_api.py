@@ -98,9 +98,9 @@ def test_report_equality(report):
 
 def test_rules_catalogue():
     rules = postlint.rules()
-    assert len(rules) == 14
+    assert len(rules) == 16
     ids = [r.id for r in rules]
-    assert len(set(ids)) == 14
+    assert len(set(ids)) == 16
     assert {"hard-sell", "urgency", "hashtag-stuffing", "missed-conversation"} <= set(ids)
     for r in rules:
         assert r.dimension in DIMS

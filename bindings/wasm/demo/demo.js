@@ -42,7 +42,7 @@ const mirror = $("mirror");
 const tooltip = $("tooltip");
 
 await init();
-const linter = new Linter();
+let linter = new Linter();
 const catalogue = rules();
 
 // --- Static parts: meters, rule table, example buttons. -------------------
@@ -112,12 +112,33 @@ function lint() {
   renderScores(report);
   renderFindings(text, report.diagnostics);
   renderRules(report.diagnostics);
+  renderLength(report.length);
   $("chars").textContent = text.length.toLocaleString("en");
   // Browsers coarsen performance.now() (to 0.1 ms or so without cross-origin
   // isolation), so this is a rough figure; see bench/ for real numbers.
   $("took").textContent = took < 0.1 ? "< 0.1 ms" : `${took.toFixed(1)} ms`;
   hideTooltip();
   syncScroll();
+}
+
+// The platform picker: a new Linter for the platform, so reports carry its
+// `length` and `too-long` marks the part past its limit.
+$("platform").addEventListener("change", (e) => {
+  const platform = e.target.value;
+  linter.free();
+  linter = new Linter(platform ? { platform } : undefined);
+  lint();
+});
+
+/** "N characters left" (or "N over") in the platform's own count. */
+function renderLength(length) {
+  const left = $("left");
+  left.hidden = !length;
+  if (!length) return;
+  const n = length.limit - length.count;
+  left.textContent = n >= 0 ? `${n.toLocaleString("en")} left ·` : `${(-n).toLocaleString("en")} over ·`;
+  left.classList.toggle("over", n < 0);
+  left.title = `${length.count} of ${length.limit}, counted as ${length.platform} counts`;
 }
 
 let timer = 0;

@@ -62,6 +62,7 @@ export function wrap(raw) {
         weight: n[i + 4],
       });
     }
+    if (n[i] === 1) report.length = { platform: strings[n[i + 1]], count: n[i + 2], limit: n[i + 3] };
     return report;
   }
 
@@ -97,6 +98,14 @@ export function wrap(raw) {
   function rules() {
     try {
       return raw.rules();
+    } catch (err) {
+      throw recover(err);
+    }
+  }
+
+  function tokenize(text) {
+    try {
+      return raw.tokenize(text);
     } catch (err) {
       throw recover(err);
     }
@@ -176,5 +185,5 @@ export function wrap(raw) {
     }
   }
 
-  return { analyze, rules, Linter, __panicForTesting, __abortForTesting };
+  return { analyze, rules, tokenize, Linter, __panicForTesting, __abortForTesting };
 }

@@ -61,7 +61,37 @@ export type RuleId =
   | "robotic"
   | "shouting"
   | "hashtag-stuffing"
-  | "missed-conversation";
+  | "missed-conversation"
+  | "too-long"
+  | "hashtag-limit";
+
+/** A platform a draft is written for (`Config.platform`). */
+export type Platform = "x" | "bluesky" | "threads" | "mastodon" | "linkedin" | "instagram" | "facebook";
+
+/** A draft's length as its platform counts it (`Report.length`). */
+export interface Length {
+  platform: Platform;
+  /** The length in the platform's unit (X: weighted, Bluesky: graphemes). */
+  count: number;
+  /** The most the platform (or `maxLength`) allows. */
+  limit: number;
+}
+
+/** What a token is. */
+export type TokenKind =
+  | "word" | "number" | "url" | "email" | "mention" | "hashtag" | "cashtag" | "price"
+  | "percentage" | "emoji" | "phone" | "emoticon" | "punctuation" | "symbol" | "line_break";
+
+/** One token of a draft; `start`/`end` are UTF-16 code-unit offsets. */
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The draft's tokens, in order (links, mentions, hashtags as twitter-text finds them). */
+export function tokenize(text: string): Token[];
 
 /** The four scores, each in [0, 1]. */
 export interface Scores {
@@ -114,6 +144,8 @@ export interface Report {
   diagnostics: Diagnostic[];
   /** Everything that moved a score, ordered by position. */
   evidence: Evidence[];
+  /** The draft's length on the configured platform; absent without one. */
+  length?: Length;
 }
 
 /** An entry of the rule catalogue. */
@@ -147,6 +179,10 @@ export interface Config {
   extraSalesPhrases?: string[];
   /** Phrases never to flag. */
   allow?: string[];
+  /** The platform the drafts are for: reports gain `length`, `too-long` applies. */
+  platform?: Platform;
+  /** A limit other than the platform's own (`max_length` is accepted too). */
+  maxLength?: number;
 }
 
 /** Options of one `analyze()` call. */
@@ -382,6 +418,12 @@ fn split_reply(options: Option<JsValue>) -> Result<(Option<JsValue>, postlint::C
     Ok((rest, postlint::Context { reply }))
 }
 
+/// The draft's tokens with UTF-16 offsets (typed in the section above).
+#[wasm_bindgen(skip_typescript)]
+pub fn tokenize(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&postlint::tokens_in(text, OffsetUnit::Utf16))
+}
+
 /// Every rule postlint knows, in catalogue order.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsRuleInfos, JsValue> {
@@ -444,6 +486,8 @@ pub struct JsReportView<'a> {
     labels: Four<bool>,
     diagnostics: Vec<JsDiagnostic<'a>>,
     evidence: Vec<JsEvidence<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    length: Option<postlint::Length>,
 }
 
 /// A `RuleInfo` as JavaScript sees it.
@@ -514,6 +558,7 @@ impl<'a> JsReportView<'a> {
                     weight: e.weight,
                 })
                 .collect(),
+            length: report.length,
         }
     }
 }
@@ -573,7 +618,8 @@ fn code<T: PartialEq>(table: &[T], value: &T) -> f64 {
 /// * the number of diagnostics, then per diagnostic: rule, severity code,
 ///   start, end, message, suggestion (-1 when there is none);
 /// * the number of evidence items, then per item: dimension code, signal,
-///   start, end, weight.
+///   start, end, weight;
+/// * 0 without a platform, or 1 then the length: platform name, count, limit.
 ///
 /// `report`'s spans must already be UTF-16 offsets; they are copied as they are.
 pub fn pack(report: &Report) -> (Vec<f64>, Vec<&str>) {
@@ -619,6 +665,13 @@ pub fn pack(report: &Report) -> (Vec<f64>, Vec<&str>) {
         n.push(e.span.start as f64);
         n.push(e.span.end as f64);
         n.push(e.weight);
+    }
+    match &report.length {
+        None => n.push(0.0),
+        Some(l) => {
+            let platform = intern(l.platform.as_str());
+            n.extend([1.0, platform, l.count as f64, l.limit as f64]);
+        }
     }
     (n, strings)
 }
@@ -825,13 +878,22 @@ mod tests {
             }));
             i += 5;
         }
-        assert_eq!(i + 1, n.len(), "every number is read");
-        json!({
+        let mut report = json!({
             "scores": four(0, &|x| json!(x)),
             "labels": four(4, &|x| json!(x == 1.0)),
             "diagnostics": diagnostics,
             "evidence": evidence,
-        })
+        });
+        i += 1;
+        if n[i] == 1.0 {
+            report["length"] = json!({
+                "platform": strings[n[i + 1] as usize],
+                "count": n[i + 2], "limit": n[i + 3],
+            });
+            i += 3;
+        }
+        assert_eq!(i + 1, n.len(), "every number is read");
+        report
     }
 
     /// Numbers compare as f64 (the packed form has no integers).
@@ -852,12 +914,22 @@ mod tests {
             "We are proud to announce our award-winning app. I love it. What do you think?",
             "Thanks!",
         ] {
-            let report = postlint::analyze(text).with_offsets(text, OffsetUnit::Utf16);
-            let (numbers, strings) = pack(&report);
-            let expected = as_f64(serde_json::to_value(JsReportView::new(&report)).unwrap());
-            assert_eq!(unpack(&numbers, &strings), expected, "{text}");
-            let unique: std::collections::HashSet<_> = strings.iter().collect();
-            assert_eq!(unique.len(), strings.len(), "strings are interned");
+            for platform in [None, Some(postlint::Platform::X)] {
+                let config = postlint::Config {
+                    platform,
+                    max_length: platform.map(|_| 20),
+                    ..postlint::Config::default()
+                };
+                let report = postlint::Linter::new(config)
+                    .unwrap()
+                    .analyze(text)
+                    .with_offsets(text, OffsetUnit::Utf16);
+                let (numbers, strings) = pack(&report);
+                let expected = as_f64(serde_json::to_value(JsReportView::new(&report)).unwrap());
+                assert_eq!(unpack(&numbers, &strings), expected, "{text}");
+                let unique: std::collections::HashSet<_> = strings.iter().collect();
+                assert_eq!(unique.len(), strings.len(), "strings are interned");
+            }
         }
     }
 

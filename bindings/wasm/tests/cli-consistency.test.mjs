@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { Linter } from "../pkg/node/index.mjs";
+import { Linter, tokenize } from "../pkg/node/index.mjs";
 import { readJsonl, repoDir, sharedDir } from "./helpers.mjs";
 
 let cachedBinary;
@@ -90,4 +90,44 @@ test("dev.jsonl: wasm == CLI batch --offsets utf16", (t) => {
 
 test("vader_tweets.jsonl: wasm == CLI batch --offsets utf16", (t) => {
   compareFile(path.join(sharedDir, "data/vader_tweets.jsonl"), t);
+});
+
+// Drafts with links, entities in several scripts, emoji and an overflow.
+const ENTITY_DRAFTS = [
+  "RT@ana: loving #il·lusió and $TEST.T at http://t.co/abc's 中国語example.com",
+  "👨‍👩‍👧‍👦 Big news 🎉 #cafe\u0301 #新年快乐 https://x.co/a?b=1",
+  "x".repeat(290) + " https://example.com/" + "p".repeat(40),
+  "Z\u0351a\u0308l\u0300go 텍스트 @user_name 👍🏽\nnext line",
+];
+
+function cliLines(args, texts) {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "postlint-cli-"));
+  const file = path.join(cwd, "drafts.jsonl");
+  fs.writeFileSync(file, texts.map((text, id) => JSON.stringify({ id, text }) + "\n").join(""));
+  const out = execFileSync(cliBinary(), [...args, file], { cwd, encoding: "utf8" });
+  fs.rmSync(cwd, { recursive: true, force: true });
+  return out.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+}
+
+test("tokenize() == CLI tokens --offsets utf16", () => {
+  const lines = cliLines(["tokens", "--offsets", "utf16"], ENTITY_DRAFTS);
+  ENTITY_DRAFTS.forEach((text, i) => {
+    const tokens = tokenize(text);
+    assert.deepEqual(tokens, lines[i].tokens);
+    for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  });
+});
+
+test("report.length and too-long == CLI batch --platform", () => {
+  for (const platform of ["x", "bluesky", "mastodon", "threads"]) {
+    const lines = cliLines(["batch", "--offsets", "utf16", "--platform", platform], ENTITY_DRAFTS);
+    const linter = new Linter({ platform });
+    ENTITY_DRAFTS.forEach((text, i) => {
+      const js = linter.analyze(text);
+      assert.deepEqual(js.length, lines[i].length, `${platform} ${i}`);
+      const cliTooLong = lines[i].diagnostics.filter((d) => d.rule === "too-long").map((d) => [d.start, d.end]);
+      assert.deepEqual(js.diagnostics.filter((d) => d.rule === "too-long").map((d) => [d.start, d.end]), cliTooLong);
+    });
+  }
+  assert.equal(new Linter().analyze("hi").length, undefined);
 });

@@ -33,7 +33,7 @@ test("require('postlint') gets the Node build", () => {
 test("import 'postlint' gets the Node build", () => {
   const out = run(
     ["--input-type=module", "-e"],
-    `import { analyze, Linter, rules } from "postlint"; (${PRINT})(analyze(${JSON.stringify(DRAFT)})); if (rules().length !== 14 || typeof Linter !== "function") process.exit(3);`,
+    `import { analyze, Linter, rules } from "postlint"; (${PRINT})(analyze(${JSON.stringify(DRAFT)})); if (rules().length !== 16 || typeof Linter !== "function") process.exit(3);`,
   );
   assert.equal(out, EXPECTED);
 });

@@ -25,7 +25,7 @@ test("after a panic: analyze, rules and Linters (old and new) still work", () =>
     assert.deepEqual(analyze(PITCH), before);
     assert.deepEqual(linter.analyze(PITCH), linterBefore, "the old Linter rebuilt itself");
     assert.deepEqual(new Linter().analyze(PITCH), before);
-    assert.equal(rules().length, 14);
+    assert.equal(rules().length, 16);
   }
 });
 

@@ -23,6 +23,8 @@ test("every build declares every export", () => {
     for (const name of [
       "export function analyze(text: string, options?: Options | null): Report;",
       "export function rules(): RuleInfo[];",
+      "export function tokenize(text: string): Token[];",
+      "length?: Length;",
       "export class Linter",
       "analyze(text: string): Report;",
       "export interface Report",

@@ -1,12 +1,14 @@
-//! `postlint batch`: JSONL in, JSONL out, exactly one output line per input
-//! line, in order; a bad line (blank, not JSON, no string `text`, invalid
-//! UTF-8) becomes an error object in its place, so output line N always
-//! answers input line N. A last line without a trailing newline is a line;
-//! an empty input gives no output.
+//! `postlint batch` and `postlint tokens`: JSONL in, JSONL out, exactly one
+//! output line per input line, in order; a bad line (blank, not JSON, no
+//! string `text`, invalid UTF-8) becomes an error object in its place, so
+//! output line N always answers input line N. A last line without a trailing
+//! newline is a line; an empty input gives no output.
 
 use std::io::{BufRead, BufReader, Read, Write};
 
-use postlint::{Context, Diagnostic, Evidence, Labels, Linter, OffsetUnit, Scores};
+use postlint::{
+    Context, Diagnostic, Evidence, Labels, Length, Linter, OffsetUnit, Scores, TokenView,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -23,6 +25,14 @@ struct Line<'a> {
     diagnostics: Vec<Diagnostic>,
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<Vec<Evidence>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    length: Option<Length>,
+}
+
+#[derive(Serialize)]
+struct TokensLine<'a> {
+    id: &'a RawValue,
+    tokens: Vec<TokenView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -40,6 +50,70 @@ pub fn run(
     unit: OffsetUnit,
     explain: bool,
 ) -> std::io::Result<usize> {
+    run_with(linter, input, out, unit, explain, |_| {})
+}
+
+/// [`run`], calling `on_line` with the number of lines done after each line
+/// (for a progress display).
+pub fn run_with(
+    linter: &Linter,
+    input: impl Read,
+    out: &mut impl Write,
+    unit: OffsetUnit,
+    explain: bool,
+    on_line: impl FnMut(usize),
+) -> std::io::Result<usize> {
+    for_each_line(
+        input,
+        out,
+        |id, text, ctx, out| {
+            let report = linter.analyze_with(text, ctx).with_offsets(text, unit);
+            let line = Line {
+                id,
+                scores: report.scores,
+                labels: report.labels,
+                diagnostics: report.diagnostics,
+                evidence: explain.then_some(report.evidence),
+                length: report.length,
+            };
+            serde_json::to_writer(out, &line).map_err(std::io::Error::from)
+        },
+        on_line,
+    )
+}
+
+/// `postlint tokens`: each line's tokens, offsets in `unit`; returns how
+/// many lines failed.
+pub fn tokens(input: impl Read, out: &mut impl Write, unit: OffsetUnit) -> std::io::Result<usize> {
+    for_each_line(
+        input,
+        out,
+        |id, text, _ctx, out| {
+            let line = TokensLine {
+                id,
+                tokens: postlint::tokens_in(text, unit),
+            };
+            serde_json::to_writer(out, &line).map_err(std::io::Error::from)
+        },
+        |_| {},
+    )
+}
+
+/// Reads JSONL `{"id", "text"}` lines and writes one line per input line:
+/// `answer`'s JSON for a good line, an `{"id", "line", "error"}` object for a
+/// bad one; `on_line` hears how many lines are done after each. Returns how
+/// many lines failed.
+fn for_each_line<W: Write>(
+    input: impl Read,
+    out: &mut W,
+    mut answer: impl FnMut(
+        &RawValue,
+        &str,
+        &Context,
+        &mut std::io::BufWriter<&mut W>,
+    ) -> std::io::Result<()>,
+    mut on_line: impl FnMut(usize),
+) -> std::io::Result<usize> {
     let mut reader = BufReader::with_capacity(1 << 16, input);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let mut buf = Vec::new();
@@ -52,18 +126,7 @@ pub fn run(
         }
         line_no += 1;
         match parse(&buf) {
-            Ok((id, text, reply)) => {
-                let ctx = Context { reply };
-                let report = linter.analyze_with(&text, &ctx).with_offsets(&text, unit);
-                let line = Line {
-                    id: &id,
-                    scores: report.scores,
-                    labels: report.labels,
-                    diagnostics: report.diagnostics,
-                    evidence: explain.then_some(report.evidence),
-                };
-                serde_json::to_writer(&mut out, &line)?;
-            }
+            Ok((id, text, reply)) => answer(&id, &text, &Context { reply }, &mut out)?,
             Err((id, error)) => {
                 failed += 1;
                 // Not eprintln!: that panics when stderr is a closed pipe.
@@ -77,6 +140,7 @@ pub fn run(
             }
         }
         out.write_all(b"\n")?;
+        on_line(line_no);
     }
     out.flush()?;
     Ok(failed)

@@ -152,6 +152,21 @@ pub fn render(text: &str, report: &Report, linter: &Linter, explain: bool, color
             }
         }
     }
+    if let Some(l) = report.length {
+        let left = format!("{} left", l.remaining());
+        let left = if l.remaining() < 0 {
+            st.paint("31", &left)
+        } else {
+            left
+        };
+        let _ = writeln!(
+            out,
+            "  {:<20} {} / {} ({left})",
+            format!("length ({})", l.platform),
+            l.count,
+            l.limit
+        );
+    }
     out.push('\n');
     for d in &report.diagnostics {
         let (line_no, col, ls, le) = locator.locate(d.span.start);

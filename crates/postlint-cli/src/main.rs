@@ -2,13 +2,14 @@
 
 mod eval;
 mod human;
+mod progress;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use postlint::{Config, Linter, OffsetUnit};
+use postlint::{Config, Linter, OffsetUnit, Platform};
 use postlint_cli::batch;
 
 /// Exit code for usage, configuration and I/O errors.
@@ -24,6 +25,11 @@ struct Cli {
     /// TOML config file; defaults to ./postlint.toml when present.
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// The platform the drafts are for (x, bluesky, threads, mastodon,
+    /// linkedin, instagram, facebook): reports gain `length` and the
+    /// `too-long` rule applies. Overrides the config's `platform`.
+    #[arg(long, global = true, value_name = "NAME", value_parser = parse_platform)]
+    platform: Option<Platform>,
     #[command(subcommand)]
     command: Command,
 }
@@ -55,6 +61,24 @@ enum Command {
         /// Add each draft's evidence to its output line.
         #[arg(long)]
         explain: bool,
+        /// Show a progress line (lines done, rate) on stderr. The default
+        /// is to show it only when stderr is a terminal.
+        #[arg(long, overrides_with = "no_progress")]
+        progress: bool,
+        /// Never show the progress line.
+        #[arg(long, overrides_with = "progress")]
+        no_progress: bool,
+    },
+    /// Tokenize JSONL drafts ({"id", "text"} per line) into JSONL
+    /// {"id", "tokens": [{"kind", "start", "end", "text"}]} lines, with the
+    /// same one-line-per-line and error-line rules as `batch`.
+    Tokens {
+        /// JSONL file, or - (the default) for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+        /// Unit of the start/end offsets in the output.
+        #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
+        offsets: Offsets,
     },
     /// Measure scores and rules against labelled JSONL data.
     Eval {
@@ -136,8 +160,15 @@ fn main() -> ExitCode {
     }
 }
 
+fn parse_platform(name: &str) -> Result<Platform, String> {
+    Platform::parse(name).ok_or_else(|| {
+        let names: Vec<_> = Platform::ALL.iter().map(|p| p.as_str()).collect();
+        format!("unknown platform; known ones are: {}", names.join(", "))
+    })
+}
+
 fn run(cli: Cli) -> Result<u8, String> {
-    let linter = load_linter(cli.config.as_deref())?;
+    let linter = load_linter(cli.config.as_deref(), cli.platform)?;
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
         Command::Check {
@@ -169,13 +200,38 @@ fn run(cli: Cli) -> Result<u8, String> {
             file,
             offsets,
             explain,
+            progress,
+            no_progress,
         } => {
-            let input: Box<dyn Read> = if file == "-" {
-                Box::new(std::io::stdin().lock())
+            let input = open_input(&file)?;
+            let show = if progress || no_progress {
+                progress
             } else {
-                Box::new(std::fs::File::open(&file).map_err(|e| format!("{file}: {e}"))?)
+                std::io::stderr().is_terminal()
             };
-            let failed = batch::run(&linter, input, &mut stdout, offsets.into(), explain)
+            let mut bar = show.then(progress::Progress::new);
+            let on_line = |n| {
+                if let Some(bar) = bar.as_mut() {
+                    bar.tick(n);
+                }
+            };
+            let failed = batch::run_with(
+                &linter,
+                input,
+                &mut stdout,
+                offsets.into(),
+                explain,
+                on_line,
+            )
+            .map_err(|e| format!("{}: {e}", display_name(&file)))?;
+            if let Some(bar) = &bar {
+                bar.finish();
+            }
+            Ok(u8::from(failed > 0))
+        }
+        Command::Tokens { file, offsets } => {
+            let input = open_input(&file)?;
+            let failed = batch::tokens(input, &mut stdout, offsets.into())
                 .map_err(|e| format!("{}: {e}", display_name(&file)))?;
             Ok(u8::from(failed > 0))
         }
@@ -238,20 +294,32 @@ fn run(cli: Cli) -> Result<u8, String> {
     result
 }
 
-fn load_linter(path: Option<&Path>) -> Result<Linter, String> {
+/// A JSONL input: a file, or standard input for `-`.
+fn open_input(file: &str) -> Result<Box<dyn Read>, String> {
+    Ok(if file == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?)
+    })
+}
+
+fn load_linter(path: Option<&Path>, platform: Option<Platform>) -> Result<Linter, String> {
     let default = Path::new("postlint.toml");
     let path = match path {
         Some(p) => Some(p),
         None if default.is_file() => Some(default),
         None => None,
     };
-    let config = match path {
+    let mut config = match path {
         Some(p) => {
             let src = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
             Config::from_toml(&src).map_err(|e| format!("{}: {e}", p.display()))?
         }
         None => Config::default(),
     };
+    if platform.is_some() {
+        config.platform = platform;
+    }
     Linter::new(config).map_err(|e| e.to_string())
 }
 

@@ -29,6 +29,8 @@ pub(crate) struct Analysis<'a> {
     pub foreign: bool,
     pub scores: [f64; 4],
     pub evidence: Vec<Evidence>,
+    /// The draft's length on the configured platform (set by the linter).
+    pub length: Option<crate::length::Length>,
 }
 
 impl<'a> Analysis<'a> {
@@ -76,6 +78,7 @@ impl<'a> Analysis<'a> {
             foreign,
             scores,
             evidence,
+            length: None,
         }
     }
 

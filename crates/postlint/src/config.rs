@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::length::Platform;
 use crate::report::Severity;
 
 /// How a rule is reported.
@@ -102,6 +103,12 @@ pub struct Config {
     pub extra_sales_phrases: Vec<String>,
     /// Phrases never to flag: nothing inside them counts or is reported.
     pub allow: Vec<String>,
+    /// The platform the draft is for: the report gains its `length` and the
+    /// `too-long` (and for Instagram `hashtag-limit`) rules apply.
+    pub platform: Option<Platform>,
+    /// A limit other than the platform's own (in the platform's unit).
+    #[serde(alias = "maxLength")]
+    pub max_length: Option<usize>,
 }
 
 /// A configuration that cannot be used.
@@ -241,6 +248,21 @@ impl Config {
                     ));
                 }
             }
+        }
+        match (self.platform, self.max_length) {
+            (None, Some(_)) => {
+                return Err(ConfigError::invalid(
+                    "max_length",
+                    "needs a `platform` to count in",
+                ))
+            }
+            (_, Some(0)) => {
+                return Err(ConfigError::invalid(
+                    "max_length",
+                    "must be a whole number of at least 1",
+                ))
+            }
+            _ => {}
         }
         Ok(())
     }

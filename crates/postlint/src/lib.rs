@@ -23,8 +23,10 @@
 
 mod analysis;
 mod config;
+mod entities;
 pub mod eval;
 mod features;
+pub mod length;
 pub mod lexicon;
 mod linter;
 pub mod metrics;
@@ -36,9 +38,11 @@ pub mod rules;
 mod text;
 pub mod tokenizer;
 pub mod train;
+mod views;
 
 pub use config::{Config, ConfigError, RuleLevel, Thresholds};
 pub use features::Context;
+pub use length::{Length, Platform};
 pub use linter::{analyze, Linter};
 pub use offsets::{OffsetMapper, OffsetUnit};
 pub use report::{
@@ -46,3 +50,4 @@ pub use report::{
 };
 pub use rules::{rules, RuleInfo};
 pub use tokenizer::{tokenize, tokenize_into, Token, TokenKind};
+pub use views::{tokens_in, TokenView};

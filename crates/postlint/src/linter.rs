@@ -135,7 +135,11 @@ impl Linter {
     /// Never panics on any `&str`; the report's spans are byte offsets into
     /// `text`.
     pub fn analyze_with(&self, text: &str, ctx: &Context) -> Report {
-        let a = self.run(text, ctx);
+        let mut a = self.run(text, ctx);
+        a.length = self
+            .config
+            .platform
+            .map(|p| crate::length::measure(text, &a.tokens, p, self.config.max_length));
         let thresholds = self.config.thresholds.as_array();
         let labels = Labels {
             salesy: a.scores[0] >= thresholds[0],
@@ -181,6 +185,7 @@ impl Linter {
             labels,
             diagnostics,
             evidence: a.evidence,
+            length: a.length,
         }
     }
 

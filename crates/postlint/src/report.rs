@@ -269,6 +269,9 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Everything that moved a score, ordered by position.
     pub evidence: Vec<Evidence>,
+    /// The draft's length on the configured platform, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length: Option<crate::length::Length>,
 }
 
 impl Report {
@@ -288,6 +291,9 @@ impl Report {
         };
         self.diagnostics.iter_mut().for_each(|d| conv(&mut d.span));
         self.evidence.iter_mut().for_each(|e| conv(&mut e.span));
+        if let Some(o) = self.length.as_mut().and_then(|l| l.overflow.as_mut()) {
+            conv(o);
+        }
         self
     }
 

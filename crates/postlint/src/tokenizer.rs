@@ -22,6 +22,7 @@
 use serde::Serialize;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
+use crate::entities::{self, UrlCursor};
 use crate::report::Span;
 use crate::text::{is_all_caps, is_elongated, is_line_break, is_pictographic, is_punctuation};
 
@@ -133,6 +134,8 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
 /// which is one segment and which no special shape ends in.
 fn tokenize_ascii(text: &str, out: &mut Vec<Token>) {
     let b = text.as_bytes();
+    let mut urls = UrlCursor::new();
+    let mut next_url = urls.next_start(text, 0);
     let mut pos = 0;
     let mut consumed = 0;
     while pos < b.len() {
@@ -148,6 +151,21 @@ fn tokenize_ascii(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         let start = seg_start.max(consumed);
+        // A link starts here or inside this word segment ("it's.com").
+        if next_url < start {
+            next_url = urls.next_start(text, start);
+        }
+        if next_url < end {
+            let (s, e) = (next_url, urls.url_at(text, next_url).unwrap_or(next_url));
+            if s > start {
+                if let Some(kind) = classify_ascii(b[start]) {
+                    push_ascii(out, b, kind, start, s);
+                }
+            }
+            push_ascii(out, b, TokenKind::Url, s, e);
+            consumed = e;
+            continue;
+        }
         if may_be_special(b, start, end) {
             if let Some((kind, tok_end)) = special(text, b, start) {
                 push_ascii(out, b, kind, start, tok_end);
@@ -244,6 +262,8 @@ fn tokenize_segments<'a>(
     out: &mut Vec<Token>,
 ) {
     let bytes = text.as_bytes();
+    let mut urls = UrlCursor::new();
+    let mut next_url = urls.next_start(text, 0);
     let mut consumed = 0usize;
     for (start, seg) in segments {
         let end = start + seg.len();
@@ -256,18 +276,56 @@ fn tokenize_segments<'a>(
         } else {
             (start, seg)
         };
-        if let Some((kind, tok_end)) = special(text, bytes, start) {
+        // Word boundaries can fall inside a grapheme cluster: a Prepend sign
+        // (U+0600, U+06DD, ...) joins the character after it, but word
+        // segmentation leaves the sign with what precedes it, where it is
+        // skipped (the rest of a URL's segment, a space). The token then
+        // takes in its whole cluster: it starts at the cluster's start,
+        // never before `consumed` (a cluster boundary). Such a token is an
+        // ordinary one (classified from `start`): special shapes keep their
+        // marker (`#`, `@`, `$`, a scheme) first.
+        let from = grapheme_start(text, start, consumed);
+        // A link starts here or inside this word segment ("한국twitter.com"),
+        // unless that start is inside a grapheme cluster (after a Prepend
+        // sign): a token never begins mid-cluster.
+        if next_url < start {
+            next_url = urls.next_start(text, start);
+        }
+        if next_url < end && grapheme_start(text, next_url, from) == next_url {
+            let (s, e) = (next_url, urls.url_at(text, next_url).unwrap_or(next_url));
+            if s > start {
+                if let Some(kind) = classify(&text[start..s]) {
+                    push(out, text, kind, from, s);
+                }
+            }
+            let e = snap_to_grapheme(text, e);
+            push(out, text, TokenKind::Url, s, e);
+            consumed = e;
+            continue;
+        }
+        let special = if from == start {
+            special(text, bytes, start)
+        } else {
+            None
+        };
+        if let Some((kind, tok_end)) = special {
             let tok_end = snap_to_grapheme(text, tok_end);
-            push(out, text, kind, start, tok_end);
+            push(out, text, kind, from, tok_end);
             consumed = tok_end;
             continue;
         }
-        // Word boundaries can fall inside a grapheme cluster (after a
-        // Prepend mark, for one); extend to the cluster's end.
-        let end = snap_to_grapheme(text, end);
+        // Likewise a segment can end inside a cluster (after a Prepend
+        // sign): extend to the cluster's end. A segment of nothing but such
+        // signs is left to the next one, which takes it in as above, so that
+        // `\u{06DD}#tag` is a hashtag and `\u{0600}5` a number.
+        let snapped = snap_to_grapheme(text, end);
+        if snapped != end && grapheme_start(text, end, consumed) == from {
+            continue;
+        }
+        let end = snapped;
         consumed = end;
         if let Some(kind) = classify(seg) {
-            push(out, text, kind, start, end);
+            push(out, text, kind, from, end);
         }
     }
 }
@@ -444,7 +502,9 @@ fn push_token(
 
 /// Classifies an ordinary word-boundary segment; `None` for whitespace.
 fn classify(seg: &str) -> Option<TokenKind> {
-    let first = seg.chars().next()?;
+    // A prepended concatenation mark (U+0600 ARABIC NUMBER SIGN, ...) stands
+    // before the number it marks: classify by what follows it.
+    let first = seg.chars().find(|&c| !is_prepended_concatenation_mark(c))?;
     if seg.chars().any(is_line_break) {
         return Some(TokenKind::LineBreak);
     }
@@ -469,22 +529,46 @@ fn classify(seg: &str) -> Option<TokenKind> {
     Some(TokenKind::Symbol)
 }
 
+/// Unicode's Prepended_Concatenation_Mark: format characters written before
+/// a number (or word) and joined to it in one grapheme cluster.
+fn is_prepended_concatenation_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0600}'..='\u{0605}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+    )
+}
+
+/// A grapheme cursor at byte `at` when `at` (`0 < at < text.len()`) falls
+/// inside a grapheme cluster; `None` on a boundary.
+fn inside_grapheme(text: &str, at: usize) -> Option<GraphemeCursor> {
+    let b = text.as_bytes();
+    // Between two ASCII characters there is always a boundary, except CR LF.
+    let prev = b[at - 1];
+    if b[at] < 0x80 && prev < 0x80 && !(prev == b'\r' && b[at] == b'\n') {
+        return None;
+    }
+    let mut cursor = GraphemeCursor::new(at, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(true) => None,
+        _ => Some(cursor),
+    }
+}
+
 /// Moves `end` forward to the next grapheme-cluster boundary, so that a
 /// token built from ASCII never cuts off a combining mark or modifier.
 fn snap_to_grapheme(text: &str, end: usize) -> usize {
-    if end >= text.len() {
-        return text.len();
+    if end == 0 || end >= text.len() {
+        return end.min(text.len());
     }
-    let b = text.as_bytes();
-    // Between two ASCII characters there is always a boundary, except CR LF.
-    let prev = if end > 0 { b[end - 1] } else { b' ' };
-    if b[end] < 0x80 && prev < 0x80 && !(prev == b'\r' && b[end] == b'\n') {
-        return end;
-    }
-    let mut cursor = GraphemeCursor::new(end, text.len(), true);
-    match cursor.is_boundary(text, 0) {
-        Ok(true) => end,
-        _ => cursor
+    match inside_grapheme(text, end) {
+        None => end,
+        Some(mut cursor) => cursor
             .next_boundary(text, 0)
             .ok()
             .flatten()
@@ -492,31 +576,45 @@ fn snap_to_grapheme(text: &str, end: usize) -> usize {
     }
 }
 
+/// The start of the grapheme cluster containing byte `at`, where `floor`
+/// (`<= at`) is a cluster boundary: the token handed over there.
+fn grapheme_start(text: &str, at: usize, floor: usize) -> usize {
+    if at == floor || at >= text.len() {
+        return at;
+    }
+    match inside_grapheme(text, at) {
+        None => at,
+        Some(mut cursor) => cursor
+            .prev_boundary(text, 0)
+            .ok()
+            .flatten()
+            .map_or(floor, |p| p.max(floor)),
+    }
+}
+
 const CURRENCY: [char; 7] = ['$', '€', '£', '¥', '₹', '₩', '₽'];
 
-/// Tries the shapes that cross word boundaries, at byte `i`.
+/// Tries the shapes that cross word boundaries, at byte `i`. Mentions,
+/// hashtags and cashtags follow twitter-text (see `entities`); links come
+/// from a `UrlCursor` before this is tried.
 fn special(text: &str, b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
     let c = b[i];
     let at_word_start = i == 0 || !is_word_byte(b[i - 1]);
     match c {
-        b'@' if at_word_start => {
-            let end = scan(b, i + 1, |x| x.is_ascii_alphanumeric() || x == b'_');
-            (end > i + 1).then_some((TokenKind::Mention, end))
-        }
-        b'#' => hashtag(text, i).or_else(|| {
-            // "#1" is a rank, not a topic.
-            let end = scan(b, i + 1, |x| x.is_ascii_digit());
-            (end > i + 1 && !b.get(end).is_some_and(|x| is_word_byte(*x)))
-                .then_some((TokenKind::Number, end))
-        }),
+        b'@' => entities::mention(text, i).map(|e| (TokenKind::Mention, e)),
+        b'#' => entities::hashtag(text, i)
+            .map(|e| (TokenKind::Hashtag, e))
+            .or_else(|| {
+                // "#1" is a rank, not a topic.
+                let end = scan(b, i + 1, |x| x.is_ascii_digit());
+                (end > i + 1 && !b.get(end).is_some_and(|x| is_word_byte(*x)))
+                    .then_some((TokenKind::Number, end))
+            }),
         b'$' => {
             if let Some(end) = amount(b, i + 1) {
                 return Some((TokenKind::Price, end));
             }
-            let end = scan(b, i + 1, |x| x.is_ascii_alphabetic());
-            let len = end - i - 1;
-            ((1..=6).contains(&len) && !b.get(end).is_some_and(|x| is_word_byte(*x)))
-                .then_some((TokenKind::Cashtag, end))
+            entities::cashtag(text, i).map(|e| (TokenKind::Cashtag, e))
         }
         b'(' | b'+' if at_word_start => phone(b, i).map(|e| (TokenKind::Phone, e)),
         b'0'..=b'9' => {
@@ -543,23 +641,27 @@ fn special(text: &str, b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
                     return Some((TokenKind::Price, num_end + sym.len_utf8()));
                 }
             }
-            url_or_email(b, i)
+            email(b, i)
         }
         b'a'..=b'z' | b'A'..=b'Z' => {
             if !at_word_start {
                 None
             } else if c == b'x' || c == b'X' {
                 // "xD" is the only emoticon that starts with a letter.
-                url_or_email(b, i).or_else(|| emoticon(b, i))
+                email(b, i).or_else(|| emoticon(b, i))
             } else {
-                url_or_email(b, i)
+                email(b, i)
             }
         }
         b':' | b';' | b'=' | b'<' | b'^' | b'>' if at_word_start => emoticon(b, i),
         0xC2..=0xF4 => {
-            // A non-ASCII currency sign followed by an amount.
+            // A full-width sigil, or a non-ASCII currency sign and an amount.
             let sym = text[i..].chars().next()?;
-            if CURRENCY.contains(&sym) {
+            if sym == '＠' {
+                entities::mention(text, i).map(|e| (TokenKind::Mention, e))
+            } else if sym == '＃' {
+                entities::hashtag(text, i).map(|e| (TokenKind::Hashtag, e))
+            } else if CURRENCY.contains(&sym) {
                 amount(b, i + sym.len_utf8()).map(|e| (TokenKind::Price, e))
             } else {
                 None
@@ -654,41 +756,10 @@ fn amount(b: &[u8], i: usize) -> Option<usize> {
     Some(end)
 }
 
-fn hashtag(text: &str, i: usize) -> Option<(TokenKind, usize)> {
-    let mut end = i + 1;
-    let mut has_letter = false;
-    for c in text[i + 1..].chars() {
-        if c.is_alphanumeric() || c == '_' {
-            has_letter |= !c.is_ascii_digit();
-            end += c.len_utf8();
-        } else if end > i + 1 && matches!(c as u32, 0x300..=0x36F | 0x200C | 0x200D) {
-            // Combining marks and joiners inside a non-Latin hashtag.
-            end += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    has_letter.then_some((TokenKind::Hashtag, end))
-}
-
-/// Top-level domains accepted for addresses written without a scheme. Kept to
-/// ones people put in posts, so that a missing space after a full stop
-/// ("done.Thanks") does not become a link.
-const TLDS: &[&str] = &[
-    "com", "net", "org", "io", "co", "ly", "me", "app", "dev", "shop", "store", "info", "biz",
-    "us", "uk", "ca", "de", "fr", "au", "nz", "ie", "in", "ai", "gg", "tv", "fm", "xyz", "link",
-    "site", "online", "blog", "news", "edu", "gov", "eu", "es", "nl", "be", "ch", "se", "no", "dk",
-    "jp", "br", "mx", "page", "live", "events", "media", "studio", "art", "health", "coffee", "gl",
-];
-
-fn url_or_email(b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
-    let lower_starts =
-        |p: &[u8]| b.len() >= i + p.len() && b[i..i + p.len()].eq_ignore_ascii_case(p);
-    if lower_starts(b"http://") || lower_starts(b"https://") || lower_starts(b"www.") {
-        let end = url_tail(b, i);
-        return (end > i + 8).then_some((TokenKind::Url, end));
-    }
-    // Most words are plain: nothing after the letters can make a link.
+/// An e-mail address, `local@domain.tld`, starting at `i`. (Links are found
+/// by `entities`.)
+fn email(b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
+    // Most words are plain: nothing after the letters can make an address.
     let run_end = scan(b, i, |x| x.is_ascii_alphanumeric());
     if !matches!(
         b.get(run_end),
@@ -696,25 +767,16 @@ fn url_or_email(b: &[u8], i: usize) -> Option<(TokenKind, usize)> {
     ) {
         return None;
     }
-    // local@domain.tld
     let local_end = scan(b, i, |x| x.is_ascii_alphanumeric() || b"._%+-".contains(&x));
-    if b.get(local_end) == Some(&b'@') {
-        if let Some(dom_end) = domain(b, local_end + 1, true) {
-            return Some((TokenKind::Email, dom_end));
-        }
+    if b.get(local_end) != Some(&b'@') {
         return None;
     }
-    let dom_end = domain(b, i, false)?;
-    let end = if matches!(b.get(dom_end), Some(b'/')) {
-        url_tail(b, dom_end)
-    } else {
-        dom_end
-    };
-    Some((TokenKind::Url, end))
+    domain(b, local_end + 1).map(|end| (TokenKind::Email, end))
 }
 
-/// `label(.label)+` ending in a known TLD; returns the end of the host.
-fn domain(b: &[u8], i: usize, any_tld: bool) -> Option<usize> {
+/// `label(.label)+` ending in a top-level domain of two letters or more;
+/// returns the end of the host.
+fn domain(b: &[u8], i: usize) -> Option<usize> {
     let end = scan(b, i, |x| {
         x.is_ascii_alphanumeric() || x == b'-' || x == b'.'
     });
@@ -730,32 +792,8 @@ fn domain(b: &[u8], i: usize, any_tld: bool) -> Option<usize> {
         return None;
     }
     let tld = &host[last_dot + 1..];
-    let ok = if any_tld {
-        tld.len() >= 2 && tld.iter().all(|x| x.is_ascii_alphabetic())
-    } else {
-        tld.iter().all(|x| x.is_ascii_lowercase()) && TLDS.iter().any(|t| t.as_bytes() == tld)
-    };
+    let ok = tld.len() >= 2 && tld.iter().all(|x| x.is_ascii_alphabetic());
     ok.then_some(i + trim)
-}
-
-/// The rest of a URL: everything up to whitespace, minus trailing punctuation.
-fn url_tail(b: &[u8], i: usize) -> usize {
-    let mut end = scan(b, i, |x| {
-        x > b' ' && x < 0x80 && x != b'"' && x != b'<' && x != b'>'
-    });
-    while end > i
-        && matches!(
-            b[end - 1],
-            b'.' | b',' | b'!' | b'?' | b';' | b':' | b')' | b'\'' | b']'
-        )
-    {
-        // Keep a closing parenthesis that pairs with one inside the URL.
-        if b[end - 1] == b')' && b[i..end].contains(&b'(') {
-            break;
-        }
-        end -= 1;
-    }
-    end
 }
 
 const EMOTICONS: &[&str] = &[
@@ -977,10 +1015,48 @@ mod tests {
 
     #[test]
     fn combining_marks_stay_with_their_base() {
-        let text = "@ana\u{301} cafe\u{301}";
+        // (A mention followed by a mark is no mention: twitter-text rejects
+        // "@ana" before an accent, as it would be a different name.)
+        let text = "#cafe\u{301} cafe\u{301}";
         let toks = tokenize(text);
-        assert_eq!(toks[0].text(text), "@ana\u{301}");
+        assert_eq!(toks[0].text(text), "#cafe\u{301}");
         assert_eq!(toks[1].text(text), "cafe\u{301}");
+    }
+
+    /// Issue 15: a Prepend sign (U+0600-0605, ...) joins the character after
+    /// it, so a token ending right before one must not leave the next token
+    /// starting inside that cluster.
+    #[test]
+    fn prepend_signs_stay_with_the_next_character() {
+        use TokenKind::*;
+        // The fuzz input: "youtue" is no top-level domain, so under
+        // twitter-text's rules this is no link, and the word keeps its cluster.
+        assert_eq!(
+            kinds("www.youtue\u{0603}\u{FFFD}"),
+            vec![(Word, "www.youtue\u{0603}\u{FFFD}")]
+        );
+        // The same hand-over after a real link.
+        assert_eq!(
+            kinds("www.youtube.com\u{0603}\u{FFFD}"),
+            vec![(Url, "www.youtube.com"), (Symbol, "\u{0603}\u{FFFD}")]
+        );
+        assert_eq!(
+            kinds("see example.com\u{0600}!"),
+            vec![
+                (Word, "see"),
+                (Url, "example.com"),
+                (Punctuation, "\u{0600}!")
+            ]
+        );
+        assert_eq!(
+            kinds("a \u{06DD}#tag \u{0600}5 \u{0600}"),
+            vec![
+                (Word, "a"),
+                (Punctuation, "\u{06DD}#"),
+                (Word, "tag"),
+                (Number, "\u{0600}5")
+            ]
+        );
     }
 
     #[test]

@@ -27,6 +27,7 @@ types and delegates to it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
@@ -44,6 +45,7 @@ from ._postlint import (
     analyze,
     analyze_many,
     rules,
+    tokenize,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,6 +54,12 @@ if TYPE_CHECKING:  # pragma: no cover
 # Scores and Labels implement the read-only mapping protocol in Rust.
 Mapping.register(Scores)
 Mapping.register(Labels)
+
+# The Series accessor (``series.postlint``) is registered by
+# ``import postlint.pandas``; done here too when pandas is already loaded, so
+# ``import postlint`` itself never pays for importing pandas.
+if sys.modules.get("pandas") is not None:
+    from . import pandas as _pandas_accessor  # noqa: F401
 
 __all__ = [
     "ConfigError",
@@ -68,6 +76,7 @@ __all__ = [
     "analyze_many",
     "rules",
     "to_pandas",
+    "tokenize",
 ]
 
 
@@ -76,6 +85,7 @@ def to_pandas(
     *,
     config: Optional[Mapping[str, Any]] = None,
     threads: Optional[int] = None,
+    progress: bool = False,
 ) -> "pandas.DataFrame":
     """Analyse ``texts`` into a pandas DataFrame, one row per text.
 
@@ -86,8 +96,11 @@ def to_pandas(
     ``postlint.rules()`` order). When ``texts`` is a pandas Series the frame
     keeps its index.
 
+    ``progress=True`` shows a tqdm progress bar (``pip install
+    'postlint[progress]'``).
+
     Needs pandas: ``pip install 'postlint[pandas]'``.
     """
-    from ._pandas import to_pandas as _to_pandas
+    from ._pandas import frame
 
-    return _to_pandas(texts, config=config, threads=threads)
+    return frame(Linter(config), texts, threads=threads, progress=progress)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING, List
+from typing import TYPE_CHECKING, List, Optional, Tuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._postlint import Diagnostic, Report
@@ -109,4 +109,59 @@ def render_report(report: "Report") -> str:
         'padding:6px 8px;border:1px solid #e5e7eb;border-radius:4px;margin-bottom:6px">'
         f"{_highlighted(report.text, diagnostics)}</div>"
         f"{_bars(report)}{_list(diagnostics)}</div>"
+    )
+
+
+def _score_cells(report: "Report") -> str:
+    labels = report.labels
+    cells = []
+    for name, score in report.scores.items():
+        weight = "700" if labels[name] else "400"
+        cells.append(
+            f'<td style="padding:2px 6px;text-align:right;font-weight:{weight};'
+            f'color:{_BAR_COLOUR.get(name, "#6b7280")};font-variant-numeric:tabular-nums">'
+            f"{score:.2f}</td>"
+        )
+    return "".join(cells)
+
+
+def render_page(
+    rows: "List[Tuple[str, Optional[Report], str]]", first: int, total: int, page: int, pages: int
+) -> str:
+    """A page of drafts as an HTML table: (index label, report or None, raw
+    repr for a value that is not a str) per row, with a header saying which
+    rows of how many are shown."""
+    head_cells = "".join(
+        f'<th style="padding:2px 6px;color:{_BAR_COLOUR[n]}">{_esc(n)}</th>' for n in _BAR_COLOUR
+    )
+    body = []
+    for label, report, raw in rows:
+        if report is None:
+            text = f'<span style="color:#6b7280">(not a str: {_esc(raw)})</span>'
+            rest = '<td colspan="5"></td>'
+        else:
+            text = _highlighted(report.text, report.diagnostics)
+            titles = _esc("\n".join(_describe(d) for d in report.diagnostics))
+            rest = _score_cells(report) + (
+                f'<td style="padding:2px 6px;text-align:right" title="{titles}">'
+                f"{len(report.diagnostics)}</td>"
+            )
+        body.append(
+            f'<tr style="vertical-align:top"><td style="padding:2px 6px;color:#6b7280">{_esc(label)}</td>'
+            f'<td style="padding:2px 6px;white-space:pre-wrap;text-align:left;max-width:560px">{text}</td>'
+            f"{rest}</tr>"
+        )
+    last = first + len(rows)
+    caption = (
+        f"postlint: rows {first + 1:,}&ndash;{last:,} of {total:,} (page {page:,} of {pages:,})"
+        if total
+        else "postlint: no rows"
+    )
+    return (
+        '<div class="postlint-page" style="font-family:system-ui,sans-serif;font-size:13px">'
+        f'<div style="color:#6b7280;margin-bottom:4px">{caption}</div>'
+        '<table style="border-collapse:collapse"><thead><tr>'
+        f'<th style="padding:2px 6px"></th><th style="padding:2px 6px;text-align:left">draft</th>{head_cells}'
+        '<th style="padding:2px 6px">diagnostics</th></tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
     )

@@ -4,13 +4,33 @@ All offsets (``start``/``end``) are Python code-point indices into
 ``Report.text``: ``report.text[d.start:d.end]`` is the flagged text.
 """
 
-from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Union, overload
+from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, TypedDict, Union, overload
 
 __version__: str
 
 Dimension = Literal["salesy", "personal", "conversational", "identity_reflecting"]
 Severity = Literal["error", "warning", "info"]
 ConfigDict = Mapping[str, Any]
+Platform = Literal["x", "bluesky", "threads", "mastodon", "linkedin", "instagram", "facebook"]
+TokenKind = Literal[
+    "word", "number", "url", "email", "mention", "hashtag", "cashtag", "price",
+    "percentage", "emoji", "phone", "emoticon", "punctuation", "symbol", "line_break",
+]
+
+class Length(TypedDict):
+    """A draft's length as its platform counts it (``Report.length``)."""
+
+    platform: Platform
+    count: int
+    limit: int
+
+class Token(TypedDict):
+    """One token (``postlint.tokenize``); offsets are code points."""
+
+    kind: TokenKind
+    start: int
+    end: int
+    text: str
 
 class ConfigError(ValueError):
     """A configuration that cannot be used; ``key`` names the offending key
@@ -130,6 +150,8 @@ class Report:
     def diagnostics(self) -> list[Diagnostic]: ...
     @property
     def evidence(self) -> list[Evidence]: ...
+    @property
+    def length(self) -> Optional[Length]: ...
     def has_errors(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]: ...
     def _repr_html_(self) -> str: ...
@@ -138,11 +160,19 @@ class Linter:
     """Lints drafts under one configuration; build once, reuse."""
 
     def __init__(self, config: Optional[ConfigDict] = None) -> None: ...
+    def __reduce__(self) -> tuple[type["Linter"], tuple[Any, ...]]: ...
     def analyze(self, text: str, *, reply: bool = False) -> Report: ...
     def analyze_many(
-        self, texts: Iterable[str], threads: Optional[int] = None, *, replies: Optional[Iterable[bool]] = None
+        self,
+        texts: Iterable[str],
+        threads: Optional[int] = None,
+        *,
+        replies: Optional[Iterable[bool]] = None,
+        progress: Optional[bool] = None,
     ) -> list[Report]: ...
-    def _table(self, texts: Iterable[str], threads: Optional[int] = None) -> dict[str, list[Union[float, bool, int]]]: ...
+    def _table(
+        self, texts: Iterable[str], threads: Optional[int] = None, progress: Optional[bool] = None
+    ) -> dict[str, list[Union[float, bool, int]]]: ...
     @property
     def config(self) -> dict[str, Any]: ...
 
@@ -153,6 +183,9 @@ def analyze_many(
     config: Optional[ConfigDict] = None,
     threads: Optional[int] = None,
     replies: Optional[Iterable[bool]] = None,
+    progress: Optional[bool] = None,
 ) -> list[Report]: ...
 def rules() -> list[RuleInfo]: ...
+def tokenize(text: str) -> list[Token]: ...
 def _panic_for_tests() -> None: ...
+def _bench_native(texts: Iterable[str]) -> float: ...

@@ -32,7 +32,13 @@ def main() -> None:
         print(key)
     html: str = report._repr_html_()
     as_dict: Dict[str, object] = report.to_dict()
-    print(salesy, also, flag, scores, many, more, ids, html, as_dict)
+    length = postlint.analyze("hi", config={"platform": "x"}).length
+    if length is not None:
+        left: int = length["limit"] - length["count"]
+        print(left, length["platform"])
+    kinds: List[str] = [t["kind"] for t in postlint.tokenize("hi #tbt")]
+    spans: List[int] = [t["start"] + t["end"] for t in postlint.tokenize("hi")]
+    print(salesy, also, flag, scores, many, more, ids, html, as_dict, kinds, spans)
 
 
 if __name__ == "__main__":

@@ -203,6 +203,29 @@ test("a long draft scrolls the mirror with the textarea", async () => {
   await page.screenshot({ path: path.join(outputDir, "demo-scrolled.png") });
 });
 
+test("the platform counter counts like X and shades the overflow", async () => {
+  await page.select("#platform", "x");
+  // 250 letters, an emoji (2 on X) and a link (23 whatever its length):
+  // 250 + 1 + 2 + 1 + 23 = 277, so 3 left.
+  const link = "https://example.com/" + "a".repeat(60);
+  await setDraft("x".repeat(250) + " 🎉 " + link);
+  await page.waitForFunction(() => document.getElementById("left").textContent.startsWith("3 left"));
+  assert.deepEqual(await marks("too-long"), []);
+  // With 278 letters the emoji takes the count to 281: the emoji and all
+  // after it are past the limit (278 + 1 + 2 + 1 + 23 = 305), and the
+  // shading covers exactly them.
+  await setDraft("x".repeat(278) + " 🎉 " + link);
+  await page.waitForFunction(() => document.getElementById("left").textContent.startsWith("25 over"));
+  assert.ok(await page.$eval("#left", (l) => l.classList.contains("over")));
+  assert.deepEqual(await marks("too-long"), ["🎉 " + link]);
+  const shaded = await page.$eval('#mirror mark[data-rule="too-long"]', (m) => getComputedStyle(m).backgroundImage);
+  assert.match(shaded, /gradient/);
+  await page.screenshot({ path: path.join(outputDir, "demo-too-long.png"), fullPage: true });
+  await page.select("#platform", "");
+  await page.waitForFunction(() => document.getElementById("left").hidden);
+  assert.deepEqual(await marks("too-long"), []);
+});
+
 test("a personal draft reads personal; no page errors all along", async () => {
   await setDraft(
     "Well. I locked my keys in the car at the grocery store. In the rain. 🙃 Has this ever happened to you?",

@@ -10,6 +10,7 @@ mod brag;
 mod discount;
 mod engagement_bait;
 mod hard_sell;
+mod hashtag_limit;
 mod hashtag_stuffing;
 mod link_only;
 mod missed_conversation;
@@ -17,6 +18,7 @@ mod needy;
 mod robotic;
 mod self_centered;
 mod shouting;
+mod too_long;
 mod urgency;
 mod vanity_metrics;
 
@@ -54,7 +56,7 @@ impl Finding {
 
 pub(crate) type Check = fn(&Analysis, &mut Vec<Finding>);
 
-static CATALOGUE: [RuleInfo; 14] = [
+static CATALOGUE: [RuleInfo; 16] = [
     hard_sell::INFO,
     urgency::INFO,
     discount::INFO,
@@ -69,9 +71,11 @@ static CATALOGUE: [RuleInfo; 14] = [
     shouting::INFO,
     hashtag_stuffing::INFO,
     missed_conversation::INFO,
+    too_long::INFO,
+    hashtag_limit::INFO,
 ];
 
-pub(crate) static CHECKS: [Check; 14] = [
+pub(crate) static CHECKS: [Check; 16] = [
     hard_sell::check,
     urgency::check,
     discount::check,
@@ -86,6 +90,8 @@ pub(crate) static CHECKS: [Check; 14] = [
     shouting::check,
     hashtag_stuffing::check,
     missed_conversation::check,
+    too_long::check,
+    hashtag_limit::check,
 ];
 
 /// Every rule postlint knows, in catalogue order.
