@@ -105,7 +105,7 @@ test("analyze(text, options) applies the options for that call only", () => {
 
 test("rules() is the catalogue, in JavaScript spelling", () => {
   const list = rules();
-  assert.equal(list.length, 14);
+  assert.equal(list.length, 16);
   const ids = list.map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length);
   for (const r of list) {
