@@ -8,7 +8,7 @@
 #
 #   bash scripts/fuzz-cmin.sh CORPUS_DIR [TARGET...]   (default: all targets)
 #
-# Inputs longer than FUZZ_MAX_LEN (default 4096) bytes are left out, to keep
+# Inputs longer than FUZZ_MAX_LEN (default 1024) bytes are left out, to keep
 # the committed seeds small.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ if [ ${#targets[@]} -eq 0 ]; then
   targets=(tokenize analyze draft config batch)
 fi
 sanitizer="${FUZZ_SANITIZER:-none}"
-max_len="${FUZZ_MAX_LEN:-4096}"
+max_len="${FUZZ_MAX_LEN:-1024}"
 
 cd fuzz
 work="$(mktemp -d)"
