@@ -73,8 +73,10 @@ def test_evidence(report):
 def test_report_text_and_to_dict(report):
     assert report.text == PITCH
     d = report.to_dict()
-    assert set(d) == {"text", "scores", "labels", "diagnostics", "evidence"}
+    # `length` is there only with a platform (test_length covers it).
+    assert set(d) == {"text", "scores", "labels", "diagnostics", "evidence", "language"}
     assert d["text"] == PITCH
+    assert d["language"] == report.language == "en"
     assert d["scores"] == dict(report.scores)
     assert d["labels"] == dict(report.labels)
     assert d["diagnostics"] == [x.to_dict() for x in report.diagnostics]
