@@ -73,7 +73,7 @@ def test_evidence(report):
 def test_report_text_and_to_dict(report):
     assert report.text == PITCH
     d = report.to_dict()
-    # `length` is there only with a platform (test_length covers it).
+    # `length` is there only with a platform (test_tokens.py checks it).
     assert set(d) == {"text", "scores", "labels", "diagnostics", "evidence", "language"}
     assert d["text"] == PITCH
     assert d["language"] == report.language == "en"
