@@ -26,7 +26,7 @@ test("every build declares every export", () => {
       "export function tokenize(text: string): Token[];",
       "length?: Length;",
       "export class Linter",
-      "analyze(text: string): Report;",
+      "analyze(text: string, options?: AnalyzeOptions | null): Report;",
       "export interface Report",
       "export interface Diagnostic",
       "export interface ConfigError extends Error",
