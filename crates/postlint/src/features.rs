@@ -328,7 +328,7 @@ pub(crate) fn extract(
     if foreign {
         out.retain(|f| !is_english_only(f.name));
     } else {
-        learned_words(doc, allowed, learned, &mut out);
+        learned_words(doc, allowed, learned, words, &mut out);
     }
     out
 }
@@ -359,11 +359,10 @@ pub(crate) fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
 const WORDS_AT_FULL_WEIGHT: f64 = 12.0;
 
 /// A feature for the first occurrence of each word the model has learned
-/// (`words` gives its index), in draft order.
-fn learned_words(doc: Doc, allowed: &SpanSet, words: WordIds, out: &mut Vec<Feature>) {
+/// (`words` gives its index), in draft order; `n` is the draft's word count.
+fn learned_words(doc: Doc, allowed: &SpanSet, words: WordIds, n: usize, out: &mut Vec<Feature>) {
     // In a long draft each word says less: without this, dozens of small
     // weights of everyday words would add up to a verdict.
-    let n = doc.tokens.iter().filter(|t| t.is_wordlike()).count();
     let value = (WORDS_AT_FULL_WEIGHT / n.max(1) as f64).min(1.0).sqrt();
     let mut seen: rustc_hash::FxHashSet<u32> = Default::default();
     for_each_word(doc, |i, w| {
