@@ -3,7 +3,9 @@
 //! finite and in [0, 1], offsets convert consistently, and results are
 //! deterministic.
 
-use postlint::{analyze, tokenize, Config, Linter, OffsetMapper, OffsetUnit, Report, Span};
+use postlint::{
+    analyze, tokenize, Config, Linter, OffsetMapper, OffsetUnit, Platform, Report, Span,
+};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -334,6 +336,35 @@ proptest! {
     #[test]
     fn offsets_round_trip_on_any_text(text in drafts()) {
         check_offsets_round_trip(&text, &analyze(&text));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Platform length with small limits, so `too-long` fires often and its
+    /// start lands next to every kind of cluster: the span is grapheme
+    /// aligned, runs to the end of the text, and the text before it fits.
+    #[test]
+    fn too_long_shades_whole_clusters_past_the_limit(
+        text in prop_oneof![hostile_drafts(), structured_drafts()],
+        platform in prop::sample::select(Platform::ALL.to_vec()),
+        max_length in prop::option::of(1usize..40),
+    ) {
+        let config = Config { platform: Some(platform), max_length, ..Config::default() };
+        let linter = Linter::new(config).expect("a platform with any limit is valid");
+        let r = linter.analyze(&text);
+        check_report(&text, &r);
+        check_offsets_round_trip(&text, &r);
+        let length = r.length.expect("a platform gives a length");
+        let too_long: Vec<_> = r.diagnostics.iter().filter(|d| d.rule == "too-long").collect();
+        prop_assert_eq!(too_long.len(), usize::from(length.count > length.limit));
+        if let Some(d) = too_long.first() {
+            prop_assert_eq!(d.span.end, text.len());
+            let head = &text[..d.span.start];
+            let fits = linter.analyze(head).length.expect("a length").count;
+            prop_assert!(fits <= length.limit, "{head:?} counts {fits} > {}", length.limit);
+        }
     }
 }
 

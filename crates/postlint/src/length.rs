@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::report::Span;
-use crate::tokenizer::{Token, TokenKind};
+use crate::tokenizer::{grapheme_start, Token, TokenKind};
 
 /// A platform a draft is written for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -193,7 +193,10 @@ pub fn measure(
         platform,
         count: total / scale,
         limit,
-        overflow: overflow.map(|s| Span::new(s, text.len())),
+        // Counting by code point can cross the limit inside a cluster (a
+        // combining mark, an emoji's skin tone): the whole cluster is over,
+        // so a compose box never shades half a character.
+        overflow: overflow.map(|s| Span::new(grapheme_start(text, s, 0), text.len())),
     }
 }
 
@@ -236,6 +239,22 @@ mod tests {
         assert_eq!(l.overflow.map(|s| s.text(text)), Some("example.com"));
         // Exactly at the limit fits.
         assert_eq!(m("abcd", Platform::Threads, Some(4)).overflow, None);
+    }
+
+    #[test]
+    fn overflow_starts_at_the_cluster_that_crosses_the_limit() {
+        // The 5th code point is a combining mark: "e\u{301}" is over as a whole.
+        let text = "abce\u{301}f";
+        let l = m(text, Platform::Threads, Some(4));
+        assert_eq!(l.overflow.map(|s| s.text(text)), Some("e\u{301}f"));
+        // The limit falls inside a ZWJ emoji sequence of 4 code points.
+        let text = "ab 👩🏽‍💻 x";
+        let l = m(text, Platform::Instagram, Some(4));
+        assert_eq!(l.overflow.map(|s| s.text(text)), Some("👩🏽‍💻 x"));
+        // A Prepend sign joins the character after it.
+        let text = "abc\u{600}d";
+        let l = m(text, Platform::Linkedin, Some(4));
+        assert_eq!(l.overflow.map(|s| s.text(text)), Some("\u{600}d"));
     }
 
     #[test]

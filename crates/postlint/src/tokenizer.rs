@@ -578,7 +578,7 @@ fn snap_to_grapheme(text: &str, end: usize) -> usize {
 
 /// The start of the grapheme cluster containing byte `at`, where `floor`
 /// (`<= at`) is a cluster boundary: the token handed over there.
-fn grapheme_start(text: &str, at: usize, floor: usize) -> usize {
+pub(crate) fn grapheme_start(text: &str, at: usize, floor: usize) -> usize {
     if at == floor || at >= text.len() {
         return at;
     }
