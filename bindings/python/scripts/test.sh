@@ -2,7 +2,8 @@
 # Builds the postlint Python package from this checkout and tests it:
 # venv, maturin wheel with every optional extra, pytest (incl. the
 # cross-check against the Rust CLI, Dask on a 2-process cluster), the example
-# notebooks (nbclient), and a mypy check of a typed usage file against the shipped stubs.
+# notebooks (nbclient), stubtest of the shipped stubs, and a mypy check of a
+# typed usage file against them.
 # Works from any directory and on a fresh machine (needs Python 3.9+, cargo,
 # and PyPI). Set PYTHON to choose the interpreter; POSTLINT_BIN to test
 # against an already built CLI.
@@ -22,7 +23,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 PY="$VENV/bin/python"
 "$PY" -m pip install --quiet --disable-pip-version-check \
-    "maturin>=1.9,<2" pytest mypy "dask[distributed]" nbclient ipykernel
+    "maturin>=1.9,<2" pytest "mypy>=2.4,<2.5" "dask[distributed]" nbclient ipykernel
 
 step "build the CLI and the wheel (release)"
 cd "$REPO"
@@ -53,6 +54,13 @@ cd "$HERE/tests"
 step "example notebooks (nbclient, top to bottom)"
 # Figures go to a scratch folder, not into the checkout.
 POSTLINT_FIGURES="$(mktemp -d)" "$PY" "$HERE/scripts/run_notebooks.py"
+
+step "stubtest (the shipped stubs against the installed extension)"
+# Every name, signature and class in _postlint.pyi must match the runtime;
+# the allowlist names the stub-only aliases, each with its reason. PEP 800's
+# @disjoint_base is not required: type checkers before 2025 reject it.
+"$PY" -m mypy.stubtest postlint --mypy-config-file "$HERE/pyproject.toml" \
+    --allowlist "$HERE/stubtest-allowlist.txt" --ignore-disjoint-bases
 
 step "mypy (typed usage against the stubs)"
 "$PY" -m mypy --strict --no-incremental --cache-dir=/dev/null "$HERE/tests/typecheck/usage.py"
