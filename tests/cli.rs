@@ -123,12 +123,17 @@ fn batch_contract_with_bad_lines() {
     // Keys come in the documented order.
     let raw = stdout(&o);
     let first = raw.lines().next().unwrap();
-    let pos: Vec<_> = ["\"id\"", "\"scores\"", "\"labels\"", "\"diagnostics\""]
-        .iter()
-        .map(|k| first.find(k).unwrap())
-        .collect();
+    let keys = [
+        "\"id\"",
+        "\"scores\"",
+        "\"labels\"",
+        "\"language\"",
+        "\"diagnostics\"",
+    ];
+    let pos: Vec<_> = keys.iter().map(|k| first.find(k).unwrap()).collect();
     assert!(pos.windows(2).all(|w| w[0] < w[1]), "{first}");
-    assert_eq!(lines[0].as_object().unwrap().len(), 4);
+    assert_eq!(lines[0].as_object().unwrap().len(), 5);
+    assert_eq!(lines[0]["language"], "en");
     let d = &lines[0]["diagnostics"][0];
     assert_eq!(d["rule"], "hard-sell");
     assert_eq!((d["start"].as_u64(), d["end"].as_u64()), (Some(0), Some(7)));

@@ -7,7 +7,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 
 use postlint::{
-    Context, Diagnostic, Evidence, Labels, Length, Linter, OffsetUnit, Scores, TokenView,
+    Context, Diagnostic, Evidence, Labels, Language, Length, Linter, OffsetUnit, Scores, TokenView,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -22,6 +22,7 @@ struct Line<'a> {
     id: &'a RawValue,
     scores: Scores,
     labels: Labels,
+    language: Language,
     diagnostics: Vec<Diagnostic>,
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<Vec<Evidence>>,
@@ -72,6 +73,7 @@ pub fn run_with(
                 id,
                 scores: report.scores,
                 labels: report.labels,
+                language: report.language,
                 diagnostics: report.diagnostics,
                 evidence: explain.then_some(report.evidence),
                 length: report.length,
