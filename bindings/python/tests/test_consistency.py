@@ -41,6 +41,7 @@ def test_dev_corpus_matches_cli_exactly(postlint_bin, tmp_path, corpus):
         # Exact float equality: both sides print/parse the same f64.
         assert line["scores"] == dict(report.scores), id_
         assert line["labels"] == dict(report.labels), id_
+        assert line["language"] == report.language, id_
         assert line["diagnostics"] == [d.to_dict() for d in report.diagnostics], id_
         for d in report.diagnostics:
             assert report.text[d.start : d.end] == text[d.start : d.end]
