@@ -464,3 +464,17 @@ fn prepend_sign_after_a_url_regressions() {
         check_report(text, &analyze(text));
     }
 }
+
+/// The `length` fuzz target's find (issue 15): twitter-text takes the
+/// fullwidth `＃` and `＠` as sigils, and normalising a hashtag sliced off a
+/// one-byte `#`, panicking inside the 3-byte `＃`. A hashtag with either sigil
+/// reads the same.
+#[test]
+fn fullwidth_sigils_regressions() {
+    for text in ["Nice ＃garden party", "hi ＠ana ＃tag", "＃", "＃＃sale ＃SALE！"] {
+        check_tokens(text);
+        check_report(text, &analyze(text));
+    }
+    let (ascii, wide) = (analyze("Big #sale today"), analyze("Big ＃sale today"));
+    assert_eq!(ascii.scores, wide.scores);
+}

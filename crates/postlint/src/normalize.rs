@@ -223,8 +223,10 @@ impl Normalized {
                 TokenKind::Mention => out.push_str("<mention>"),
                 TokenKind::Cashtag => out.push_str("<cashtag>"),
                 TokenKind::Hashtag => {
+                    // The sigil is `#` or the fullwidth `＃` (3 bytes).
+                    let sigil = s.chars().next().map_or(0, char::len_utf8);
                     out.push('#');
-                    push_word(&mut out, &s[1..], t.elongated, known, &mut scratch);
+                    push_word(&mut out, &s[sigil..], t.elongated, known, &mut scratch);
                 }
                 // "No." before a number is a word of its own ("our No. 1
                 // seller"), so the lexicon's "no. 1" matches only that.
