@@ -272,14 +272,15 @@ pub(crate) fn extract(
             rep.push(&mut out, "spoken-opener", t.span, 1.0);
         }
     }
-    if let Some(first) = doc.tokens.first().filter(|t| t.kind == TokenKind::Mention) {
-        rep.push(&mut out, "reply", first.span, 1.0);
+    let opening = doc.opening_reply();
+    if let Some((_, span)) = opening {
+        rep.push(&mut out, "reply", span, 1.0);
     }
-    for t in doc
+    for (_, t) in doc
         .tokens
         .iter()
-        .skip(1)
-        .filter(|t| t.kind == TokenKind::Mention)
+        .enumerate()
+        .filter(|&(i, t)| t.kind == TokenKind::Mention && opening.is_none_or(|(k, _)| k != i))
     {
         rep.push(&mut out, "mention", t.span, 1.0);
     }
@@ -300,6 +301,11 @@ pub(crate) fn extract(
     }
     if ctx.reply {
         rep.push(&mut out, "reply-context", whole, 1.0);
+        // A reply of a word or three ("Nice!", "so true 🔥") answers no one
+        // in particular: the robotic kind, not a conversation.
+        if words <= SHORT_REPLY {
+            rep.push(&mut out, "short-reply", whole, 1.0);
+        }
     }
     let q = if pitch {
         "sales-hook-question"
@@ -380,6 +386,8 @@ fn learned_words(doc: Doc, allowed: &SpanSet, words: WordIds, n: usize, out: &mu
     });
 }
 
+/// Words up to which a reply says almost nothing.
+const SHORT_REPLY: usize = 3;
 /// Words from which a post is long (a story, an announcement).
 const LONG_POST: usize = 40;
 /// Words up to which a post is short (a quip, a reply).
@@ -487,6 +495,24 @@ impl<'a> Doc<'a> {
         match (self.tokens.first(), self.tokens.last()) {
             (Some(f), Some(l)) => Span::new(f.span.start, l.span.end),
             _ => Span::new(0, 0),
+        }
+    }
+
+    /// The @mention a draft opens by answering ("@dana ...", or "replying
+    /// to @dana ..." as some apps write a reply): its token index and the
+    /// span that shows it.
+    fn opening_reply(&self) -> Option<(usize, Span)> {
+        let t = self.tokens;
+        match t {
+            [m, ..] if m.kind == TokenKind::Mention => Some((0, m.span)),
+            [a, b, m, ..]
+                if m.kind == TokenKind::Mention
+                    && lower_is_one_of(self.slice(a.span), &["replying", "reply", "replied"])
+                    && lower_is_one_of(self.slice(b.span), &["to"]) =>
+            {
+                Some((2, Span::new(a.span.start, m.span.end)))
+            }
+            _ => None,
         }
     }
 
@@ -908,4 +934,48 @@ pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -
         .filter(|run| run.len() >= 2 && run.iter().any(|&(_, mid)| mid))
         .map(<[_]>::len)
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Context;
+    use crate::Linter;
+
+    fn names(text: &str, ctx: Context) -> Vec<String> {
+        Linter::default()
+            .features(text, &ctx)
+            .into_iter()
+            .map(|(n, _)| n.into_owned())
+            .filter(|n| !n.starts_with("word:"))
+            .collect()
+    }
+
+    #[test]
+    fn a_draft_that_says_it_replies_is_a_reply() {
+        for text in [
+            "@dana same here",
+            "Replying to @dana yes, it's real",
+            "replying to @dana no",
+        ] {
+            let f = names(text, Context::default());
+            assert!(f.contains(&"reply".to_owned()), "{text}: {f:?}");
+            assert!(!f.contains(&"mention".to_owned()), "{text}: {f:?}");
+        }
+        let f = names("Lunch with @dana today", Context::default());
+        assert!(!f.contains(&"reply".to_owned()) && f.contains(&"mention".to_owned()));
+        let f = names("I was replying to emails all day", Context::default());
+        assert!(!f.contains(&"reply".to_owned()), "{f:?}");
+    }
+
+    #[test]
+    fn only_a_reply_of_a_few_words_is_a_short_reply() {
+        let short = |t: &str, ctx| names(t, ctx).contains(&"short-reply".to_owned());
+        assert!(short("Nice! 🔥", Context::reply()));
+        assert!(short("so true", Context::reply()));
+        assert!(!short("Nice! 🔥", Context::default()));
+        assert!(!short(
+            "Totally agree, the second half was the best part.",
+            Context::reply()
+        ));
+    }
 }

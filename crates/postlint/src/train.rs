@@ -54,7 +54,7 @@ impl Default for Options {
         Self {
             l2: 3.0,
             external_rows: 150.0,
-            l2_words: 4.0,
+            l2_words: 6.0,
             max_words: 400,
             min_word_drafts: 6,
             balance: 0.5,
