@@ -41,7 +41,11 @@ fuzz_target!(|data: &[u8]| {
     }
     let out = std::str::from_utf8(&out).expect("output is UTF-8");
     let outputs: Vec<&str> = out.lines().collect();
-    assert_eq!(outputs.len(), inputs.len(), "one output line per input line");
+    assert_eq!(
+        outputs.len(),
+        inputs.len(),
+        "one output line per input line"
+    );
     let kinds: Vec<&str> = TokenKind::ALL.iter().map(|k| k.as_str()).collect();
     let mut errors = 0;
     for (n, (raw, line)) in inputs.iter().zip(&outputs).enumerate() {
@@ -62,9 +66,15 @@ fuzz_target!(|data: &[u8]| {
             let end = t["end"].as_u64().expect("an end") as usize;
             assert!(last_end <= start && start < end, "{t} out of order");
             for at in [start, end] {
-                assert!(bounds.binary_search(&at).is_ok(), "{t} splits a cluster ({unit:?})");
+                assert!(
+                    bounds.binary_search(&at).is_ok(),
+                    "{t} splits a cluster ({unit:?})"
+                );
             }
-            assert_eq!(t["text"].as_str(), Some(slice(text, start, end, unit).as_str()));
+            assert_eq!(
+                t["text"].as_str(),
+                Some(slice(text, start, end, unit).as_str())
+            );
             last_end = end;
         }
     }
