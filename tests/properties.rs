@@ -471,7 +471,12 @@ fn prepend_sign_after_a_url_regressions() {
 /// reads the same.
 #[test]
 fn fullwidth_sigils_regressions() {
-    for text in ["Nice ＃garden party", "hi ＠ana ＃tag", "＃", "＃＃sale ＃SALE！"] {
+    for text in [
+        "Nice ＃garden party",
+        "hi ＠ana ＃tag",
+        "＃",
+        "＃＃sale ＃SALE！",
+    ] {
         check_tokens(text);
         check_report(text, &analyze(text));
     }

@@ -13,7 +13,7 @@ DRAFTS = [
     "HUGE SALE!!! Buy now, 50% off everything, today only!",
     "Walked the dog by the river this morning, the fog was unreal.",
     "What's your favourite trail? Tell me in the comments 👇",
-    "Buy now. Buy now. Shop now!",
+    "Buy now. Buy now. Order now!",
 ]
 
 

@@ -183,7 +183,7 @@ mod tests {
     #[test]
     fn pitch_questions_are_not_conversation() {
         let pitch = scores(
-            "Tired of slow Wi-Fi? Switch to FastNet today and get 3 months free. Order now!",
+            "Tired of slow Wi-Fi? Switch to FastNet today. Free installation, 20% off your first bill. Order now!",
         );
         assert!(pitch[0] > 0.8 && pitch[2] < 0.5, "{pitch:?}");
         let real = scores("Anyone know a good plumber nearby? Our water heater just died.");

@@ -114,7 +114,7 @@ test("typing a salesy draft raises the salesy meter and highlights the hard sell
 
   // The highlight covers exactly the flagged characters.
   assert.deepEqual(await marks("hard-sell"), ["Buy now"]);
-  assert.deepEqual(await marks("discount"), ["50% off everything"]);
+  assert.deepEqual(await marks("discount"), ["50% off"]);
   const value = await page.$eval("#draft", (t) => t.value);
   assert.equal(await mirrorText(), value, "the mirror holds the same text as the textarea");
 

@@ -73,10 +73,7 @@ mod tests {
 
     #[test]
     fn fires_on_offers() {
-        assert_eq!(
-            flagged("discount", "50% off everything"),
-            ["50% off everything"]
-        );
+        assert_eq!(flagged("discount", "50% off, this week"), ["50% off"]);
         assert_eq!(
             flagged("discount", "Use code SAVE20 for free shipping"),
             ["Use code", "free shipping"]
