@@ -225,5 +225,82 @@ fn four(v: &[f64]) -> Option<[f64; 4]> {
 
 /// Rounds to six decimals (every evidence weight and score is rounded so) so that every language prints the same numbers.
 pub fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
+    round(x * 1e6) / 1e6
+}
+
+/// `f64::round` (half away from zero) without a call into libm: without
+/// SSE4.1 `round` is a library call, and scoring rounds every weight.
+#[inline]
+fn round(y: f64) -> f64 {
+    // From 2^52 on every f64 is an integer; NaN fails the test too.
+    if y.is_nan() || y.abs() >= 4_503_599_627_370_496.0 {
+        return y;
+    }
+    let t = (y as i64 as f64).copysign(y); // y truncated, sign kept (-0.3 -> -0.0)
+    let frac = y - t; // exact
+    if frac >= 0.5 {
+        t + 1.0
+    } else if frac <= -0.5 {
+        t - 1.0
+    } else {
+        t
+    }
+}
+
+/// The logistic function.
+pub fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_is_f64_round() {
+        let edge = [
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            -1.5,
+            2.5,
+            0.49999999999999994,
+            -0.49999999999999994,
+            4_503_599_627_370_495.5,
+            -4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+            123_456.499_999,
+            -0.3,
+            -0.7,
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let random = std::iter::repeat_with(move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        });
+        // Any bit pattern, and values of the size weights and logits have
+        // (some of them exact halves).
+        let values = random.take(100_000).flat_map(|x| {
+            let small = (x >> 11) as f64 / (1u64 << 53) as f64 * 2e7 - 1e7;
+            [f64::from_bits(x), small, (small * 2.0).trunc() / 2.0]
+        });
+        for y in edge.into_iter().chain(values) {
+            let (ours, std) = (round(y), y.round());
+            assert!(
+                ours.to_bits() == std.to_bits() || (ours.is_nan() && std.is_nan()),
+                "{y:e}: {ours:e} vs {std:e}"
+            );
+        }
+        assert!(round(f64::NAN).is_nan());
+    }
 }
