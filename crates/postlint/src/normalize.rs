@@ -10,7 +10,7 @@
 use crate::report::Span;
 use once_cell::sync::Lazy;
 
-use crate::text::{collapse_runs, WordSet};
+use crate::text::{collapse_runs, lower_key, WordSet};
 use crate::tokenizer::{Token, TokenKind};
 
 /// "Is this normalised word a lexicon word?", asked of elongated words only.
@@ -93,16 +93,22 @@ pub(crate) fn is_mostly_foreign(text: &str, tokens: &[Token]) -> bool {
     let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.text(text);
-        for c in w.chars().filter(|c| c.is_alphabetic()) {
-            if (c as u32) < 0x250 {
-                latin += 1;
-            } else {
-                other += 1;
+        if w.is_ascii() {
+            latin += w.bytes().filter(u8::is_ascii_alphabetic).count();
+        } else {
+            for c in w.chars().filter(|c| c.is_alphabetic()) {
+                if (c as u32) < 0x250 {
+                    latin += 1;
+                } else {
+                    other += 1;
+                }
             }
         }
         if w.len() <= 6 {
-            en += usize::from(ENGLISH.contains_lower(w));
-            foreign += usize::from(OTHER.contains_lower(w));
+            if let Some(key) = lower_key(w) {
+                en += usize::from(ENGLISH.contains_key(key));
+                foreign += usize::from(OTHER.contains_key(key));
+            }
         }
     }
     other > latin || (foreign >= 2 && foreign > 2 * en)
