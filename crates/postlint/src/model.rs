@@ -177,22 +177,26 @@ impl Model {
             .map(|(i, f)| (f.span.start, f.span.end, i))
             .collect();
         order.sort_unstable();
-        let mut ev: Vec<Evidence> = Vec::with_capacity(features.len() * 2);
-        let mut weights: Vec<[f64; 4]> = Vec::new();
-        for group in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-            weights.clear();
-            weights.extend(group.iter().map(|&(_, _, i)| {
-                let f = &features[i];
-                match self.words.get(f.word as usize) {
+        // Each feature's terms (weight × value, rounded), computed once; the
+        // evidence is allocated once, at its exact size.
+        let terms: Vec<[f64; 4]> = features
+            .iter()
+            .map(|f| {
+                let w = match self.words.get(f.word as usize) {
                     Some((_, w, _)) if f.word != NOT_A_WORD => *w,
                     _ => self.weights(f.name),
-                }
-            }));
+                };
+                w.map(|w| round6(w * f.value))
+            })
+            .collect();
+        let n = terms.iter().flatten().filter(|&&t| t != 0.0).count();
+        let mut ev: Vec<Evidence> = Vec::with_capacity(n);
+        for group in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
             for d in Dimension::ALL {
                 let from = ev.len();
-                for (&(_, _, i), w) in group.iter().zip(&weights) {
+                for &(_, _, i) in group {
                     let f = &features[i];
-                    let weight = round6(w[d.index()] * f.value);
+                    let weight = terms[i][d.index()];
                     if weight != 0.0 {
                         ev.push(Evidence {
                             dimension: d,
