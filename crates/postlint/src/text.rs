@@ -102,15 +102,15 @@ impl WordSet {
 
     /// True when the word of a [`lower_key`] is in the set.
     #[inline]
-    pub fn contains_key(&self, key: u128) -> bool {
+    fn contains_key(&self, key: u128) -> bool {
         self.packed.contains(&key)
     }
 }
 
 /// `word` lower-cased and packed as a [`WordSet`] key (`None` when longer
-/// than 15 bytes): compute it once to look a word up in several sets.
+/// than 15 bytes).
 #[inline]
-pub(crate) fn lower_key(word: &str) -> Option<u128> {
+fn lower_key(word: &str) -> Option<u128> {
     let b = word.as_bytes();
     if !word.is_ascii() {
         return pack(word.to_lowercase().as_bytes());
