@@ -10,7 +10,7 @@
 use crate::report::Span;
 use once_cell::sync::Lazy;
 
-use crate::text::collapse_runs;
+use crate::text::{collapse_runs, lower_key};
 use crate::tokenizer::{Token, TokenKind};
 
 /// "Is this normalised word a lexicon word?", asked of elongated words only.
@@ -86,15 +86,15 @@ const OTHER_WORDS: &[&str] = &[
 const ENGLISH: u8 = 1;
 const OTHER: u8 = 2;
 
-/// Both lists as `(short_key, ENGLISH | OTHER)`, sorted by key: a binary
-/// search over a hundred integers costs less than two hash look-ups, and
-/// this runs on every short word of every draft.
-static FUNCTION_WORDS: Lazy<Vec<(u64, u8)>> = Lazy::new(|| {
-    let mut v: Vec<(u64, u8)> = ENGLISH_WORDS
+/// Both lists as `(key, ENGLISH | OTHER)`, sorted by key: a binary search
+/// over a hundred integers costs less than two hash look-ups, and this
+/// runs on every short word of every draft.
+static FUNCTION_WORDS: Lazy<Vec<(u128, u8)>> = Lazy::new(|| {
+    let mut v: Vec<(u128, u8)> = ENGLISH_WORDS
         .iter()
         .map(|w| (w, ENGLISH))
         .chain(OTHER_WORDS.iter().map(|w| (w, OTHER)))
-        .filter_map(|(w, class)| Some((short_key(w.as_bytes())?, class)))
+        .filter_map(|(w, class)| Some((lower_key(w)?, class)))
         .collect();
     v.sort_unstable();
     v.dedup_by(|next, kept| {
@@ -107,30 +107,12 @@ static FUNCTION_WORDS: Lazy<Vec<(u64, u8)>> = Lazy::new(|| {
     v
 });
 
-/// A word of at most 7 bytes as one integer (its bytes, ASCII letters
-/// lower-cased, then its length).
-fn short_key(b: &[u8]) -> Option<u64> {
-    if b.len() > 7 {
-        return None;
-    }
-    let mut key = [0u8; 8];
-    for (k, c) in key.iter_mut().zip(b) {
-        *k = c.to_ascii_lowercase();
-    }
-    key[7] = b.len() as u8;
-    Some(u64::from_le_bytes(key))
-}
-
 /// Which of the function word lists a word, lower-cased, is in (`ENGLISH`,
 /// `OTHER`, both bits or none).
 fn function_word(w: &str) -> u8 {
-    let key = if w.is_ascii() {
-        short_key(w.as_bytes())
-    } else {
-        short_key(w.to_lowercase().as_bytes())
-    };
     let list = &*FUNCTION_WORDS;
-    key.and_then(|key| list.binary_search_by_key(&key, |&(k, _)| k).ok())
+    lower_key(w)
+        .and_then(|key| list.binary_search_by_key(&key, |&(k, _)| k).ok())
         .map_or(0, |i| list[i].1)
 }
 
@@ -441,7 +423,7 @@ mod tests {
         assert!(!foreign(""));
         // Every list word fits a key, and is found in any case.
         for w in ENGLISH_WORDS.iter().chain(OTHER_WORDS) {
-            assert!(short_key(w.as_bytes()).is_some(), "{w}");
+            assert!(lower_key(w).is_some(), "{w}");
             assert_ne!(function_word(&w.to_uppercase()), 0, "{w}");
         }
         assert_eq!(function_word("The"), ENGLISH);

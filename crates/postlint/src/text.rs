@@ -63,7 +63,8 @@ pub(crate) struct WordSet {
 }
 
 /// A word of at most 15 bytes as one integer: its bytes, then its length.
-fn pack(b: &[u8]) -> Option<u128> {
+pub(crate) fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
     if b.len() > 15 {
         return None;
     }
@@ -80,7 +81,7 @@ impl WordSet {
             long: Vec::new(),
         };
         for &w in words {
-            match pack(w.as_bytes()) {
+            match pack(w) {
                 Some(key) => {
                     set.packed.insert(key);
                 }
@@ -110,10 +111,10 @@ impl WordSet {
 /// `word` lower-cased and packed as a [`WordSet`] key (`None` when longer
 /// than 15 bytes).
 #[inline]
-fn lower_key(word: &str) -> Option<u128> {
+pub(crate) fn lower_key(word: &str) -> Option<u128> {
     let b = word.as_bytes();
     if !word.is_ascii() {
-        return pack(word.to_lowercase().as_bytes());
+        return pack(&word.to_lowercase());
     }
     if b.len() > 15 {
         return None;
