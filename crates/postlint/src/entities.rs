@@ -27,9 +27,9 @@
 //!   the host counts and it must not follow `-`, `_`, `.` or `/`; `t.co` links
 //!   end after their slug.
 
+use crate::unicode_tables::{DECIMAL_NUMBER, LETTER_OR_MARK};
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// The longest host the URL scanner looks at from one start, in bytes: a
 /// valid host has at most 253 characters, and a cap keeps a run of dotted
@@ -185,10 +185,14 @@ fn is_hashtag_alpha(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
-    )
+    in_ranges(LETTER_OR_MARK, c)
+}
+
+/// True when `c` is in one of `ranges` (sorted, disjoint, inclusive).
+fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
+    let c = c as u32;
+    let i = ranges.partition_point(|&(_, hi)| hi < c);
+    ranges.get(i).is_some_and(|&(lo, _)| lo <= c)
 }
 
 /// What a hashtag is made of: letters, marks, decimal digits, `_`, joiners
@@ -198,7 +202,7 @@ fn is_hashtag_char(c: char) -> bool {
         return c.is_ascii_alphanumeric() || c == '_';
     }
     is_hashtag_alpha(c)
-        || c.general_category() == unicode_properties::GeneralCategory::DecimalNumber
+        || in_ranges(DECIMAL_NUMBER, c)
         || matches!(
             c,
             '\u{200C}'
@@ -845,6 +849,20 @@ fn adapt(delta: u64, points: u64, first: bool) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unicode_tables_match_unicode_properties() {
+        use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lm = matches!(
+                c.general_category_group(),
+                GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
+            );
+            assert_eq!(in_ranges(LETTER_OR_MARK, c), lm, "{:X}", c as u32);
+            let nd = c.general_category() == GeneralCategory::DecimalNumber;
+            assert_eq!(in_ranges(DECIMAL_NUMBER, c), nd, "{:X}", c as u32);
+        }
+    }
 
     #[test]
     fn punycode_lengths_match_known_encodings() {

@@ -370,11 +370,21 @@ fn learned_words(doc: Doc, allowed: &SpanSet, words: WordIds, n: usize, out: &mu
     // In a long draft each word says less: without this, dozens of small
     // weights of everyday words would add up to a verdict.
     let value = (WORDS_AT_FULL_WEIGHT / n.max(1) as f64).min(1.0).sqrt();
-    let mut seen: rustc_hash::FxHashSet<u32> = Default::default();
+    // The ids already used, as a bit set: ids are small and dense.
+    let mut seen: Vec<u64> = Vec::new();
+    let mut first_time = |id: u32| {
+        let (slot, bit) = (id as usize / 64, 1u64 << (id % 64));
+        if slot >= seen.len() {
+            seen.resize(slot + 1, 0);
+        }
+        let new = seen[slot] & bit == 0;
+        seen[slot] |= bit;
+        new
+    };
     for_each_word(doc, |i, w| {
         let span = doc.tokens[i].span;
         if let Some(id) = words(w) {
-            if !allowed.overlaps(&span) && seen.insert(id) {
+            if !allowed.overlaps(&span) && first_time(id) {
                 out.push(Feature {
                     name: WORD,
                     span,

@@ -23,6 +23,7 @@ use rustc_hash::FxHasher;
 
 use crate::normalize::{sentence_chunks, Normalized};
 use crate::report::Span;
+use crate::text::pack;
 use crate::tokenizer::{tokenize, Token};
 
 /// A kind of evidence a lexicon phrase carries.
@@ -230,18 +231,6 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A word id no vocabulary word has.
 const UNKNOWN: u32 = u32::MAX;
-
-/// A word of at most 15 bytes as one integer: its bytes, then its length.
-fn pack(word: &str) -> Option<u128> {
-    let b = word.as_bytes();
-    if b.len() > 15 {
-        return None;
-    }
-    let mut key = [0u8; 16];
-    key[..b.len()].copy_from_slice(b);
-    key[15] = b.len() as u8;
-    Some(u128::from_le_bytes(key))
-}
 
 /// Word ids while a lexicon is built.
 #[derive(Default)]

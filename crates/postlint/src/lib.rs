@@ -38,6 +38,7 @@ pub mod rules;
 mod text;
 pub mod tokenizer;
 pub mod train;
+mod unicode_tables;
 mod views;
 
 pub use config::{Config, ConfigError, RuleLevel, Thresholds};

@@ -10,7 +10,7 @@
 use crate::report::Span;
 use once_cell::sync::Lazy;
 
-use crate::text::{collapse_runs, WordSet};
+use crate::text::{collapse_runs, lower_key};
 use crate::tokenizer::{Token, TokenKind};
 
 /// "Is this normalised word a lexicon word?", asked of elongated words only.
@@ -83,26 +83,62 @@ const OTHER_WORDS: &[&str] = &[
     "ik", "van", "fue", "día", "todo", "très", "mais", "la", "un", "en", "al", "lo", "su",
 ];
 
-static ENGLISH: Lazy<WordSet> = Lazy::new(|| WordSet::new(ENGLISH_WORDS));
-static OTHER: Lazy<WordSet> = Lazy::new(|| WordSet::new(OTHER_WORDS));
+const ENGLISH: u8 = 1;
+const OTHER: u8 = 2;
+
+/// Both lists as `(key, ENGLISH | OTHER)`, sorted by key: a binary search
+/// over a hundred integers costs less than two hash look-ups, and this
+/// runs on every short word of every draft.
+static FUNCTION_WORDS: Lazy<Vec<(u128, u8)>> = Lazy::new(|| {
+    let mut v: Vec<(u128, u8)> = ENGLISH_WORDS
+        .iter()
+        .map(|w| (w, ENGLISH))
+        .chain(OTHER_WORDS.iter().map(|w| (w, OTHER)))
+        .filter_map(|(w, class)| Some((lower_key(w)?, class)))
+        .collect();
+    v.sort_unstable();
+    v.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 |= next.1;
+        }
+        same
+    });
+    v
+});
+
+/// Which of the function word lists a word, lower-cased, is in (`ENGLISH`,
+/// `OTHER`, both bits or none).
+fn function_word(w: &str) -> u8 {
+    let list = &*FUNCTION_WORDS;
+    lower_key(w)
+        .and_then(|key| list.binary_search_by_key(&key, |&(k, _)| k).ok())
+        .map_or(0, |i| list[i].1)
+}
 
 /// True when a draft is mostly in a language other than English: most of
 /// its letters are in another script, or its function words are another
 /// language's. Cheap: one pass over the word tokens.
 pub(crate) fn is_mostly_foreign(text: &str, tokens: &[Token]) -> bool {
     let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
+    // In ASCII text no letter is of another script: only function words
+    // can tell.
+    let ascii = text.is_ascii();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.text(text);
-        for c in w.chars().filter(|c| c.is_alphabetic()) {
-            if (c as u32) < 0x250 {
-                latin += 1;
-            } else {
-                other += 1;
+        if !ascii {
+            for c in w.chars().filter(|c| c.is_alphabetic()) {
+                if (c as u32) < 0x250 {
+                    latin += 1;
+                } else {
+                    other += 1;
+                }
             }
         }
         if w.len() <= 6 {
-            en += usize::from(ENGLISH.contains_lower(w));
-            foreign += usize::from(OTHER.contains_lower(w));
+            let class = function_word(w);
+            en += usize::from(class & ENGLISH != 0);
+            foreign += usize::from(class & OTHER != 0);
         }
     }
     other > latin || (foreign >= 2 && foreign > 2 * en)
@@ -387,6 +423,14 @@ mod tests {
         assert!(!foreign("I had a great day at the beach with my family."));
         assert!(!foreign("Buy now! 50% off"));
         assert!(!foreign(""));
+        // Every list word fits a key, and is found in any case.
+        for w in ENGLISH_WORDS.iter().chain(OTHER_WORDS) {
+            assert!(lower_key(w).is_some(), "{w}");
+            assert_ne!(function_word(&w.to_uppercase()), 0, "{w}");
+        }
+        assert_eq!(function_word("The"), ENGLISH);
+        assert_eq!(function_word("DÍA"), OTHER);
+        assert_eq!(function_word("thee"), 0);
         // English with a Spanish name or two stays English.
         assert!(!foreign(
             "We had dinner at La Casa del Sol and it was the best night of the year"

@@ -53,33 +53,78 @@ pub(crate) fn is_line_break(c: char) -> bool {
 
 /// A fixed set of lower-case words, for membership tests on every sentence
 /// opener of every draft: a hash look-up instead of a scan of the list.
+/// Words of up to 15 bytes (all but freak ones) are packed into one integer
+/// key, so a look-up lower-cases into a register-sized buffer and hashes two
+/// words, with no UTF-8 check and no string comparison.
 pub(crate) struct WordSet {
-    words: HashSet<&'static str, BuildHasherDefault<FxHasher>>,
-    longest: usize,
+    packed: HashSet<u128, BuildHasherDefault<FxHasher>>,
+    /// Words longer than 15 bytes.
+    long: Vec<&'static str>,
+}
+
+/// A word of at most 15 bytes as one integer: its bytes, then its length.
+pub(crate) fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..b.len()].copy_from_slice(b);
+    key[15] = b.len() as u8;
+    Some(u128::from_le_bytes(key))
 }
 
 impl WordSet {
     pub fn new(words: &[&'static str]) -> Self {
-        Self {
-            words: words.iter().copied().collect(),
-            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        let mut set = Self {
+            packed: HashSet::default(),
+            long: Vec::new(),
+        };
+        for &w in words {
+            match pack(w) {
+                Some(key) => {
+                    set.packed.insert(key);
+                }
+                None => set.long.push(w),
+            }
         }
+        set
     }
 
     /// True when `word`, lower-cased, is in the set.
+    #[inline]
     pub fn contains_lower(&self, word: &str) -> bool {
-        if !word.is_ascii() {
-            return self.words.contains(word.to_lowercase().as_str());
+        match lower_key(word) {
+            Some(key) => self.contains_key(key),
+            None if word.is_ascii() => self.long.iter().any(|w| w.eq_ignore_ascii_case(word)),
+            None => self.long.contains(&word.to_lowercase().as_str()),
         }
-        let mut buf = [0u8; 32];
-        if word.len() > self.longest || word.len() > buf.len() {
-            return false;
-        }
-        let buf = &mut buf[..word.len()];
-        buf.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        std::str::from_utf8(buf).is_ok_and(|w| self.words.contains(w))
     }
+
+    /// True when the word of a [`lower_key`] is in the set.
+    #[inline]
+    fn contains_key(&self, key: u128) -> bool {
+        self.packed.contains(&key)
+    }
+}
+
+/// `word` lower-cased and packed as a [`WordSet`] key (`None` when longer
+/// than 15 bytes).
+#[inline]
+pub(crate) fn lower_key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if !word.is_ascii() {
+        return pack(&word.to_lowercase());
+    }
+    if b.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    for (k, c) in key.iter_mut().zip(b) {
+        *k = c.to_ascii_lowercase();
+    }
+    key[15] = b.len() as u8;
+    Some(u128::from_le_bytes(key))
 }
 
 /// True when `word`, lower-cased, is one of `list` (lower-case words).
@@ -212,5 +257,35 @@ mod tests {
         assert!(is_punctuation('—'));
         assert!(is_punctuation('!'));
         assert!(!is_punctuation('€'));
+    }
+
+    #[test]
+    fn word_sets_lower_case_what_they_look_up() {
+        let set = WordSet::new(&["went", "très", "día", "characteristically", "a"]);
+        for yes in [
+            "went",
+            "WENT",
+            "Went",
+            "TRÈS",
+            "très",
+            "Día",
+            "CHARACTERISTICALLY",
+            "a",
+            "A",
+        ] {
+            assert!(set.contains_lower(yes), "{yes}");
+        }
+        for no in [
+            "wen",
+            "wentt",
+            "tres",
+            "",
+            "characteristicall",
+            "b",
+            "ا",
+            "went ",
+        ] {
+            assert!(!set.contains_lower(no), "{no}");
+        }
     }
 }
