@@ -315,9 +315,10 @@ impl Compiled {
                     .suggestion
                     .clone()
                     .or_else(|| {
-                        rule.replacement
-                            .as_ref()
-                            .map(|r| format!("Write \"{r}\" instead."))
+                        rule.replacement.as_ref().map(|r| match r.trim() {
+                            "" => "Leave it out.".to_owned(),
+                            r => format!("Write \"{r}\" instead."),
+                        })
                     })
                     .map(Cow::Owned),
                 fix: rule.replacement.as_ref().map(|r| Fix {

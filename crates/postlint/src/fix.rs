@@ -289,6 +289,8 @@ mod tests {
         );
         assert_eq!(fixed("I GOT THE JOB!!!"), "I got the job!");
         assert_eq!(fixed("so happy!!!!!"), "so happy!");
+        assert_eq!(fixed("you did WHAT?!?!"), "you did what?");
+        assert_eq!(fixed("Wait！！！！ really"), "Wait！ really");
         assert_eq!(
             fixed("Big day: NASA AND THE USA LAUNCH TODAY"),
             "Big day: NASA and the USA launch today"
