@@ -202,7 +202,7 @@ pub(crate) fn catalogue(config: &Config) -> Vec<RuleSummary> {
         dimension: r.dimension,
         default_severity: r.severity,
         severity: config.level(&r.id).severity(),
-        description: r.message.clone(),
+        description: r.message.replace("{text}", "…"),
         custom: true,
     });
     builtin.chain(custom).collect()

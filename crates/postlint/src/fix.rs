@@ -41,8 +41,12 @@ const ACRONYMS: &[&str] = &[
 const KEPT_CAPS_LIMIT: usize = 3;
 
 /// `replacement` cased like `found`: all capitals for a word in capitals,
-/// a capital first letter for a capitalised one.
+/// a capital first letter for a capitalised one. A replacement with a
+/// capital of its own ("Wi-Fi", a brand name) is kept as written.
 pub(crate) fn match_case(found: &str, replacement: &str) -> String {
+    if replacement.chars().any(char::is_uppercase) {
+        return replacement.to_owned();
+    }
     let mut letters = found.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return replacement.to_owned();
@@ -372,5 +376,7 @@ mod tests {
         assert_eq!(match_case("CHEAP", "affordable"), "AFFORDABLE");
         assert_eq!(match_case("C", "affordable"), "Affordable");
         assert_eq!(match_case("99", "affordable"), "affordable");
+        assert_eq!(match_case("WIFI", "Wi-Fi"), "Wi-Fi");
+        assert_eq!(match_case("wifi", "Wi-Fi"), "Wi-Fi");
     }
 }
