@@ -28,7 +28,7 @@ use crate::analysis::Analysis;
 use crate::config::{Config, ConfigError};
 use crate::fix::Fix;
 use crate::lexicon::{Entry, Hit, Lexicon, Signal};
-use crate::normalize::{sentence_chunks, Normalized};
+use crate::normalize::Normalized;
 use crate::report::{Diagnostic, Dimension, Evidence, Report, Severity, Span};
 use crate::tokenizer::tokenize;
 
@@ -258,24 +258,10 @@ impl Compiled {
         }
     }
 
-    /// Every custom-phrase occurrence in the draft.
-    fn hits(&self, a: &Analysis) -> Vec<Hit> {
-        let Some(lex) = &self.lexicon else {
-            return Vec::new();
-        };
-        let builtin = Lexicon::builtin();
-        let known = |w: &str| builtin.knows(w) || lex.knows(w);
-        let chunk = if lex.spans_sentences {
-            usize::MAX
-        } else {
-            4096
-        };
-        let mut hits = Vec::new();
-        for range in sentence_chunks(a.text, &a.tokens, chunk) {
-            let norm = Normalized::of_range(a.text, &a.tokens, range, Some(&known));
-            lex.find(&norm, &a.tokens, &mut hits);
-        }
-        hits
+    /// The custom phrases, matched with the built-in lexicon in one pass
+    /// (`lexicon::match_draft`).
+    pub(crate) fn lexicon(&self) -> Option<&Lexicon> {
+        self.lexicon.as_ref()
     }
 
     /// Adds custom diagnostics and evidence, the built-in fixes, and drops
@@ -283,8 +269,11 @@ impl Compiled {
     /// must then be computed again).
     pub(crate) fn apply(&self, a: &Analysis, report: &mut Report) -> bool {
         let mut evidence_changed = false;
-        let mut hits = self.hits(a);
-        hits.retain(|h| !a.is_allowed(&h.span));
+        let mut hits: Vec<&Hit> = a
+            .custom_hits
+            .iter()
+            .filter(|h| !a.is_allowed(&h.span))
+            .collect();
         // By rule, then position: overlapping hits of one rule are one finding.
         hits.sort_by(|x, y| {
             (x.strength.to_bits(), x.span.start, x.span.end).cmp(&(
@@ -294,7 +283,7 @@ impl Compiled {
             ))
         });
         let mut merged: Vec<(usize, Span)> = Vec::new();
-        for h in &hits {
+        for h in hits {
             let rule = h.strength as usize;
             match merged.last_mut() {
                 Some((r, s)) if *r == rule && s.overlaps(&h.span) => *s = s.union(&h.span),
