@@ -227,43 +227,58 @@ fn to_bytes(text: &str, unit: OffsetUnit, units: &[usize]) -> Vec<Option<usize>>
     out
 }
 
+/// `text` with `fixes` (offsets counted in `unit`) applied; where fixes
+/// overlap, the first by position wins, and a fix that does not fit `text`
+/// (past its end, inside a character) is skipped. What
+/// [`Report::apply_fixes`] does, for callers that hold the fixes apart
+/// from a core `Report` (the WebAssembly binding).
+pub fn apply_fixes<'a>(
+    text: &str,
+    fixes: impl IntoIterator<Item = &'a Fix>,
+    unit: OffsetUnit,
+) -> String {
+    let mut fixes: Vec<&Fix> = fixes
+        .into_iter()
+        .filter(|f| f.span.start <= f.span.end)
+        .collect();
+    fixes.sort_by_key(|f| (f.span.start, f.span.end));
+    let mut offsets: Vec<usize> = fixes
+        .iter()
+        .flat_map(|f| [f.span.start, f.span.end])
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let bytes = to_bytes(text, unit, &offsets);
+    let byte = |u: usize| offsets.binary_search(&u).ok().and_then(|i| bytes[i]);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in fixes {
+        let (Some(start), Some(end)) = (byte(f.span.start), byte(f.span.end)) else {
+            continue;
+        };
+        if start < at {
+            continue;
+        }
+        out.push_str(&text[at..start]);
+        out.push_str(&f.replacement);
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 impl Report {
-    /// `text` with every fix of this report applied, where fixes overlap
+    /// `text` with every fix of this report applied; where fixes overlap
     /// the first (by position) wins. `text` must be the text this report
     /// was made from; the fixes are read in the report's own offset unit,
     /// so a report converted with [`Report::with_offsets`] applies as well.
     /// A fix that does not fit `text` is skipped.
     pub fn apply_fixes(&self, text: &str) -> String {
-        let mut fixes: Vec<&Fix> = self
-            .diagnostics
-            .iter()
-            .filter_map(|d| d.fix.as_ref())
-            .filter(|f| f.span.start <= f.span.end)
-            .collect();
-        fixes.sort_by_key(|f| (f.span.start, f.span.end));
-        let mut offsets: Vec<usize> = fixes
-            .iter()
-            .flat_map(|f| [f.span.start, f.span.end])
-            .collect();
-        offsets.sort_unstable();
-        offsets.dedup();
-        let bytes = to_bytes(text, self.unit, &offsets);
-        let byte = |u: usize| offsets.binary_search(&u).ok().and_then(|i| bytes[i]);
-        let mut out = String::with_capacity(text.len());
-        let mut at = 0;
-        for f in fixes {
-            let (Some(start), Some(end)) = (byte(f.span.start), byte(f.span.end)) else {
-                continue;
-            };
-            if start < at {
-                continue;
-            }
-            out.push_str(&text[at..start]);
-            out.push_str(&f.replacement);
-            at = end;
-        }
-        out.push_str(&text[at..]);
-        out
+        apply_fixes(
+            text,
+            self.diagnostics.iter().filter_map(|d| d.fix.as_ref()),
+            self.unit,
+        )
     }
 
     /// The unit this report's offsets are in.

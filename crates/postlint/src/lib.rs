@@ -45,7 +45,7 @@ mod views;
 pub use config::{Config, ConfigError, RuleLevel, Thresholds};
 pub use custom::{CustomRule, Ignore, RuleSummary};
 pub use features::Context;
-pub use fix::Fix;
+pub use fix::{apply_fixes, Fix};
 pub use length::{Length, Platform};
 pub use linter::{analyze, Linter};
 pub use offsets::{OffsetMapper, OffsetUnit};
