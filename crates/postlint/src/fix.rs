@@ -37,6 +37,28 @@ const ACRONYMS: &[&str] = &[
     "CSS", "SQL", "AWS", "IOS", "MIT", "UCLA", "NYU", "WHO", "UNESCO", "UNICEF",
 ];
 
+/// Proper nouns a sentence-case fix capitalises: weekdays, and the months
+/// that are not also everyday words ("may", "march").
+const PROPER: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// A capitals run this long shouts again (`shouting`'s own threshold).
 const KEPT_CAPS_LIMIT: usize = 3;
 
@@ -163,7 +185,7 @@ fn shouting(a: &Analysis, brands: &[String], span: Span) -> Option<Fix> {
 fn sentence_case(word: &str, opens: bool) -> String {
     let lower = word.to_lowercase();
     let is_i = lower == "i" || lower.starts_with("i'") || lower.starts_with("i\u{2019}");
-    if opens || is_i {
+    if opens || is_i || PROPER.contains(&lower.as_str()) {
         let mut chars = lower.chars();
         if let Some(c) = chars.next() {
             return c.to_uppercase().chain(chars).collect();
@@ -315,6 +337,10 @@ mod tests {
             "Big day: NASA and the USA launch today"
         );
         assert_eq!(fixed("WE HIT 10K FOLLOWERS"), "We hit 10K followers");
+        assert_eq!(
+            fixed("OPEN LATE EVERY FRIDAY IN JUNE!!"),
+            "Open late every Friday in June!"
+        );
     }
 
     #[test]
