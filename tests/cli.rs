@@ -364,11 +364,17 @@ fn example(name: &str) -> String {
     format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A fresh scratch directory for one test, and a file path in it.
+fn scratch(test: &str, file: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("postlint-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(file);
+    (dir, path)
+}
+
 #[test]
 fn check_fix_rewrites_the_file_and_reports_what_is_left() {
-    let dir = std::env::temp_dir().join(format!("postlint-fix-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let draft = dir.join("draft.txt");
+    let (dir, draft) = scratch("fix", "draft.txt");
     std::fs::write(
         &draft,
         "STOCK UP ON TENT PEGS!!! They are dirt cheap, guys.\n",
@@ -469,9 +475,7 @@ fn rules_lists_the_configs_custom_rules() {
 
 #[test]
 fn custom_rule_errors_name_the_key() {
-    let dir = std::env::temp_dir().join(format!("postlint-custom-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let bad = dir.join("bad.toml");
+    let (dir, bad) = scratch("custom", "bad.toml");
     std::fs::write(
         &bad,
         "[[custom_rules]]\nid = \"ok-rule\"\nphrases = [\"x\"]\nseverity = \"info\"\nmessage = \"m\"\n\
