@@ -96,24 +96,25 @@ pub(crate) fn builtin_fix(a: &Analysis, brands: &[String], d: &Diagnostic) -> Op
     .filter(|f| f.span.text(a.text) != f.replacement)
 }
 
-/// `!!!`, `?!?!`, `！！` runs as one mark (a question mark if the run has one).
+/// The marks of one punctuation token (`!!!`, `?!?!`, `！！`, `?-?`) as one
+/// mark where the first stood (a question mark if there is one): the
+/// `shouting` rule counts the marks of a token, however they are spread.
 fn one_mark(punct: &str, out: &mut String) {
     let is_mark = |c: char| matches!(c, '!' | '?' | '！' | '？');
-    let mut run: Option<char> = None;
-    for c in punct.chars() {
-        if is_mark(c) {
-            run = Some(match run {
-                Some(m) if matches!(m, '?' | '？') => m,
-                _ if matches!(c, '?' | '？') => c,
-                Some(m) => m,
-                None => c,
-            });
-            continue;
-        }
-        out.extend(run.take());
-        out.push(c);
+    let marks = punct.chars().filter(|&c| is_mark(c));
+    if marks.clone().count() < 2 {
+        out.push_str(punct);
+        return;
     }
-    out.extend(run);
+    let mut mark = marks.clone().find(|c| matches!(c, '?' | '？'));
+    mark = mark.or_else(|| marks.clone().next());
+    for c in punct.chars() {
+        if !is_mark(c) {
+            out.push(c);
+        } else if let Some(m) = mark.take() {
+            out.push(m);
+        }
+    }
 }
 
 /// Sentence case for a shouted run: words in capitals lower-cased (a
@@ -332,6 +333,8 @@ mod tests {
         assert_eq!(fixed("so happy!!!!!"), "so happy!");
         assert_eq!(fixed("you did WHAT?!?!"), "you did what?");
         assert_eq!(fixed("Wait！！！！ really"), "Wait！ really");
+        // Marks spread over one token count together: one is left.
+        assert_eq!(fixed("OUR USA LA?-? tour"), "Our USA LA?- tour");
         assert_eq!(
             fixed("Big day: NASA AND THE USA LAUNCH TODAY"),
             "Big day: NASA and the USA launch today"
