@@ -113,6 +113,27 @@ pub(crate) fn phrase_key(s: &str) -> String {
         .join(" ")
 }
 
+/// The first of `phrases` that `text` contains, matched as in a draft (the
+/// phrases' own words count as known for elongation, as they do there).
+fn own_phrase_in<'a>(phrases: &'a [String], text: &str) -> Option<&'a String> {
+    let entries = phrases.iter().enumerate().map(|(i, p)| Entry {
+        signal: Signal::Neutral,
+        strength: i as f64,
+        phrase: p.clone(),
+    });
+    let lex = Lexicon::new(entries.collect());
+    let builtin = Lexicon::builtin();
+    let tokens = tokenize(text);
+    let known = |w: &str| builtin.knows(w) || lex.knows(w);
+    let mut hits = Vec::new();
+    lex.find(
+        &Normalized::new(text, &tokens, Some(&known)),
+        &tokens,
+        &mut hits,
+    );
+    hits.first().and_then(|h| phrases.get(h.strength as usize))
+}
+
 /// Checks `custom_rules` and `ignore`; errors name the key.
 pub(crate) fn validate(config: &Config) -> Result<(), ConfigError> {
     let bad = |key: String, msg: &str| Err(ConfigError::invalid(key, msg));
@@ -152,13 +173,8 @@ pub(crate) fn validate(config: &Config) -> Result<(), ConfigError> {
         }
         if let Some(rep) = &r.replacement {
             // A replacement that contains one of the rule's own phrases
-            // would be flagged again after the fix.
-            let rep_key = format!(" {} ", phrase_key(rep));
-            if let Some(p) = r
-                .phrases
-                .iter()
-                .find(|p| rep_key.contains(&format!(" {} ", phrase_key(p))))
-            {
+            // would be flagged again after the fix: match it like a draft.
+            if let Some(p) = own_phrase_in(&r.phrases, rep) {
                 return Err(ConfigError::invalid(
                     key("replacement"),
                     format!(
@@ -610,6 +626,13 @@ mod tests {
         );
         assert_eq!(
             one(with("\"replacement\": \"an X\"")).as_deref(),
+            Some("custom_rules[0].replacement")
+        );
+        // Elongated, the replacement is the phrase's word again.
+        let elongated = ok.replace("[\"x\"]", "[\"e\", \"zzz\"]");
+        let elongated = elongated.replacen('{', "{\"replacement\": \"EEE\", ", 1);
+        assert_eq!(
+            one(elongated).as_deref(),
             Some("custom_rules[0].replacement")
         );
         assert_eq!(
