@@ -155,24 +155,29 @@ fn shouting(a: &Analysis, brands: &[String], span: Span) -> Option<Fix> {
             .take_while(|p| p.span.start >= sentence.start)
             .any(|p| p.is_wordlike());
         let word = s.trim_start_matches('#');
-        if let Some(brand) = brand_words.iter().find(|b| b.eq_ignore_ascii_case(word)) {
-            out.push_str(&s[..s.len() - word.len()]);
-            out.push_str(brand);
-            kept_run = 0;
-            continue;
-        }
+        let brand = brand_words.iter().find(|b| b.eq_ignore_ascii_case(word));
         let acronym = ACRONYMS.contains(&word) || word.chars().any(|c| c.is_ascii_digit());
-        if acronym && word.chars().count() > 1 && kept_run < KEPT_CAPS_LIMIT {
-            out.push_str(s);
-            kept_run += 1;
-            continue;
-        }
-        kept_run = if word.chars().count() > 1 {
-            0
-        } else {
-            kept_run
+        let mut new = match brand {
+            Some(b) => format!("{}{b}", &s[..s.len() - word.len()]),
+            None if acronym && word.chars().count() > 1 => s.to_owned(),
+            None => sentence_case(s, opens && t.kind == TokenKind::Word),
         };
-        out.push_str(&sentence_case(s, opens && t.kind == TokenKind::Word));
+        // What the rule will see: a word still in capitals extends a run;
+        // any other word ends it; a number never ends one. Past the
+        // limit, a kept word is lower-cased after all.
+        let still_caps = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() > 1 || t.kind == TokenKind::Number
+        } && w.chars().any(char::is_uppercase)
+            && !w.chars().any(char::is_lowercase);
+        if still_caps(&new) && kept_run >= KEPT_CAPS_LIMIT {
+            new = sentence_case(s, false);
+        }
+        if still_caps(&new) {
+            kept_run += 1;
+        } else if t.kind != TokenKind::Number && new != s {
+            kept_run = 0;
+        }
+        out.push_str(&new);
     }
     out.push_str(a.text.get(at..span.end)?);
     Some(Fix {
@@ -335,6 +340,11 @@ mod tests {
         assert_eq!(fixed("Wait！！！！ really"), "Wait！ really");
         // Marks spread over one token count together: one is left.
         assert_eq!(fixed("OUR USA LA?-? tour"), "Our USA LA?- tour");
+        // Numbers never end a run: kept ones count, lower-cased ones do not
+        // break it.
+        let nines = "9R 9R 9R 9R 9R 9R 9R 9R";
+        assert_eq!(fixed(nines), "9R 9R 9R 9r 9r 9r 9r 9r");
+        assert_eq!(fixed("NASA 4K USA UK EU NOW"), "NASA 4K USA uk EU now");
         assert_eq!(
             fixed("Big day: NASA AND THE USA LAUNCH TODAY"),
             "Big day: NASA and the USA launch today"
