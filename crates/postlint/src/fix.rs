@@ -134,11 +134,13 @@ fn shouting(a: &Analysis, brands: &[String], span: Span) -> Option<Fix> {
         out.push_str(a.text.get(at..t.span.start)?);
         at = t.span.end;
         let s = t.text(a.text);
+        // As the rule reads tokens: a number with any capital counts.
+        let number = t.kind == TokenKind::Number;
         let caps = matches!(
             t.kind,
             TokenKind::Word | TokenKind::Hashtag | TokenKind::Number
         ) && s.chars().any(char::is_uppercase)
-            && !s.chars().any(char::is_lowercase);
+            && (number || !s.chars().any(char::is_lowercase));
         if t.kind == TokenKind::Punctuation {
             one_mark(s, &mut out);
             continue;
@@ -166,15 +168,17 @@ fn shouting(a: &Analysis, brands: &[String], span: Span) -> Option<Fix> {
         // any other word ends it; a number never ends one. Past the
         // limit, a kept word is lower-cased after all.
         let still_caps = |w: &str| {
-            w.chars().filter(|c| c.is_alphabetic()).count() > 1 || t.kind == TokenKind::Number
-        } && w.chars().any(char::is_uppercase)
-            && !w.chars().any(char::is_lowercase);
+            w.chars().any(char::is_uppercase)
+                && (number
+                    || (w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                        && !w.chars().any(char::is_lowercase)))
+        };
         if still_caps(&new) && kept_run >= KEPT_CAPS_LIMIT {
             new = sentence_case(s, false);
         }
         if still_caps(&new) {
             kept_run += 1;
-        } else if t.kind != TokenKind::Number && new != s {
+        } else if !number && new != s {
             kept_run = 0;
         }
         out.push_str(&new);
@@ -344,6 +348,7 @@ mod tests {
         // break it.
         let nines = "9R 9R 9R 9R 9R 9R 9R 9R";
         assert_eq!(fixed(nines), "9R 9R 9R 9r 9r 9r 9r 9r");
+        assert_eq!(fixed("4H.GEt9R 9R 9R 9R 9R"), "4H.GEt9R 9R 9R 9r 9r");
         assert_eq!(fixed("NASA 4K USA UK EU NOW"), "NASA 4K USA uk EU now");
         assert_eq!(
             fixed("Big day: NASA AND THE USA LAUNCH TODAY"),
