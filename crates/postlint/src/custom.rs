@@ -123,14 +123,14 @@ fn own_phrase_in<'a>(phrases: &'a [String], text: &str) -> Option<&'a String> {
     });
     let lex = Lexicon::new(entries.collect());
     let builtin = Lexicon::builtin();
-    let tokens = tokenize(text);
     let known = |w: &str| builtin.knows(w) || lex.knows(w);
     let mut hits = Vec::new();
-    lex.find(
-        &Normalized::new(text, &tokens, Some(&known)),
-        &tokens,
-        &mut hits,
-    );
+    // Also as the end of a sentence: a phrase may end with one ("sale!").
+    for text in [text.to_owned(), format!("{text}.")] {
+        let tokens = tokenize(&text);
+        let norm = Normalized::new(&text, &tokens, Some(&known));
+        lex.find(&norm, &tokens, &mut hits);
+    }
     hits.first().and_then(|h| phrases.get(h.strength as usize))
 }
 
@@ -628,6 +628,10 @@ mod tests {
             one(with("\"replacement\": \"an X\"")).as_deref(),
             Some("custom_rules[0].replacement")
         );
+        // Before a sentence end, the replacement is the phrase again.
+        let ending = ok.replace("[\"x\"]", "[\"99 x?\"]");
+        let ending = ending.replacen('{', "{\"replacement\": \"12 x\", ", 1);
+        assert_eq!(one(ending).as_deref(), Some("custom_rules[0].replacement"));
         // Elongated, the replacement is the phrase's word again.
         let elongated = ok.replace("[\"x\"]", "[\"e\", \"zzz\"]");
         let elongated = elongated.replacen('{', "{\"replacement\": \"EEE\", ", 1);
