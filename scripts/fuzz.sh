@@ -38,7 +38,7 @@ seconds="${1:-30}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(tokenize analyze draft config batch tokens length)
+  targets=(tokenize analyze draft config batch tokens length fixes)
 fi
 parallel="${FUZZ_JOBS:-1}"
 sanitizer="${FUZZ_SANITIZER:-none}"

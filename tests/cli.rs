@@ -216,7 +216,7 @@ fn rules_lists_the_catalogue() {
         .map(|r| r["id"].as_str().unwrap().to_owned())
         .collect();
     assert!(ids.contains(&"missed-conversation".to_owned()));
-    assert_eq!(ids.len(), 16);
+    assert_eq!(ids.len(), postlint::rules().len());
     assert!(ids.contains(&"too-long".to_owned()) && ids.contains(&"hashtag-limit".to_owned()));
     let o = postlint(&["rules"], b"");
     assert!(stdout(&o).contains("hashtag-stuffing"));
@@ -363,4 +363,133 @@ fn progress_counts_bad_lines_and_keeps_their_errors() {
         err.ends_with("6 lines in ") || err.contains("postlint: 6 lines in "),
         "{err:?}"
     );
+}
+
+fn example(name: &str) -> String {
+    format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh scratch directory for one test, and a file path in it.
+fn scratch(test: &str, file: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("postlint-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(file);
+    (dir, path)
+}
+
+#[test]
+fn check_fix_rewrites_the_file_and_reports_what_is_left() {
+    let (dir, draft) = scratch("fix", "draft.txt");
+    std::fs::write(
+        &draft,
+        "STOCK UP ON TENT PEGS!!! They are dirt cheap, guys.\n",
+    )
+    .unwrap();
+    let config = example("brand.toml");
+    let o = postlint(
+        &[
+            "--config",
+            &config,
+            "check",
+            "--fix",
+            draft.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        "Stock up on tent pegs! They are affordable, folks.\n"
+    );
+    // The report is of the fixed draft: nothing fixable is left.
+    let out = stdout(&o);
+    assert!(
+        !out.contains("[shouting]") && !out.contains("[say-affordable]"),
+        "{out}"
+    );
+    assert!(out.contains("0 error(s)"), "{out}");
+    // Without --fix the file is left alone and fixes are shown.
+    std::fs::write(&draft, "Hey guys").unwrap();
+    let o = postlint(
+        &["--config", &config, "check", draft.to_str().unwrap()],
+        b"",
+    );
+    assert!(
+        stdout(&o).contains("fix: \"guys\" -> \"folks\""),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&draft).unwrap(), "Hey guys");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn check_fix_on_stdin_writes_the_draft_to_stdout_and_the_report_to_stderr() {
+    let config = example("brand.toml");
+    let o = postlint(
+        &[
+            "--config", &config, "check", "--fix", "--format", "json", "-",
+        ],
+        "Hey guys 👋 our shell is CHEAP!!!!".as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "Hey folks 👋 our shell is AFFORDABLE!!!!");
+    let left: Value = serde_json::from_slice(&o.stderr).expect("the report is JSON on stderr");
+    let rules: Vec<_> = left["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_owned())
+        .collect();
+    // The custom fix and the shouting fix overlapped: the first applied,
+    // the other is what is left (a second --fix takes it).
+    assert_eq!(rules, ["shouting"], "{left}");
+    assert!(left["diagnostics"][0]["fix"]["replacement"].is_string());
+}
+
+#[test]
+fn rules_lists_the_configs_custom_rules() {
+    let config = example("brand.toml");
+    let o = postlint(&["--config", &config, "rules", "--format", "json"], b"");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let rules = v.as_array().unwrap();
+    let cta = rules
+        .iter()
+        .find(|r| r["id"] == "no-cta-without-value")
+        .expect("the example's custom rule is listed");
+    assert_eq!(cta["custom"], true);
+    assert_eq!(cta["dimension"], "salesy");
+    assert_eq!(cta["severity"], "warning");
+    let off = rules
+        .iter()
+        .find(|r| r["id"] == "missed-conversation")
+        .unwrap();
+    assert!(off["severity"].is_null());
+    let human = stdout(&postlint(&["--config", &config, "rules"], b""));
+    assert!(
+        human.contains("say-affordable") && human.contains("(custom)"),
+        "{human}"
+    );
+}
+
+#[test]
+fn custom_rule_errors_name_the_key() {
+    let (dir, bad) = scratch("custom", "bad.toml");
+    std::fs::write(
+        &bad,
+        "[[custom_rules]]\nid = \"ok-rule\"\nphrases = [\"x\"]\nseverity = \"info\"\nmessage = \"m\"\n\
+         [[custom_rules]]\nid = \"hard-sell\"\nphrases = [\"y\"]\nseverity = \"info\"\nmessage = \"m\"\n",
+    )
+    .unwrap();
+    let o = postlint(&["--config", bad.to_str().unwrap(), "check"], b"hi");
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("custom_rules[1].id"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -121,6 +121,7 @@ fn _postlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<types::Scores>()?;
     m.add_class::<types::Labels>()?;
     m.add_class::<types::Diagnostic>()?;
+    m.add_class::<types::Fix>()?;
     m.add_class::<types::Evidence>()?;
     m.add_class::<types::RuleInfo>()?;
     let config_error = py.get_type::<errors::ConfigError>();

@@ -196,6 +196,42 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do instead, or None.
     pub suggestion: Option<String>,
+    /// A mechanical change that resolves the finding, or None.
+    pub fix: Option<Fix>,
+}
+
+/// A replacement of `text[start:end]` (code points) by `replacement`:
+/// what `Report.apply_fixes` applies.
+#[pyclass(module = "postlint", frozen, eq, get_all)]
+#[derive(Clone, PartialEq)]
+pub struct Fix {
+    /// First code point replaced.
+    pub start: usize,
+    /// First code point after the replaced text.
+    pub end: usize,
+    /// The text that replaces it.
+    pub replacement: String,
+}
+
+#[pymethods]
+impl Fix {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Fix(start={}, end={}, replacement={})",
+            self.start,
+            self.end,
+            short_repr(py, &self.replacement, 60)
+        )
+    }
+
+    /// A plain dict: `start`, `end`, `replacement`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("replacement", &self.replacement)?;
+        Ok(d)
+    }
 }
 
 impl From<&postlint::Diagnostic> for Diagnostic {
@@ -207,6 +243,11 @@ impl From<&postlint::Diagnostic> for Diagnostic {
             end: d.span.end,
             message: d.message.clone(),
             suggestion: d.suggestion.as_deref().map(str::to_owned),
+            fix: d.fix.as_ref().map(|f| Fix {
+                start: f.span.start,
+                end: f.span.end,
+                replacement: f.replacement.clone(),
+            }),
         }
     }
 }
@@ -238,6 +279,10 @@ impl Diagnostic {
         d.set_item("end", self.end)?;
         d.set_item("message", &self.message)?;
         d.set_item("suggestion", &self.suggestion)?;
+        // As in the CLI's JSON: the key is there only with a fix.
+        if let Some(fix) = &self.fix {
+            d.set_item("fix", fix.to_dict(py)?)?;
+        }
         Ok(d)
     }
 }
@@ -422,6 +467,18 @@ impl Report {
     /// True when some diagnostic has severity "error".
     fn has_errors(&self) -> bool {
         self.inner.has_errors()
+    }
+
+    /// `text` (by default the analysed text) with every fix applied; where
+    /// fixes overlap the first by position wins, and a fix that does not
+    /// fit `text` is skipped. Lint the result again to see what is left.
+    #[pyo3(signature = (text = None))]
+    fn apply_fixes(&self, py: Python<'_>, text: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let text = match text {
+            Some(t) => crate::convert::extract_text(t, || "text".to_owned())?,
+            None => crate::convert::text_of(self.text.bind(py))?,
+        };
+        Ok(crate::errors::guard(|| self.inner.apply_fixes(&text))?)
     }
 
     /// Plain Python data: `text`, `scores`, `labels`, `diagnostics` and

@@ -3,7 +3,7 @@
 //
 // Offsets come straight from postlint in UTF-16 code units, which is what
 // String.prototype.slice takes, so no offset arithmetic happens here.
-import init, { Linter, rules } from "./pkg/index.js";
+import init, { Linter, applyFixes, rules } from "./pkg/index.js";
 
 const DIMENSIONS = [
   { key: "salesy", label: "Salesy", optimum: 0, yes: "Reads salesy", no: "Not salesy" },
@@ -42,7 +42,17 @@ const mirror = $("mirror");
 const tooltip = $("tooltip");
 
 await init();
-let linter = new Linter();
+// The linter's config: the platform picked, and the findings the writer
+// chose to ignore (`ignore` entries: the rule and the flagged words).
+let platform = "";
+const ignored = [];
+function makeLinter() {
+  const config = {};
+  if (platform) config.platform = platform;
+  if (ignored.length) config.ignore = ignored;
+  return new Linter(config);
+}
+let linter = makeLinter();
 const catalogue = rules();
 
 // --- Static parts: meters, rule table, example buttons. -------------------
@@ -124,10 +134,22 @@ function lint() {
 // The platform picker: a new Linter for the platform, so reports carry its
 // `length` and `too-long` marks the part past its limit.
 $("platform").addEventListener("change", (e) => {
-  const platform = e.target.value;
+  platform = e.target.value;
+  relint();
+});
+
+/** A new Linter for the current config, then lint again. */
+function relint() {
   linter.free();
-  linter = new Linter(platform ? { platform } : undefined);
+  linter = makeLinter();
   lint();
+  $("ignored").hidden = ignored.length === 0;
+  $("ignored-count").textContent = String(ignored.length);
+}
+
+$("restore").addEventListener("click", () => {
+  ignored.length = 0;
+  relint();
 });
 
 /** "N characters left" (or "N over") in the platform's own count. */
@@ -265,9 +287,36 @@ function renderFindings(text, diagnostics) {
       draft.focus();
       draft.setSelectionRange(d.start, d.end);
     });
+    const flagged = text.slice(d.start, d.end);
+    const actions = [];
+    if (d.fix) {
+      const fix = document.createElement("button");
+      fix.type = "button";
+      fix.className = "fix";
+      fix.textContent = d.fix.replacement ? "Fix" : "Remove";
+      fix.title = d.fix.replacement ? `Replace with “${d.fix.replacement}”` : "Delete it";
+      fix.addEventListener("click", () => {
+        draft.value = applyFixes(text, { diagnostics: [d] });
+        draft.dispatchEvent(new Event("input"));
+      });
+      actions.push(" ", fix);
+    }
+    // An ignore entry names words; a run of "!!!!" has none to name.
+    if (/[\p{L}\p{N}]/u.test(flagged)) {
+      const ignore = document.createElement("button");
+      ignore.type = "button";
+      ignore.className = "ignore";
+      ignore.textContent = "Ignore";
+      ignore.setAttribute("aria-label", `Ignore ${d.rule} on “${abbreviate(flagged)}” from now on`);
+      ignore.addEventListener("click", () => {
+        ignored.push({ rule: d.rule, text: flagged });
+        relint();
+      });
+      actions.push(" ", ignore);
+    }
     const message = document.createElement("div");
     message.textContent = d.message;
-    li.append(sev, " ", rule, " ", quote, message);
+    li.append(sev, " ", rule, " ", quote, ...actions, message);
     if (d.suggestion) {
       const s = document.createElement("div");
       s.className = "suggestion";

@@ -42,7 +42,7 @@ export function wrap(raw) {
       evidence: [],
     };
     let i = 9;
-    for (let k = n[8]; k > 0; k--, i += 6) {
+    for (let k = n[8]; k > 0; k--, i += 9) {
       const d = {
         rule: strings[n[i]],
         severity: SEVERITIES[n[i + 1]],
@@ -51,6 +51,7 @@ export function wrap(raw) {
         message: strings[n[i + 4]],
       };
       if (n[i + 5] >= 0) d.suggestion = strings[n[i + 5]];
+      if (n[i + 6] >= 0) d.fix = { start: n[i + 6], end: n[i + 7], replacement: strings[n[i + 8]] };
       report.diagnostics.push(d);
     }
     for (let k = n[i++]; k > 0; k--, i += 5) {
@@ -98,6 +99,14 @@ export function wrap(raw) {
   function rules() {
     try {
       return raw.rules();
+    } catch (err) {
+      throw recover(err);
+    }
+  }
+
+  function applyFixes(text, report) {
+    try {
+      return raw.applyFixes(text, report);
     } catch (err) {
       throw recover(err);
     }
@@ -159,6 +168,10 @@ export function wrap(raw) {
       }
     }
 
+    applyFixes(text, report) {
+      return applyFixes(text, report);
+    }
+
     free() {
       // A Linter from an old instance must not be freed in the new one.
       if (this.#inner !== undefined && this.#generation === generation) this.#inner.free();
@@ -185,5 +198,5 @@ export function wrap(raw) {
     }
   }
 
-  return { analyze, rules, tokenize, Linter, __panicForTesting, __abortForTesting };
+  return { analyze, applyFixes, rules, tokenize, Linter, __panicForTesting, __abortForTesting };
 }

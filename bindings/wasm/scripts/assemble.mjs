@@ -15,7 +15,7 @@ const write = (rel, text) => fs.writeFileSync(path.join(pkg, rel), text);
 const read = (rel) => fs.readFileSync(path.join(pkg, rel), "utf8");
 
 // What the shell returns; the same names as the generated .d.ts declares.
-const NAMES = ["analyze", "rules", "tokenize", "Linter", "__panicForTesting", "__abortForTesting"];
+const NAMES = ["analyze", "applyFixes", "rules", "tokenize", "Linter", "__panicForTesting", "__abortForTesting"];
 const shell = fs.readFileSync(path.join(root, "js/shell.js"), "utf8");
 
 // ESM builds: web and bundler.

@@ -46,6 +46,12 @@ export type Severity = "error" | "warning" | "info";
 /** A rule's level in a `Config`: a severity, or `"off"`. */
 export type RuleLevel = "off" | Severity;
 
+/**
+ * A custom rule's id (`Config.customRules`): kebab-case, not a built-in id.
+ * `string & {}` keeps editors suggesting the built-in ids.
+ */
+export type CustomRuleId = string & {};
+
 /** Rule ids of the built-in catalogue (see `rules()`). */
 export type RuleId =
   | "hard-sell"
@@ -115,7 +121,7 @@ export interface Labels {
  * text (astral characters such as emoji included).
  */
 export interface Diagnostic {
-  rule: RuleId;
+  rule: RuleId | CustomRuleId;
   severity: Severity;
   start: number;
   end: number;
@@ -123,7 +129,50 @@ export interface Diagnostic {
   message: string;
   /** What to do instead; absent when there is no useful suggestion. */
   suggestion?: string;
+  /** A mechanical change that resolves the finding; absent when there is none. */
+  fix?: Fix;
 }
+
+/**
+ * A fix: `text.slice(start, end)` becomes `replacement` (UTF-16 offsets,
+ * like the spans). `applyFixes` applies a report's fixes.
+ */
+export interface Fix {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/** A rule of the team's own (`Config.customRules`). */
+export interface CustomRule {
+  /** Kebab-case, not a built-in id. */
+  id: CustomRuleId;
+  /** Matched like the built-in lexicon: case, curly quotes, elongation and most punctuation do not matter. */
+  phrases: string[];
+  severity: Severity;
+  /** Why a match is flagged; `{text}` becomes the matched words. */
+  message: string;
+  suggestion?: string;
+  /** Text that replaces a match: the diagnostic then carries a `fix`. */
+  replacement?: string;
+  /** With `weight`: a match is evidence that moves this score. */
+  dimension?: Dimension;
+  /** Log-odds added per match (with `dimension`). */
+  weight?: number;
+}
+
+/** A dismissed finding: diagnostics of `rule` that flag `text` (compared like phrases) are dropped. */
+export interface IgnoreEntry {
+  rule: RuleId | CustomRuleId;
+  text: string;
+}
+
+/**
+ * `text` with every fix of `report` applied (the first wins where fixes
+ * overlap). `report` must be the report of `text`; lint the result again
+ * to see what is left.
+ */
+export function applyFixes(text: string, report: Report): string;
 
 /** One signal that moved a score; `weight` is its log-odds contribution. */
 export interface Evidence {
@@ -170,8 +219,8 @@ export interface Thresholds {
  * accepted too. Unknown keys and bad values throw a `ConfigError`.
  */
 export interface Config {
-  /** Per-rule level, keyed by rule id. */
-  rules?: Partial<Record<RuleId, RuleLevel>>;
+  /** Per-rule level, keyed by rule id (built-in or custom). */
+  rules?: Partial<Record<RuleId, RuleLevel>> & { [customRuleId: string]: RuleLevel | undefined };
   thresholds?: Partial<Thresholds>;
   /** The user's brand names: a draft naming them talks about the brand. */
   brands?: string[];
@@ -183,6 +232,10 @@ export interface Config {
   platform?: Platform;
   /** A limit other than the platform's own (`max_length` is accepted too). */
   maxLength?: number;
+  /** The team's own rules (`custom_rules` is accepted too). */
+  customRules?: CustomRule[];
+  /** Findings the writer dismissed. */
+  ignore?: IgnoreEntry[];
 }
 
 /** Options of one `analyze()` call. */
@@ -358,6 +411,13 @@ impl JsLinter {
         let (_, ctx) = split_reply(options.map(Into::into))?;
         Ok(packed_to_js(text, self.inner.analyze_with(text, &ctx)))
     }
+
+    /// `text` with every fix of `report` (a report of `text`) applied; the
+    /// first wins where fixes overlap. The same as the module's `applyFixes`.
+    #[wasm_bindgen(js_name = applyFixes)]
+    pub fn apply_fixes(&self, text: &str, report: JsReport) -> Result<String, JsValue> {
+        apply_fixes(text, report.into())
+    }
 }
 
 /// Reads one draft; with `options`, under that configuration (built for this
@@ -418,6 +478,32 @@ fn split_reply(options: Option<JsValue>) -> Result<(Option<JsValue>, postlint::C
     Ok((rest, postlint::Context { reply }))
 }
 
+/// The fixes of a JavaScript `Report` (UTF-16 offsets); the rest of it is
+/// not read.
+#[derive(serde::Deserialize)]
+struct FixesOf {
+    diagnostics: Vec<FixOf>,
+}
+
+#[derive(serde::Deserialize)]
+struct FixOf {
+    #[serde(default)]
+    fix: Option<postlint::Fix>,
+}
+
+/// `text` with the fixes of `report` applied by the core (typed in the
+/// section above).
+#[wasm_bindgen(js_name = applyFixes, skip_typescript)]
+pub fn apply_fixes(text: &str, report: JsValue) -> Result<String, JsValue> {
+    let report: FixesOf = serde_wasm_bindgen::from_value(report).map_err(|e| {
+        JsError::new(&format!(
+            "postlint: applyFixes needs a report from analyze(): {e}"
+        ))
+    })?;
+    let fixes = report.diagnostics.iter().filter_map(|d| d.fix.as_ref());
+    Ok(postlint::apply_fixes(text, fixes, OffsetUnit::Utf16))
+}
+
 /// The draft's tokens with UTF-16 offsets (typed in the section above).
 #[wasm_bindgen(skip_typescript)]
 pub fn tokenize(text: &str) -> Result<JsValue, JsValue> {
@@ -467,6 +553,16 @@ pub struct JsDiagnostic<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     suggestion: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsFix<'a>>,
+}
+
+/// A `Fix` as JavaScript sees it.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsFix<'a> {
+    start: u32,
+    end: u32,
+    replacement: &'a str,
 }
 
 /// An `Evidence` item as JavaScript sees it.
@@ -545,6 +641,11 @@ impl<'a> JsReportView<'a> {
                     end: offset(d.span.end),
                     message: &d.message,
                     suggestion: d.suggestion.as_deref(),
+                    fix: d.fix.as_ref().map(|f| JsFix {
+                        start: offset(f.span.start),
+                        end: offset(f.span.end),
+                        replacement: &f.replacement,
+                    }),
                 })
                 .collect(),
             evidence: report
@@ -576,6 +677,11 @@ pub fn js_key(key: &str) -> String {
     if let Some(rest) = key.strip_prefix("extra_sales_phrases") {
         if rest.is_empty() || rest.starts_with(['[', '.']) {
             return format!("extraSalesPhrases{rest}");
+        }
+    }
+    if let Some(rest) = key.strip_prefix("custom_rules") {
+        if rest.is_empty() || rest.starts_with(['[', '.']) {
+            return format!("customRules{rest}");
         }
     }
     if key == "thresholds.identity_reflecting" {
@@ -616,7 +722,8 @@ fn code<T: PartialEq>(table: &[T], value: &T) -> f64 {
 /// * 4 scores, then 4 labels as 0/1 (salesy, personal, conversational,
 ///   identity-reflecting);
 /// * the number of diagnostics, then per diagnostic: rule, severity code,
-///   start, end, message, suggestion (-1 when there is none);
+///   start, end, message, suggestion (-1 when there is none), fix start
+///   (-1 when there is no fix), fix end, fix replacement;
 /// * the number of evidence items, then per item: dimension code, signal,
 ///   start, end, weight;
 /// * 0 without a platform, or 1 then the length: platform name, count, limit.
@@ -633,7 +740,7 @@ pub fn pack(report: &Report) -> (Vec<f64>, Vec<&str>) {
     };
     let s = &report.scores;
     let l = &report.labels;
-    let mut n = Vec::with_capacity(10 + 6 * report.diagnostics.len() + 5 * report.evidence.len());
+    let mut n = Vec::with_capacity(10 + 9 * report.diagnostics.len() + 5 * report.evidence.len());
     n.extend([
         s.salesy,
         s.personal,
@@ -657,6 +764,14 @@ pub fn pack(report: &Report) -> (Vec<f64>, Vec<&str>) {
         n.push(d.span.end as f64);
         n.push(intern(&d.message));
         n.push(d.suggestion.as_deref().map_or(-1.0, &mut intern));
+        match &d.fix {
+            Some(f) => n.extend([
+                f.span.start as f64,
+                f.span.end as f64,
+                intern(&f.replacement),
+            ]),
+            None => n.extend([-1.0, -1.0, -1.0]),
+        }
     }
     n.push(report.evidence.len() as f64);
     for e in &report.evidence {
@@ -865,8 +980,14 @@ mod tests {
             if n[i + 6] >= 0.0 {
                 d["suggestion"] = json!(strings[n[i + 6] as usize]);
             }
+            if n[i + 7] >= 0.0 {
+                d["fix"] = json!({
+                    "start": n[i + 7], "end": n[i + 8],
+                    "replacement": strings[n[i + 9] as usize],
+                });
+            }
             diagnostics.push(d);
-            i += 6;
+            i += 9;
         }
         i += 1;
         let mut evidence = Vec::new();
@@ -913,6 +1034,7 @@ mod tests {
             "🎉 HUGE SALE!!! Buy now, 50% off everything, today only! #sale #deal #shop #buy",
             "We are proud to announce our award-winning app. I love it. What do you think?",
             "Thanks!",
+            "👩🏽‍💻 SO MUCH NEWS TODAY!!! #a #b #c #d #e #f #g",
         ] {
             for platform in [None, Some(postlint::Platform::X)] {
                 let config = postlint::Config {

@@ -188,6 +188,18 @@ pub fn render(text: &str, report: &Report, linter: &Linter, explain: bool, color
         if let Some(s) = &d.suggestion {
             let _ = writeln!(out, "{pad} = {} {s}", st.paint("1", "suggestion:"));
         }
+        if let Some(f) = &d.fix {
+            let what = if f.replacement.is_empty() {
+                format!("delete {:?}", f.span.text(text))
+            } else {
+                format!("{:?} -> {:?}", f.span.text(text), f.replacement)
+            };
+            let _ = writeln!(
+                out,
+                "{pad} = {} {what} (apply with --fix)",
+                st.paint("1", "fix:")
+            );
+        }
         out.push('\n');
     }
     let count = |s: Severity| {
@@ -207,21 +219,24 @@ pub fn render(text: &str, report: &Report, linter: &Linter, explain: bool, color
     out
 }
 
-pub fn rules_table() -> String {
+/// The rule catalogue under the config: built-in rules, then custom ones
+/// (marked `(custom)`), each at the severity the config gives it.
+pub fn rules_table(rules: &[postlint::RuleSummary]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{:<21} {:<9} {:<20} description",
         "rule", "severity", "dimension"
     );
-    for r in postlint::rules() {
+    for r in rules {
         let _ = writeln!(
             out,
-            "{:<21} {:<9} {:<20} {}",
+            "{:<21} {:<9} {:<20} {}{}",
             r.id,
-            r.default_severity.as_str(),
-            r.dimension.as_str(),
-            r.description
+            r.severity.map_or("off", |s| s.as_str()),
+            r.dimension.map_or("-", |d| d.as_str()),
+            r.description,
+            if r.custom { " (custom)" } else { "" }
         );
     }
     out

@@ -47,6 +47,11 @@ enum Command {
         /// Also list, per dimension, the evidence that moved each score.
         #[arg(long)]
         explain: bool,
+        /// Apply every fix (non-overlapping ones, in one pass) and rewrite
+        /// FILE; with - the fixed draft goes to standard output and the
+        /// report to standard error. The report is of what is left.
+        #[arg(long)]
+        fix: bool,
     },
     /// Lint JSONL drafts ({"id", "text"} per line) into JSONL reports:
     /// exactly one output line per input line, in order; a bad or blank line
@@ -118,7 +123,8 @@ enum Command {
         #[arg(long, conflicts_with = "out")]
         check: Option<PathBuf>,
     },
-    /// List every rule with its id, default severity, dimension and description.
+    /// List every rule with its id, severity, dimension and description,
+    /// the config's custom rules included.
     Rules {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -175,22 +181,43 @@ fn run(cli: Cli) -> Result<u8, String> {
             file,
             format,
             explain,
+            fix,
         } => {
             let bytes = read_input(&file)?;
-            let text = String::from_utf8(bytes)
+            let mut text = String::from_utf8(bytes)
                 .map_err(|e| format!("{}: not valid UTF-8 ({e})", display_name(&file)))?;
-            let report = linter.analyze(&text);
+            let mut report = linter.analyze(&text);
+            // With `--fix -` the fixed draft owns standard output.
+            let mut stderr = std::io::stderr().lock();
+            let (out, is_terminal): (&mut dyn Write, bool) = if fix && file == "-" {
+                (&mut stderr, std::io::stderr().is_terminal())
+            } else {
+                (&mut stdout, std::io::stdout().is_terminal())
+            };
+            if fix {
+                let fixed = report.apply_fixes(&text);
+                if file == "-" {
+                    std::io::stdout()
+                        .lock()
+                        .write_all(fixed.as_bytes())
+                        .and_then(|()| std::io::stdout().lock().flush())
+                        .map_err(|e| format!("stdout: {e}"))?;
+                } else if fixed != text {
+                    std::fs::write(&file, &fixed).map_err(|e| format!("{file}: {e}"))?;
+                }
+                report = linter.analyze(&fixed);
+                text = fixed;
+            }
             match format {
                 Format::Json => {
-                    serde_json::to_writer(&mut stdout, &report).map_err(|e| e.to_string())?;
-                    writeln!(stdout).map_err(|e| e.to_string())?;
+                    serde_json::to_writer(&mut *out, &report).map_err(|e| e.to_string())?;
+                    writeln!(out).map_err(|e| e.to_string())?;
                 }
                 Format::Human => {
-                    let color = std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-                    let out = human::render(&text, &report, &linter, explain, color);
-                    stdout
-                        .write_all(out.as_bytes())
+                    let color =
+                        is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                    let rendered = human::render(&text, &report, &linter, explain, color);
+                    out.write_all(rendered.as_bytes())
                         .map_err(|e| e.to_string())?;
                 }
             }
@@ -279,10 +306,11 @@ fn run(cli: Cli) -> Result<u8, String> {
         Command::Rules { format } => {
             let out = match format {
                 Format::Json => {
-                    serde_json::to_string_pretty(postlint::rules()).map_err(|e| e.to_string())?
+                    serde_json::to_string_pretty(&linter.config().rule_catalogue())
+                        .map_err(|e| e.to_string())?
                         + "\n"
                 }
-                Format::Human => human::rules_table(),
+                Format::Human => human::rules_table(&linter.config().rule_catalogue()),
             };
             stdout
                 .write_all(out.as_bytes())

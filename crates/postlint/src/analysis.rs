@@ -17,6 +17,8 @@ pub(crate) struct Analysis<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
     pub hits: Vec<Hit>,
+    /// Hits of the config's custom rules (read by `custom.rs` only).
+    pub custom_hits: Vec<Hit>,
     /// Spans the user's allow list covers.
     pub allowed: SpanSet,
     pub stats: Stats,
@@ -38,6 +40,7 @@ impl<'a> Analysis<'a> {
         text: &'a str,
         user: Option<&Lexicon>,
         brands: Option<&Lexicon>,
+        custom: Option<&Lexicon>,
         ctx: Context,
         model: &Model,
         words: Option<WordIds>,
@@ -45,7 +48,7 @@ impl<'a> Analysis<'a> {
         let tokens = tokenize(text);
         let foreign = normalize::is_mostly_foreign(text, &tokens);
         let sentences = normalize::sentences(text, &tokens);
-        let mut matches = lexicon::match_draft(text, &tokens, user, brands);
+        let mut matches = lexicon::match_draft(text, &tokens, user, brands, custom);
         let settled = features::settle(text, &tokens, &mut matches);
         let doc = Doc {
             text,
@@ -70,6 +73,7 @@ impl<'a> Analysis<'a> {
             text,
             tokens,
             hits: settled.hits,
+            custom_hits: std::mem::take(&mut matches.custom),
             allowed: settled.allowed,
             stats,
             sentences,
@@ -120,7 +124,16 @@ mod tests {
     use crate::report::Dimension;
 
     fn scores(text: &str) -> [f64; 4] {
-        Analysis::run(text, None, None, Context::default(), Model::builtin(), None).scores
+        Analysis::run(
+            text,
+            None,
+            None,
+            None,
+            Context::default(),
+            Model::builtin(),
+            None,
+        )
+        .scores
     }
 
     #[test]
@@ -133,8 +146,24 @@ mod tests {
     #[test]
     fn a_reply_reads_as_conversation() {
         let text = "Totally agree, the second half of that talk was the best part.";
-        let plain = Analysis::run(text, None, None, Context::default(), Model::builtin(), None);
-        let reply = Analysis::run(text, None, None, Context::reply(), Model::builtin(), None);
+        let plain = Analysis::run(
+            text,
+            None,
+            None,
+            None,
+            Context::default(),
+            Model::builtin(),
+            None,
+        );
+        let reply = Analysis::run(
+            text,
+            None,
+            None,
+            None,
+            Context::reply(),
+            Model::builtin(),
+            None,
+        );
         assert!(reply.scores[2] >= 0.5, "{:?}", reply.scores);
         assert!(reply.scores[2] > plain.scores[2]);
         assert!(reply
@@ -146,7 +175,15 @@ mod tests {
     #[test]
     fn drafts_in_another_language_keep_only_what_is_not_english() {
         let text = "Hoy fue un gran día con mi familia en la playa, I love it 😂 #verano";
-        let a = Analysis::run(text, None, None, Context::default(), Model::builtin(), None);
+        let a = Analysis::run(
+            text,
+            None,
+            None,
+            None,
+            Context::default(),
+            Model::builtin(),
+            None,
+        );
         assert!(a.foreign);
         // No single English word and no learned word counts; the emoji and
         // the hashtag still do.
@@ -162,6 +199,7 @@ mod tests {
     fn evidence_explains_scores_exactly() {
         let a = Analysis::run(
             "I love my dog! Buy now, 20% off. What do you think?",
+            None,
             None,
             None,
             Context::default(),

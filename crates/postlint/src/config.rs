@@ -109,6 +109,11 @@ pub struct Config {
     /// A limit other than the platform's own (in the platform's unit).
     #[serde(alias = "maxLength")]
     pub max_length: Option<usize>,
+    /// The team's own rules (TOML `[[custom_rules]]`).
+    #[serde(alias = "customRules")]
+    pub custom_rules: Vec<crate::custom::CustomRule>,
+    /// Findings the writer dismissed (TOML `[[ignore]]`).
+    pub ignore: Vec<crate::custom::Ignore>,
 }
 
 /// A configuration that cannot be used.
@@ -141,7 +146,7 @@ impl ConfigError {
         }
     }
 
-    fn invalid(key: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn invalid(key: impl Into<String>, message: impl Into<String>) -> Self {
         Self::Invalid {
             key: key.into(),
             message: message.into(),
@@ -207,7 +212,7 @@ impl Config {
     /// non-empty phrases.
     pub fn validate(&self) -> Result<(), ConfigError> {
         for id in self.rules.keys() {
-            if crate::rules::info(id).is_none() {
+            if crate::rules::info(id).is_none() && !self.custom_rules.iter().any(|r| r.id == *id) {
                 return Err(ConfigError::invalid(
                     format!("rules.{id}"),
                     format!(
@@ -215,6 +220,7 @@ impl Config {
                         crate::rules::rules()
                             .iter()
                             .map(|r| r.id)
+                            .chain(self.custom_rules.iter().map(|r| r.id.as_str()))
                             .collect::<Vec<_>>()
                             .join(", ")
                     ),
@@ -264,7 +270,7 @@ impl Config {
             }
             _ => {}
         }
-        Ok(())
+        crate::custom::validate(self)
     }
 
     /// The level a rule runs at under this config.
@@ -272,11 +278,25 @@ impl Config {
         if let Some(level) = self.rules.get(rule_id) {
             return *level;
         }
-        crate::rules::info(rule_id).map_or(RuleLevel::Off, |r| match r.default_severity {
+        let default = crate::rules::info(rule_id)
+            .map(|r| r.default_severity)
+            .or_else(|| {
+                self.custom_rules
+                    .iter()
+                    .find(|r| r.id == rule_id)
+                    .map(|r| r.severity)
+            });
+        default.map_or(RuleLevel::Off, |s| match s {
             Severity::Info => RuleLevel::Info,
             Severity::Warning => RuleLevel::Warning,
             Severity::Error => RuleLevel::Error,
         })
+    }
+
+    /// Every rule under this config, built-in then custom, with the
+    /// severity each runs at.
+    pub fn rule_catalogue(&self) -> Vec<crate::custom::RuleSummary> {
+        crate::custom::catalogue(self)
     }
 }
 

@@ -391,6 +391,9 @@ pub(crate) struct Matches {
     pub hits: Vec<Hit>,
     /// Hits of the user's brand names.
     pub brands: Vec<Hit>,
+    /// Hits of the config's custom rules (`custom.rs`), kept apart: they
+    /// only make diagnostics and their own evidence.
+    pub custom: Vec<Hit>,
 }
 
 /// Matches the built-in lexicon, the user's phrases and brand names against
@@ -402,13 +405,18 @@ pub(crate) fn match_draft(
     tokens: &[Token],
     user: Option<&Lexicon>,
     brands: Option<&Lexicon>,
+    custom: Option<&Lexicon>,
 ) -> Matches {
     let builtin = Lexicon::builtin();
     let whole = builtin.spans_sentences
         || brands.is_some_and(|b| b.spans_sentences)
-        || user.is_some_and(|u| u.spans_sentences);
+        || user.is_some_and(|u| u.spans_sentences)
+        || custom.is_some_and(|c| c.spans_sentences);
     let chunk = if whole { usize::MAX } else { 4096 };
-    let known = |w: &str| builtin.knows(w);
+    // Custom words collapse from elongation too ("cheeeap"); a word only
+    // they know is no built-in word either way, so built-in hits stay.
+    let known = |w: &str| builtin.knows(w) || custom.is_some_and(|c| c.knows(w));
+    let mut custom_hits = Vec::new();
     let mut hits = Vec::new();
     let mut brand_hits = Vec::new();
     let mut user_hits = Vec::new();
@@ -421,11 +429,15 @@ pub(crate) fn match_draft(
         if let Some(u) = user {
             u.find(&norm, tokens, &mut user_hits);
         }
+        if let Some(c) = custom {
+            c.find(&norm, tokens, &mut custom_hits);
+        }
     }
     hits.append(&mut user_hits);
     Matches {
         hits,
         brands: brand_hits,
+        custom: custom_hits,
     }
 }
 

@@ -23,9 +23,11 @@
 
 mod analysis;
 mod config;
+mod custom;
 mod entities;
 pub mod eval;
 mod features;
+mod fix;
 pub mod length;
 pub mod lexicon;
 mod linter;
@@ -42,7 +44,9 @@ mod unicode_tables;
 mod views;
 
 pub use config::{Config, ConfigError, RuleLevel, Thresholds};
+pub use custom::{CustomRule, Ignore, RuleSummary};
 pub use features::Context;
+pub use fix::{apply_fixes, Fix};
 pub use length::{Length, Platform};
 pub use linter::{analyze, Linter};
 pub use offsets::{OffsetMapper, OffsetUnit};

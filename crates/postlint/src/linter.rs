@@ -25,6 +25,8 @@ pub struct Linter {
     user: Option<Lexicon>,
     brands: Option<Lexicon>,
     levels: Vec<Option<Severity>>,
+    /// Custom rules, ignore entries and fixes (see `custom.rs`).
+    extras: Arc<crate::custom::Compiled>,
     /// A model other than the built-in one (training and cross-validation).
     model: Option<Arc<Model>>,
 }
@@ -58,6 +60,7 @@ impl Linter {
         Ok(Self {
             user: (!user.is_empty()).then(|| Lexicon::new(user)),
             brands: (!brands.is_empty()).then(|| Lexicon::new(brands)),
+            extras: Arc::new(crate::custom::Compiled::new(&config)),
             config,
             levels,
             model: None,
@@ -106,6 +109,7 @@ impl Linter {
             text,
             self.user.as_ref(),
             self.brands.as_ref(),
+            None,
             *ctx,
             self.model(),
             Some(&every_word),
@@ -125,6 +129,7 @@ impl Linter {
             text,
             self.user.as_ref(),
             self.brands.as_ref(),
+            self.extras.lexicon(),
             *ctx,
             self.model(),
             None,
@@ -140,13 +145,6 @@ impl Linter {
             .config
             .platform
             .map(|p| crate::length::measure(text, &a.tokens, p, self.config.max_length));
-        let thresholds = self.config.thresholds.as_array();
-        let labels = Labels {
-            salesy: a.scores[0] >= thresholds[0],
-            personal: a.scores[1] >= thresholds[1],
-            conversational: a.scores[2] >= thresholds[2],
-            identity_reflecting: a.scores[3] >= thresholds[3],
-        };
         let mut diagnostics = Vec::new();
         let mut findings: Vec<Finding> = Vec::new();
         for ((info, check), level) in rules::rules().iter().zip(CHECKS.iter()).zip(&self.levels) {
@@ -171,22 +169,36 @@ impl Linter {
                     span: f.span,
                     message: f.message,
                     suggestion: f.suggestion.map(Cow::Borrowed),
+                    fix: None,
                 });
             }
         }
-        diagnostics.sort_by(|x, y| (x.span.start, &x.rule).cmp(&(y.span.start, &y.rule)));
-        Report {
+        let mut report = Report {
             language: if a.foreign {
                 Language::Other
             } else {
                 Language::En
             },
             scores: Scores::from_array(a.scores),
-            labels,
+            labels: Labels::default(),
             diagnostics,
-            evidence: a.evidence,
-            length: a.length,
+            evidence: std::mem::take(&mut a.evidence),
+            length: a.length.take(),
+            unit: Default::default(),
+        };
+        if self.extras.apply(&a, &mut report) {
+            let s = crate::custom::rescore(self.model().bias, &report.evidence);
+            report.scores = Scores::from_array(s);
         }
+        let t = self.config.thresholds.as_array();
+        let s = &report.scores;
+        report.labels = Labels {
+            salesy: s.salesy >= t[0],
+            personal: s.personal >= t[1],
+            conversational: s.conversational >= t[2],
+            identity_reflecting: s.identity_reflecting >= t[3],
+        };
+        report
     }
 
     /// The label threshold of one dimension.

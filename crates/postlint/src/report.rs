@@ -90,6 +90,7 @@ pub enum Dimension {
     /// The draft opens a two-way exchange.
     Conversational,
     /// The draft mirrors what the audience cares about rather than the brand.
+    #[serde(alias = "identityReflecting")]
     IdentityReflecting,
 }
 
@@ -250,6 +251,10 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do instead, when there is a useful suggestion.
     pub suggestion: Option<Cow<'static, str>>,
+    /// A mechanical change that resolves the finding, when there is one
+    /// (see [`Report::apply_fixes`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<crate::fix::Fix>,
 }
 
 /// The full reading of one draft.
@@ -272,6 +277,10 @@ pub struct Report {
     /// The draft's length on the configured platform, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub length: Option<crate::length::Length>,
+    /// The unit of every offset in this report (bytes until
+    /// [`Report::with_offsets`] converts them).
+    #[serde(skip)]
+    pub(crate) unit: OffsetUnit,
 }
 
 impl Report {
@@ -284,12 +293,18 @@ impl Report {
         if unit == OffsetUnit::Bytes {
             return self;
         }
+        self.unit = unit;
         let mapper = OffsetMapper::new(text, unit);
         let conv = |s: &mut Span| {
             s.start = mapper.convert(s.start);
             s.end = mapper.convert(s.end);
         };
-        self.diagnostics.iter_mut().for_each(|d| conv(&mut d.span));
+        for d in &mut self.diagnostics {
+            conv(&mut d.span);
+            if let Some(f) = d.fix.as_mut() {
+                conv(&mut f.span);
+            }
+        }
         self.evidence.iter_mut().for_each(|e| conv(&mut e.span));
         if let Some(o) = self.length.as_mut().and_then(|l| l.overflow.as_mut()) {
             conv(o);

@@ -43,3 +43,28 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def fixes() -> str:
+    linter = postlint.Linter(
+        {
+            "custom_rules": [
+                {
+                    "id": "say-sturdy",
+                    "phrases": ["flimsy"],
+                    "severity": "warning",
+                    "message": "We say sturdy.",
+                    "replacement": "sturdy",
+                }
+            ],
+            "ignore": [{"rule": "hard-sell", "text": "buy now"}],
+        }
+    )
+    report = linter.analyze("A flimsy chair")
+    fix: Optional[postlint.Fix] = report.diagnostics[0].fix
+    if fix is not None:
+        start: int = fix.start
+        replacement: str = fix.replacement
+        assert start >= 0 and replacement
+    fixed: str = report.apply_fixes()
+    return report.apply_fixes(fixed)

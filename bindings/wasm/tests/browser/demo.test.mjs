@@ -226,6 +226,37 @@ test("the platform counter counts like X and shades the overflow", async () => {
   assert.deepEqual(await marks("too-long"), []);
 });
 
+test("ignoring a finding re-lints without it; a fix rewrites the draft", async () => {
+  await setDraft("Fresh bread every morning. Buy now, and tell a friend. Buy now! Order now.");
+  await page.waitForSelector('#mirror mark[data-rule="hard-sell"]');
+  assert.deepEqual(await marks("hard-sell"), ["Buy now", "Buy now", "Order now"]);
+  const before = await meterValue("salesy");
+  assert.ok(await page.$eval("#ignored", (p) => p.hidden));
+  // Ignore the first "Buy now": both are the same words, so both go; the
+  // evidence goes with them and the salesy score falls.
+  await page.click('#findings li[data-rule="hard-sell"] button.ignore');
+  await page.waitForFunction(() => document.querySelectorAll('#mirror mark[data-rule="hard-sell"]').length === 1);
+  assert.deepEqual(await marks("hard-sell"), ["Order now"]);
+  assert.ok((await meterValue("salesy")) < before, "ignored evidence no longer counts");
+  assert.equal(await page.$eval("#ignored-count", (s) => s.textContent), "1");
+  assert.equal(await page.$eval("#ignored", (p) => p.hidden), false);
+  // The entry stays while the writer keeps typing.
+  await page.type("#draft", " Buy now");
+  await page.waitForFunction(() => document.getElementById("draft").value.endsWith("Buy now"));
+  assert.deepEqual(await marks("hard-sell"), ["Order now"]);
+  await page.screenshot({ path: path.join(outputDir, "demo-ignored.png"), fullPage: true });
+  // Restore brings every finding back.
+  await page.click("#restore");
+  await page.waitForFunction(() => document.querySelectorAll('#mirror mark[data-rule="hard-sell"]').length === 4);
+  assert.ok(await page.$eval("#ignored", (p) => p.hidden));
+  // A finding with a fix: applying it rewrites the draft and the shout goes.
+  await setDraft("🎉 GRAND OPENING THIS SATURDAY!!! Come early.");
+  await page.waitForSelector('#findings li[data-rule="shouting"] button.fix');
+  await page.click('#findings li[data-rule="shouting"] button.fix');
+  await page.waitForFunction(() => !document.querySelector('#mirror mark[data-rule="shouting"]'));
+  assert.equal(await page.$eval("#draft", (t) => t.value), "🎉 Grand opening this Saturday! Come early.");
+});
+
 test("a personal draft reads personal; no page errors all along", async () => {
   await setDraft(
     "Well. I locked my keys in the car at the grocery store. In the rain. 🙃 Has this ever happened to you?",

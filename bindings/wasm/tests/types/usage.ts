@@ -1,7 +1,7 @@
 // Compiled (not run) by tests/types.test.mjs against the built package: the
 // types must be precise (no `any`) and match what the API returns.
-import { analyze, Linter, rules } from "postlint";
-import type { Config, ConfigError, Diagnostic, Evidence, Options, Report, RuleInfo, Severity } from "postlint";
+import { analyze, applyFixes, Linter, rules } from "postlint";
+import type { Config, ConfigError, CustomRule, Diagnostic, Evidence, Fix, Options, Report, RuleInfo, Severity } from "postlint";
 import init, { analyze as analyzeWeb, initSync, Linter as WebLinter } from "postlint/web";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -52,6 +52,19 @@ new Linter({ rules: { "hard-sell": "loud" } });
 new Linter({ thresholds: { salesy: "high" } });
 // @ts-expect-error text is a string
 analyze(42);
+
+const sturdy: CustomRule = { id: "say-sturdy", phrases: ["flimsy"], severity: "warning", message: "m", replacement: "sturdy" };
+const house = new Linter({
+  customRules: [sturdy],
+  ignore: [{ rule: "hard-sell", text: "buy now" }],
+  rules: { "say-sturdy": "error", "hard-sell": "off" },
+});
+const houseReport: Report = house.analyze("A flimsy chair");
+const maybeFix: Fix | undefined = houseReport.diagnostics[0]?.fix;
+const fixed: string = applyFixes("A flimsy chair", houseReport);
+const fixedToo: string = house.applyFixes("A flimsy chair", houseReport);
+// @ts-expect-error a custom rule needs a message
+const noMessage: CustomRule = { id: "x", phrases: ["y"], severity: "info" };
 
 const catalogue: RuleInfo[] = rules();
 const firstDefault: Severity | undefined = catalogue[0]?.defaultSeverity;

@@ -18,7 +18,8 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 const CAPS_RUN: usize = 4;
 /// A shorter capitals run shouts when it ends in this many `!`.
 const CAPS_RUN_WITH_BANGS: (usize, usize) = (2, 2);
-/// `!` marks in one run that shout on their own; "so happy!!!" does not.
+/// `!` (or `?`) marks in one run that shout on their own; "so happy!!!"
+/// does not, nor does "really???".
 const BANGS: usize = 4;
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
@@ -37,7 +38,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         } else if bangs >= BANGS {
             out.push(Finding::new(
                 span,
-                format!("{bangs} exclamation marks in a row read as shouting."),
+                format!("{bangs} exclamation or question marks in a row read as shouting."),
                 Some("One exclamation mark is plenty; let the words carry the excitement."),
             ));
         }
@@ -62,7 +63,10 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 });
             }
             TokenKind::Punctuation => {
-                let bangs = text.chars().filter(|&c| c == '!' || c == '！').count();
+                let bangs = text
+                    .chars()
+                    .filter(|&c| matches!(c, '!' | '！' | '?' | '？'))
+                    .count();
                 match run {
                     // "!!" and "?!" belong to the shout; a comma does not.
                     Some((s, n, b)) if n > 0 && text.contains(['!', '?']) => {
@@ -103,6 +107,8 @@ mod tests {
             ["WOW. BIG NEWS TODAY"]
         );
         assert_eq!(flagged("shouting", "so happy!!!!!"), ["!!!!!"]);
+        assert_eq!(flagged("shouting", "you did WHAT????"), ["WHAT????"]);
+        assert_eq!(flagged("shouting", "seriously?!?!"), ["?!?!"]);
         assert_eq!(
             flagged("shouting", "WE HIT 10K FOLLOWERS"),
             ["WE HIT 10K FOLLOWERS"]
@@ -120,5 +126,6 @@ mod tests {
         assert!(flagged("shouting", "I love the USA").is_empty());
         assert!(flagged("shouting", "OIL CHANGE SPECIAL this week").is_empty());
         assert!(flagged("shouting", "Finished my first quilt!!!").is_empty());
+        assert!(flagged("shouting", "Really???").is_empty());
     }
 }
