@@ -26,6 +26,7 @@ export function wrap(raw) {
   // DIMENSION_CODES there.
   const SEVERITIES = ["info", "warning", "error"];
   const DIMENSIONS = ["salesy", "personal", "conversational", "identityReflecting"];
+  const LANGUAGES = ["en", "other"];
 
   function unpack(packed) {
     const n = packed[0];
@@ -38,6 +39,7 @@ export function wrap(raw) {
         conversational: n[6] === 1,
         identityReflecting: n[7] === 1,
       },
+      language: "en",
       diagnostics: [],
       evidence: [],
     };
@@ -63,7 +65,13 @@ export function wrap(raw) {
         weight: n[i + 4],
       });
     }
-    if (n[i] === 1) report.length = { platform: strings[n[i + 1]], count: n[i + 2], limit: n[i + 3] };
+    if (n[i] === 1) {
+      report.length = { platform: strings[n[i + 1]], count: n[i + 2], limit: n[i + 3] };
+      i += 4;
+    } else {
+      i += 1;
+    }
+    report.language = LANGUAGES[n[i]];
     return report;
   }
 

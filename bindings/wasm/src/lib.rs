@@ -26,7 +26,7 @@
 //! See the package README, "Panics".
 #![forbid(unsafe_code)]
 
-use postlint::{Config, ConfigError, Dimension, OffsetUnit, Report, RuleInfo, Severity};
+use postlint::{Config, ConfigError, Dimension, Language, OffsetUnit, Report, RuleInfo, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -189,6 +189,8 @@ export interface Evidence {
 export interface Report {
   scores: Scores;
   labels: Labels;
+  /** `"other"` when the draft is mostly not English: English-only signals then stand down. */
+  language: "en" | "other";
   /** Ordered by position, then rule id. */
   diagnostics: Diagnostic[];
   /** Everything that moved a score, ordered by position. */
@@ -580,6 +582,7 @@ pub struct JsEvidence<'a> {
 pub struct JsReportView<'a> {
     scores: Four<f64>,
     labels: Four<bool>,
+    language: &'static str,
     diagnostics: Vec<JsDiagnostic<'a>>,
     evidence: Vec<JsEvidence<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -631,6 +634,7 @@ impl<'a> JsReportView<'a> {
                 conversational: l.conversational,
                 identity_reflecting: l.identity_reflecting,
             },
+            language: report.language.as_str(),
             diagnostics: report
                 .diagnostics
                 .iter()
@@ -704,6 +708,7 @@ pub fn config_error_parts(e: &ConfigError) -> (String, Option<String>) {
 /// Codes of the packed form; js/shell.js has the same tables.
 const SEVERITY_CODES: [Severity; 3] = [Severity::Info, Severity::Warning, Severity::Error];
 const DIMENSION_CODES: [Dimension; 4] = Dimension::ALL;
+const LANGUAGE_CODES: [Language; 2] = [Language::En, Language::Other];
 
 fn code<T: PartialEq>(table: &[T], value: &T) -> f64 {
     table.iter().position(|x| x == value).unwrap_or(0) as f64
@@ -726,7 +731,8 @@ fn code<T: PartialEq>(table: &[T], value: &T) -> f64 {
 ///   (-1 when there is no fix), fix end, fix replacement;
 /// * the number of evidence items, then per item: dimension code, signal,
 ///   start, end, weight;
-/// * 0 without a platform, or 1 then the length: platform name, count, limit.
+/// * 0 without a platform, or 1 then the length: platform name, count, limit;
+/// * the language code (0 `en`, 1 `other`).
 ///
 /// `report`'s spans must already be UTF-16 offsets; they are copied as they are.
 pub fn pack(report: &Report) -> (Vec<f64>, Vec<&str>) {
@@ -788,6 +794,7 @@ pub fn pack(report: &Report) -> (Vec<f64>, Vec<&str>) {
             n.extend([1.0, platform, l.count as f64, l.limit as f64]);
         }
     }
+    n.push(code(&LANGUAGE_CODES, &report.language));
     (n, strings)
 }
 
@@ -1013,6 +1020,8 @@ mod tests {
             });
             i += 3;
         }
+        i += 1;
+        report["language"] = json!(["en", "other"][n[i] as usize]);
         assert_eq!(i + 1, n.len(), "every number is read");
         report
     }

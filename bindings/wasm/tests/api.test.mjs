@@ -8,7 +8,7 @@ const PITCH = "HUGE SALE!!! Buy now, 50% off everything, today only!";
 
 test("analyze returns a camelCase report", () => {
   const r = analyze(PITCH);
-  assert.deepEqual(Object.keys(r), ["scores", "labels", "diagnostics", "evidence"]);
+  assert.deepEqual(Object.keys(r), ["scores", "labels", "language", "diagnostics", "evidence"]);
   assert.deepEqual(Object.keys(r.scores), DIMENSIONS);
   assert.deepEqual(Object.keys(r.labels), DIMENSIONS);
   for (const d of DIMENSIONS) {
@@ -147,4 +147,11 @@ test("the packed transport rebuilds exactly the serde-wasm-bindgen report", asyn
   for (const t of drafts.slice(0, 100)) {
     assert.deepStrictEqual(analyze(t, options), raw.analyze(t, options));
   }
+});
+
+test("report.language says when a draft is mostly not English", () => {
+  assert.equal(analyze(PITCH).language, "en");
+  const fr = "Bonjour à tous, merci pour votre visite hier soir. Nous avons adoré vous voir.";
+  assert.equal(analyze(fr).language, "other");
+  assert.equal(analyze("日本語のテキストです、よろしくお願いします").language, "other");
 });

@@ -63,9 +63,11 @@ function compareFile(file, t) {
     // Exactly equal, not approximately: the same f64 on both sides.
     assert.deepEqual(js.scores, fourToJs(cli.scores), `scores, ${where}`);
     assert.deepEqual(js.labels, fourToJs(cli.labels), `labels, ${where}`);
+    assert.equal(js.language, cli.language, `language, ${where}`);
     const cliDiagnostics = cli.diagnostics.map((d) => {
       const out = { rule: d.rule, severity: d.severity, start: d.start, end: d.end, message: d.message };
       if (d.suggestion != null) out.suggestion = d.suggestion;
+      if (d.fix != null) out.fix = d.fix;
       return out;
     });
     assert.deepEqual(js.diagnostics, cliDiagnostics, `diagnostics, ${where}`);

@@ -27,6 +27,7 @@ function jsShape(r) {
   const out = {
     scores: four(r.scores),
     labels: four(r.labels),
+    language: r.language,
     diagnostics: r.diagnostics.map((d) => {
       const o = { rule: d.rule, severity: d.severity, start: d.start, end: d.end, message: d.message };
       if (d.suggestion != null) o.suggestion = d.suggestion;

@@ -15,6 +15,9 @@ const report: Report = analyze("Buy now!");
 const salesy: number = report.scores.salesy;
 const identity: number = report.scores.identityReflecting;
 const labelled: boolean = report.labels.identityReflecting;
+const language: "en" | "other" = report.language;
+// @ts-expect-error only "en" and "other"
+const fr: "fr" = report.language;
 // @ts-expect-error the JS spelling is camelCase
 report.scores.identity_reflecting;
 
