@@ -123,17 +123,13 @@ mod tests {
     use crate::model::{round6, sigmoid};
     use crate::report::Dimension;
 
+    /// The built-in analysis, without user lexicons.
+    fn run(text: &str, ctx: Context) -> Analysis<'_> {
+        Analysis::run(text, None, None, None, ctx, Model::builtin(), None)
+    }
+
     fn scores(text: &str) -> [f64; 4] {
-        Analysis::run(
-            text,
-            None,
-            None,
-            None,
-            Context::default(),
-            Model::builtin(),
-            None,
-        )
-        .scores
+        run(text, Context::default()).scores
     }
 
     #[test]
@@ -146,24 +142,8 @@ mod tests {
     #[test]
     fn a_reply_reads_as_conversation() {
         let text = "Totally agree, the second half of that talk was the best part.";
-        let plain = Analysis::run(
-            text,
-            None,
-            None,
-            None,
-            Context::default(),
-            Model::builtin(),
-            None,
-        );
-        let reply = Analysis::run(
-            text,
-            None,
-            None,
-            None,
-            Context::reply(),
-            Model::builtin(),
-            None,
-        );
+        let plain = run(text, Context::default());
+        let reply = run(text, Context::reply());
         assert!(reply.scores[2] >= 0.5, "{:?}", reply.scores);
         assert!(reply.scores[2] > plain.scores[2]);
         assert!(reply
@@ -175,15 +155,7 @@ mod tests {
     #[test]
     fn drafts_in_another_language_keep_only_what_is_not_english() {
         let text = "Hoy fue un gran día con mi familia en la playa, I love it 😂 #verano";
-        let a = Analysis::run(
-            text,
-            None,
-            None,
-            None,
-            Context::default(),
-            Model::builtin(),
-            None,
-        );
+        let a = run(text, Context::default());
         assert!(a.foreign);
         // No single English word and no learned word counts; the emoji and
         // the hashtag still do.
@@ -197,14 +169,9 @@ mod tests {
 
     #[test]
     fn evidence_explains_scores_exactly() {
-        let a = Analysis::run(
+        let a = run(
             "I love my dog! Buy now, 20% off. What do you think?",
-            None,
-            None,
-            None,
             Context::default(),
-            Model::builtin(),
-            None,
         );
         for d in Dimension::ALL {
             let sum: f64 = a
