@@ -225,6 +225,11 @@ fn check_report(text: &str, r: &Report) {
         .diagnostics
         .iter()
         .map(|d| d.span)
+        .chain(
+            r.diagnostics
+                .iter()
+                .filter_map(|d| d.fix.as_ref().map(|f| f.span)),
+        )
         .chain(r.evidence.iter().map(|e| e.span));
     let bounds = grapheme_boundaries(text);
     for s in spans {

@@ -144,6 +144,11 @@ impl<'t> OffsetOracle<'t> {
             r.diagnostics
                 .iter()
                 .map(|d| d.span)
+                .chain(
+                    r.diagnostics
+                        .iter()
+                        .filter_map(|d| d.fix.as_ref().map(|f| f.span)),
+                )
                 .chain(r.evidence.iter().map(|e| e.span))
         };
         let (cs, us): (Vec<Span>, Vec<Span>) = spans().map(|s| self.check_span(s)).unzip();
@@ -155,6 +160,11 @@ impl<'t> OffsetOracle<'t> {
             r.diagnostics
                 .iter()
                 .map(|d| d.span)
+                .chain(
+                    r.diagnostics
+                        .iter()
+                        .filter_map(|d| d.fix.as_ref().map(|f| f.span)),
+                )
                 .chain(r.evidence.iter().map(|e| e.span))
                 .collect()
         };
