@@ -69,7 +69,10 @@ fuzz_target!(|input: Input| {
     };
     let mut text = input.text.to_owned();
     for &(r, p, n) in input.splices.iter().take(16) {
-        let Some(rule) = config.custom_rules.get(usize::from(r) % config.custom_rules.len().max(1)) else {
+        let Some(rule) = config
+            .custom_rules
+            .get(usize::from(r) % config.custom_rules.len().max(1))
+        else {
             break;
         };
         let Some(phrase) = rule.phrases.get(usize::from(p) % rule.phrases.len().max(1)) else {
@@ -84,15 +87,22 @@ fuzz_target!(|input: Input| {
     check_report(&text, &report);
     let bounds: Vec<usize> = postlint_fuzz::grapheme_starts(&text);
     for f in report.diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
-        assert!(f.span.start <= f.span.end && f.span.end <= text.len(), "{f:?}");
         assert!(
-            bounds.binary_search(&f.span.start).is_ok() && bounds.binary_search(&f.span.end).is_ok(),
+            f.span.start <= f.span.end && f.span.end <= text.len(),
+            "{f:?}"
+        );
+        assert!(
+            bounds.binary_search(&f.span.start).is_ok()
+                && bounds.binary_search(&f.span.end).is_ok(),
             "{f:?} splits a grapheme cluster"
         );
     }
     let fixed = report.apply_fixes(&text);
     for unit in [OffsetUnit::Chars, OffsetUnit::Utf16] {
-        assert_eq!(report.clone().with_offsets(&text, unit).apply_fixes(&text), fixed);
+        assert_eq!(
+            report.clone().with_offsets(&text, unit).apply_fixes(&text),
+            fixed
+        );
     }
     // The regions the applied fixes occupy in the fixed text.
     let phrase_words: Vec<String> = config
@@ -113,7 +123,11 @@ fuzz_target!(|input: Input| {
             continue;
         }
         let start = (f.span.start as isize + shift) as usize;
-        regions.push((rule.to_string(), f, Span::new(start, start + f.replacement.len())));
+        regions.push((
+            rule.to_string(),
+            f,
+            Span::new(start, start + f.replacement.len()),
+        ));
         shift += f.replacement.len() as isize - f.span.len() as isize;
         at = f.span.end;
     }
@@ -141,9 +155,13 @@ fuzz_target!(|input: Input| {
         if !checked {
             continue;
         }
-        let back = again.diagnostics.iter().find(|d| {
-            d.rule == rule && (rule == "hashtag-stuffing" || d.span.overlaps(&region))
-        });
-        assert!(back.is_none(), "{rule} back after its fix: {text:?} -> {fixed:?}");
+        let back = again
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == rule && (rule == "hashtag-stuffing" || d.span.overlaps(&region)));
+        assert!(
+            back.is_none(),
+            "{rule} back after its fix: {text:?} -> {fixed:?}"
+        );
     }
 });
