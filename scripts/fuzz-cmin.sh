@@ -18,7 +18,7 @@ shift
 case "$grown" in /*) ;; *) grown="$PWD/$grown" ;; esac
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(tokenize analyze draft config batch)
+  targets=(tokenize analyze draft config batch tokens length fixes)
 fi
 sanitizer="${FUZZ_SANITIZER:-none}"
 max_len="${FUZZ_MAX_LEN:-1024}"
