@@ -125,8 +125,10 @@ fn own_phrase_in<'a>(phrases: &'a [String], text: &str) -> Option<&'a String> {
     let builtin = Lexicon::builtin();
     let known = |w: &str| builtin.knows(w) || lex.knows(w);
     let mut hits = Vec::new();
-    // Also as the end of a sentence: a phrase may end with one ("sale!").
-    for text in [text.to_owned(), format!("{text}.")] {
+    // Also as the end of a sentence: a phrase may end with one ("sale!");
+    // and glued to a word before it, where a sigil stops being one ("E#0"
+    // is a word, a `#` and a number, so "#0sso" there holds the phrase "#0").
+    for text in [text.to_owned(), format!("{text}."), format!("a{text}")] {
         let tokens = tokenize(&text);
         let norm = Normalized::new(&text, &tokens, Some(&known));
         lex.find(&norm, &tokens, &mut hits);
@@ -632,6 +634,11 @@ mod tests {
         let ending = ok.replace("[\"x\"]", "[\"99 x?\"]");
         let ending = ending.replacen('{', "{\"replacement\": \"12 x\", ", 1);
         assert_eq!(one(ending).as_deref(), Some("custom_rules[0].replacement"));
+        // Glued to a word, "#0sso" is `#`, "0", "sso": the phrase "#0" again
+        // (found by the `fixes` fuzz target).
+        let glued = ok.replace("[\"x\"]", "[\"#0\"]");
+        let glued = glued.replacen('{', "{\"replacement\": \"#0sso\", ", 1);
+        assert_eq!(one(glued).as_deref(), Some("custom_rules[0].replacement"));
         // Elongated, the replacement is the phrase's word again.
         let elongated = ok.replace("[\"x\"]", "[\"e\", \"zzz\"]");
         let elongated = elongated.replacen('{', "{\"replacement\": \"EEE\", ", 1);
