@@ -4,7 +4,7 @@
 //! grapheme boundaries, and re-linting the fixed text never shows the fixed
 //! diagnostics again.
 
-use postlint::{Config, CustomRule, Linter, OffsetUnit, Report, Severity, Span};
+use postlint::{Config, CustomRule, Linter, OffsetUnit, Severity};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -81,28 +81,10 @@ fn grapheme_boundaries(text: &str) -> Vec<usize> {
     b
 }
 
-/// The byte regions the applied fixes occupy in the fixed text, with their
-/// rules: the same non-overlapping choice `apply_fixes` makes.
-fn fixed_regions(r: &Report) -> Vec<(String, Span)> {
-    let mut fixes: Vec<_> = r
-        .diagnostics
-        .iter()
-        .filter_map(|d| d.fix.as_ref().map(|f| (d.rule.to_string(), f)))
-        .collect();
-    fixes.sort_by_key(|(_, f)| (f.span.start, f.span.end));
-    let (mut at, mut shift) = (0usize, 0isize);
-    let mut out = Vec::new();
-    for (rule, f) in fixes {
-        if f.span.start < at {
-            continue;
-        }
-        let start = (f.span.start as isize + shift) as usize;
-        out.push((rule, Span::new(start, start + f.replacement.len())));
-        shift += f.replacement.len() as isize - f.span.len() as isize;
-        at = f.span.end;
-    }
-    out
-}
+/// Where the applied fixes land, as the `fixes` fuzz target computes it.
+#[path = "../fuzz/src/regions.rs"]
+mod regions;
+use regions::fixed_regions;
 
 fn check_fixes(linter: &Linter, text: &str) {
     let r = linter.analyze(text);
@@ -120,7 +102,7 @@ fn check_fixes(linter: &Linter, text: &str) {
         assert_eq!(r.clone().with_offsets(text, unit).apply_fixes(text), fixed);
     }
     let again = linter.analyze(&fixed);
-    for (rule, region) in fixed_regions(&r) {
+    for (rule, _, region) in fixed_regions(&r) {
         // `hashtag-stuffing` (a deletion, one per draft) must be gone
         // altogether; any other rule must not flag the replacement.
         let back = again

@@ -9,8 +9,9 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use postlint::{Config, CustomRule, Dimension, Linter, OffsetUnit, Severity, Span};
+use postlint::{Config, CustomRule, Dimension, Linter, OffsetUnit, Severity};
 use postlint_fuzz::check_report;
+use postlint_fuzz::regions::fixed_regions;
 
 #[derive(Arbitrary, Debug)]
 struct Rule<'a> {
@@ -104,33 +105,12 @@ fuzz_target!(|input: Input| {
             fixed
         );
     }
-    // The regions the applied fixes occupy in the fixed text.
     let phrase_words: Vec<String> = config
         .custom_rules
         .iter()
         .flat_map(|r| r.phrases.iter().flat_map(|p| words(p)))
         .collect();
-    let mut fixes: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter_map(|d| d.fix.as_ref().map(|f| (&d.rule, f)))
-        .collect();
-    fixes.sort_by_key(|(_, f)| (f.span.start, f.span.end));
-    let (mut at, mut shift) = (0usize, 0isize);
-    let mut regions = Vec::new();
-    for (rule, f) in fixes {
-        if f.span.start < at {
-            continue;
-        }
-        let start = (f.span.start as isize + shift) as usize;
-        regions.push((
-            rule.to_string(),
-            f,
-            Span::new(start, start + f.replacement.len()),
-        ));
-        shift += f.replacement.len() as isize - f.span.len() as isize;
-        at = f.span.end;
-    }
+    let regions = fixed_regions(&report);
     let again = linter.analyze(&fixed);
     check_report(&fixed, &again);
     // A replacement with capitals, marks or tags can make a new shout or

@@ -5,6 +5,7 @@
 //! finite and in [0, 1].
 
 pub mod draft;
+pub mod regions;
 
 use postlint::{
     tokenize, tokenizer::tokenize_into, OffsetMapper, OffsetUnit, Report, Span, Token, TokenKind,

@@ -1,0 +1,28 @@
+//! Where applied fixes land: shared by the `fixes` fuzz target and
+//! `tests/fixes.rs` (included there by path), so both check the same
+//! non-overlapping choice `Report::apply_fixes` makes.
+
+use postlint::{Fix, Report, Span};
+
+/// Each applied fix with its rule and the byte region its replacement
+/// occupies in the fixed text, in text order.
+pub fn fixed_regions(r: &Report) -> Vec<(String, &Fix, Span)> {
+    let mut fixes: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref().map(|f| (d.rule.to_string(), f)))
+        .collect();
+    fixes.sort_by_key(|(_, f)| (f.span.start, f.span.end));
+    let (mut at, mut shift) = (0usize, 0isize);
+    let mut out = Vec::new();
+    for (rule, f) in fixes {
+        if f.span.start < at {
+            continue;
+        }
+        let start = (f.span.start as isize + shift) as usize;
+        out.push((rule, f, Span::new(start, start + f.replacement.len())));
+        shift += f.replacement.len() as isize - f.span.len() as isize;
+        at = f.span.end;
+    }
+    out
+}
