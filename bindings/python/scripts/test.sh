@@ -23,7 +23,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 PY="$VENV/bin/python"
 "$PY" -m pip install --quiet --disable-pip-version-check \
-    "maturin>=1.9,<2" pytest "mypy>=2.4,<2.5" "dask[distributed]" nbclient ipykernel
+    "maturin>=1.9,<2" pytest hypothesis "mypy>=2.4,<2.5" "dask[distributed]" nbclient ipykernel
 
 step "build the CLI and the wheel (release)"
 cd "$REPO"
