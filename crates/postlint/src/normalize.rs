@@ -48,10 +48,9 @@ pub(crate) struct Normalized {
     pub text: String,
     /// The normalised words in order, sentence separators included.
     pub(crate) items: Vec<Item>,
-    /// For each item, whether it is a negation (kept apart: drafts can be
-    /// megabytes, and a flag inside `Item` would pad it by 8 bytes).
-    negators: Vec<bool>,
-    /// Which tokens (from `first_token` on) are inside quotation marks.
+    /// Which tokens (from `first_token` on) are inside quotation marks;
+    /// empty while no quotation mark has opened (most drafts): no
+    /// allocation then.
     quoted: Vec<bool>,
     /// The first token normalised.
     first_token: usize,
@@ -235,8 +234,7 @@ impl Normalized {
         };
         let mut out = String::with_capacity(bytes + 2);
         let mut items = Vec::with_capacity(range.len());
-        let mut negators = Vec::with_capacity(range.len());
-        let mut quoted = vec![false; range.len()];
+        let mut quoted = Vec::new();
         let first_token = range.start;
         let mut in_quote = false;
         out.push(' ');
@@ -295,7 +293,6 @@ impl Normalized {
                             start,
                             token: usize::MAX,
                         });
-                        negators.push(false);
                         out.push(' ');
                         last_was_sep = true;
                     }
@@ -306,16 +303,19 @@ impl Normalized {
                 }
                 TokenKind::Emoji | TokenKind::Emoticon | TokenKind::Symbol => continue,
             }
-            quoted[i - first_token] = in_quote;
+            if in_quote {
+                if quoted.is_empty() {
+                    quoted.resize(range.len(), false);
+                }
+                quoted[i - first_token] = true;
+            }
             items.push(Item { start, token: i });
-            negators.push(NEGATORS.contains(&&out[start..]));
             out.push(' ');
             last_was_sep = false;
         }
         Self {
             text: out,
             items,
-            negators,
             quoted,
             first_token,
         }
@@ -342,12 +342,12 @@ impl Normalized {
     }
 
     /// The token of a negation among the three words before item `at`, in
-    /// the same sentence.
+    /// the same sentence. Asked per hit, not per word: no per-word flags.
     pub(crate) fn negator_before(&self, at: usize) -> Option<usize> {
         (at.saturating_sub(3)..at)
             .rev()
             .take_while(|&k| self.items[k].token != usize::MAX)
-            .find(|&k| self.negators[k])
+            .find(|&k| NEGATORS.contains(&self.item_text(k)))
             .map(|k| self.items[k].token)
     }
 
