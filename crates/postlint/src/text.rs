@@ -120,11 +120,14 @@ pub(crate) fn lower_key(word: &str) -> Option<u128> {
         return None;
     }
     let mut key = [0u8; 16];
-    for (k, c) in key.iter_mut().zip(b) {
-        *k = c.to_ascii_lowercase();
-    }
-    key[15] = b.len() as u8;
-    Some(u128::from_le_bytes(key))
+    key[..b.len()].copy_from_slice(b);
+    // All sixteen bytes lower-cased at once (every byte is below 0x80):
+    // a byte's high bit, after adding 0x3F, says it is at least 'A'; after
+    // adding 0x25, that it is past 'Z'. No sum carries into the next byte.
+    let x = u128::from_le_bytes(key);
+    const ONES: u128 = u128::MAX / 0xFF;
+    let upper = (x + ONES * 0x3F) & !(x + ONES * 0x25) & (ONES * 0x80);
+    Some((x | upper >> 2) | (b.len() as u128) << 120)
 }
 
 /// True when `word`, lower-cased, is one of `list` (lower-case words).
@@ -232,6 +235,23 @@ mod tests {
         assert!(!is_elongated("coffee"));
         let mut s = String::new();
         collapse_runs("nowwww", 1, &mut s);
+        // The packed, lower-cased key is the bytes lower-cased one by one.
+        for w in [
+            "",
+            "A",
+            "Z",
+            "@[`{",
+            "hello",
+            "HeLLo-World_09",
+            "ZZZZZZZZZZZZZZZ",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(lower_key(w), pack(&lower), "{w:?}");
+        }
+        for c in 0u8..0x80 {
+            let w = String::from(c as char).repeat(15);
+            assert_eq!(lower_key(&w), pack(&w.to_ascii_lowercase()), "{c:#x}");
+        }
         assert_eq!(s, "now");
         for (text, keep) in [
             ("sooo gooood!!!", 2),
