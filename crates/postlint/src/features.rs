@@ -358,6 +358,11 @@ pub(crate) fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
         let w = doc.slice(t.span);
         buf.clear();
         if w.is_ascii() {
+            // Most words are lower case already: no copy then.
+            if !w.bytes().any(|c| c.is_ascii_uppercase()) {
+                f(i, w);
+                continue;
+            }
             buf.push_str(w);
             buf.make_ascii_lowercase();
             f(i, &buf);
