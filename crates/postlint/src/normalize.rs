@@ -9,6 +9,7 @@
 
 use crate::report::Span;
 use once_cell::sync::Lazy;
+use rustc_hash::FxHashMap;
 
 use crate::text::{collapse_runs, lower_key};
 use crate::tokenizer::{Token, TokenKind};
@@ -85,34 +86,29 @@ const OTHER_WORDS: &[&str] = &[
 const ENGLISH: u8 = 1;
 const OTHER: u8 = 2;
 
-/// Both lists as `(key, ENGLISH | OTHER)`, sorted by key: a binary search
-/// over a hundred integers costs less than two hash look-ups, and this
-/// runs on every short word of every draft.
-static FUNCTION_WORDS: Lazy<Vec<(u128, u8)>> = Lazy::new(|| {
-    let mut v: Vec<(u128, u8)> = ENGLISH_WORDS
+/// Both lists as `key -> ENGLISH | OTHER`: one hash of an integer per short
+/// word of every draft (a binary search over the hundred keys took seven
+/// 128-bit comparisons).
+static FUNCTION_WORDS: Lazy<FxHashMap<u128, u8>> = Lazy::new(|| {
+    let mut m = FxHashMap::default();
+    for (w, class) in ENGLISH_WORDS
         .iter()
         .map(|w| (w, ENGLISH))
         .chain(OTHER_WORDS.iter().map(|w| (w, OTHER)))
-        .filter_map(|(w, class)| Some((lower_key(w)?, class)))
-        .collect();
-    v.sort_unstable();
-    v.dedup_by(|next, kept| {
-        let same = next.0 == kept.0;
-        if same {
-            kept.1 |= next.1;
+    {
+        if let Some(key) = lower_key(w) {
+            *m.entry(key).or_insert(0) |= class;
         }
-        same
-    });
-    v
+    }
+    m
 });
 
 /// Which of the function word lists a word, lower-cased, is in (`ENGLISH`,
 /// `OTHER`, both bits or none).
 fn function_word(w: &str) -> u8 {
-    let list = &*FUNCTION_WORDS;
     lower_key(w)
-        .and_then(|key| list.binary_search_by_key(&key, |&(k, _)| k).ok())
-        .map_or(0, |i| list[i].1)
+        .and_then(|key| FUNCTION_WORDS.get(&key).copied())
+        .unwrap_or(0)
 }
 
 /// True when a draft is mostly in a language other than English: most of
