@@ -56,13 +56,14 @@ fn allocations_do_not_grow_with_tokens() {
     let (r_small, r_large) = (&reports[0], &reports[1]);
     assert_eq!(r_small.diagnostics.len(), r_large.diagnostics.len());
     println!("{tokens_small} tokens: {b_small} blocks; {tokens_large} tokens: {b_large} blocks");
-    // Far below one per token, and growing only like the vectors' doublings.
+    // Far below one per token, and growing only like the vectors' doublings
+    // (measured: 33 blocks for 471 tokens, 44 for 4,701).
     assert!(
-        b_small < tokens_small as u64 / 4,
+        b_small <= 40 && b_small < tokens_small as u64 / 4,
         "{b_small} blocks for {tokens_small} tokens"
     );
     assert!(
-        b_large <= b_small + 40,
+        b_large <= b_small + 20,
         "{b_small} -> {b_large} blocks for 10x the tokens"
     );
 }

@@ -107,7 +107,9 @@ impl Repeats {
         if value == 0.0 {
             return;
         }
-        let k = match self.0.iter_mut().find(|(s, _)| *s == name) {
+        // Names are mostly the same literal: compare addresses first.
+        let same = |s: &str| std::ptr::eq(s, name) || s == name;
+        let k = match self.0.iter_mut().find(|(s, _)| same(s)) {
             Some(entry) => {
                 entry.1 += 1;
                 entry.1
@@ -120,7 +122,12 @@ impl Repeats {
         out.push(Feature {
             name,
             span,
-            value: value * decay(name).powi(k),
+            // A first occurrence counts in full (`decay^0` is exactly 1).
+            value: if k == 0 {
+                value
+            } else {
+                value * decay(name).powi(k)
+            },
             word: NOT_A_WORD,
         });
     }
@@ -190,7 +197,7 @@ pub(crate) fn extract(
     learned: WordIds,
 ) -> Vec<Feature> {
     let mut out = Vec::with_capacity(32);
-    let mut rep = Repeats::default();
+    let mut rep = Repeats(Vec::with_capacity(16));
     let money = doc
         .tokens
         .iter()
@@ -342,13 +349,25 @@ pub(crate) fn extract(
 /// Calls `f` with each word token's index and its lower-cased form (curly
 /// apostrophes straightened), skipping words longer than 24 bytes.
 pub(crate) fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
-    let mut buf = String::new();
+    // Room for a word of 24 bytes lower-cased (rarely more): one allocation.
+    let mut buf = String::with_capacity(32);
     for (i, t) in doc.tokens.iter().enumerate() {
         if t.kind != TokenKind::Word || t.span.len() > 24 {
             continue;
         }
         let w = doc.slice(t.span);
         buf.clear();
+        if w.is_ascii() {
+            // Most words are lower case already: no copy then.
+            if !w.bytes().any(|c| c.is_ascii_uppercase()) {
+                f(i, w);
+                continue;
+            }
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            f(i, &buf);
+            continue;
+        }
         for c in w.chars() {
             match c {
                 '’' | '‘' => buf.push('\''),
@@ -370,15 +389,24 @@ fn learned_words(doc: Doc, allowed: &SpanSet, words: WordIds, n: usize, out: &mu
     // In a long draft each word says less: without this, dozens of small
     // weights of everyday words would add up to a verdict.
     let value = (WORDS_AT_FULL_WEIGHT / n.max(1) as f64).min(1.0).sqrt();
-    // The ids already used, as a bit set: ids are small and dense.
-    let mut seen: Vec<u64> = Vec::new();
+    // The ids already used, as a bit set: ids are small and dense. The
+    // first 1,024 live on the stack (the built-in model has fewer words).
+    let mut small = [0u64; 16];
+    let mut large: Vec<u64> = Vec::new();
     let mut first_time = |id: u32| {
         let (slot, bit) = (id as usize / 64, 1u64 << (id % 64));
-        if slot >= seen.len() {
-            seen.resize(slot + 1, 0);
-        }
-        let new = seen[slot] & bit == 0;
-        seen[slot] |= bit;
+        let word = match small.get_mut(slot) {
+            Some(w) => w,
+            None => {
+                let slot = slot - small.len();
+                if slot >= large.len() {
+                    large.resize(slot + 1, 0);
+                }
+                &mut large[slot]
+            }
+        };
+        let new = *word & bit == 0;
+        *word |= bit;
         new
     };
     for_each_word(doc, |i, w| {

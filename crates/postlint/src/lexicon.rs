@@ -353,7 +353,8 @@ impl Lexicon {
             .collect();
         // (last item, first item, entry): sorted, the order of the old
         // byte-level automaton's overlapping search.
-        let mut found: Vec<(u32, u32, u32)> = Vec::new();
+        // About one phrase per word or fewer: one allocation, no regrowth.
+        let mut found: Vec<(u32, u32, u32)> = Vec::with_capacity(ids.len());
         for first in 0..ids.len() {
             let mut node = 0u32;
             for (last, &id) in ids.iter().enumerate().skip(first) {

@@ -22,6 +22,7 @@ use rustc_hash::FxHashMap;
 
 use crate::features::{Feature, NOT_A_WORD};
 use crate::report::{Dimension, Evidence};
+use crate::text::pack;
 
 /// The model compiled into the library.
 const BUILTIN_SRC: &str = include_str!("model/weights.txt");
@@ -35,7 +36,38 @@ pub struct Model {
     weights: FxHashMap<Box<str>, [f64; 4]>,
     /// Learned words: the word, its weights, and its evidence name.
     words: Vec<(Box<str>, [f64; 4], Box<str>)>,
-    word_ids: FxHashMap<Box<str>, u32>,
+    word_ids: WordIds,
+}
+
+/// Learned words to their index: words of up to 15 bytes packed into the
+/// key (one integer hashed and compared per look-up, on every word of every
+/// draft), longer ones as strings.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct WordIds {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+impl WordIds {
+    fn get(&self, word: &str) -> Option<u32> {
+        match pack(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+        .copied()
+    }
+
+    /// Adds `word` with index `id`; false when it is already there.
+    fn insert(&mut self, word: &str, id: u32) -> bool {
+        if self.get(word).is_some() {
+            return false;
+        }
+        match pack(word) {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(word.into(), id),
+        };
+        true
+    }
 }
 
 impl Model {
@@ -55,7 +87,7 @@ impl Model {
             bias: [0.0; 4],
             weights: FxHashMap::default(),
             words: Vec::new(),
-            word_ids: FxHashMap::default(),
+            word_ids: WordIds::default(),
         };
         for (n, line) in src.lines().enumerate() {
             let line = line.trim();
@@ -106,7 +138,7 @@ impl Model {
                 .map(|(k, v)| (k.into_boxed_str(), v))
                 .collect(),
             words: Vec::new(),
-            word_ids: FxHashMap::default(),
+            word_ids: WordIds::default(),
         };
         for (w, v) in words {
             m.add_word(&w, v);
@@ -115,10 +147,9 @@ impl Model {
     }
 
     fn add_word(&mut self, word: &str, w: [f64; 4]) -> bool {
-        if self.word_ids.contains_key(word) {
+        if !self.word_ids.insert(word, self.words.len() as u32) {
             return false;
         }
-        self.word_ids.insert(word.into(), self.words.len() as u32);
         self.words
             .push((word.into(), w, format!("word:{word}").into_boxed_str()));
         true
@@ -129,7 +160,7 @@ impl Model {
         if self.words.is_empty() {
             return None;
         }
-        self.word_ids.get(word).copied()
+        self.word_ids.get(word)
     }
 
     /// The evidence name of learned word `k`: borrowed from the built-in

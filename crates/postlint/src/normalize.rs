@@ -9,6 +9,7 @@
 
 use crate::report::Span;
 use once_cell::sync::Lazy;
+use rustc_hash::FxHashMap;
 
 use crate::text::{collapse_runs, lower_key};
 use crate::tokenizer::{Token, TokenKind};
@@ -48,10 +49,9 @@ pub(crate) struct Normalized {
     pub text: String,
     /// The normalised words in order, sentence separators included.
     pub(crate) items: Vec<Item>,
-    /// For each item, whether it is a negation (kept apart: drafts can be
-    /// megabytes, and a flag inside `Item` would pad it by 8 bytes).
-    negators: Vec<bool>,
-    /// Which tokens (from `first_token` on) are inside quotation marks.
+    /// Which tokens (from `first_token` on) are inside quotation marks;
+    /// empty while no quotation mark has opened (most drafts): no
+    /// allocation then.
     quoted: Vec<bool>,
     /// The first token normalised.
     first_token: usize,
@@ -86,34 +86,29 @@ const OTHER_WORDS: &[&str] = &[
 const ENGLISH: u8 = 1;
 const OTHER: u8 = 2;
 
-/// Both lists as `(key, ENGLISH | OTHER)`, sorted by key: a binary search
-/// over a hundred integers costs less than two hash look-ups, and this
-/// runs on every short word of every draft.
-static FUNCTION_WORDS: Lazy<Vec<(u128, u8)>> = Lazy::new(|| {
-    let mut v: Vec<(u128, u8)> = ENGLISH_WORDS
+/// Both lists as `key -> ENGLISH | OTHER`: one hash of an integer per short
+/// word of every draft (a binary search over the hundred keys took seven
+/// 128-bit comparisons).
+static FUNCTION_WORDS: Lazy<FxHashMap<u128, u8>> = Lazy::new(|| {
+    let mut m = FxHashMap::default();
+    for (w, class) in ENGLISH_WORDS
         .iter()
         .map(|w| (w, ENGLISH))
         .chain(OTHER_WORDS.iter().map(|w| (w, OTHER)))
-        .filter_map(|(w, class)| Some((lower_key(w)?, class)))
-        .collect();
-    v.sort_unstable();
-    v.dedup_by(|next, kept| {
-        let same = next.0 == kept.0;
-        if same {
-            kept.1 |= next.1;
+    {
+        if let Some(key) = lower_key(w) {
+            *m.entry(key).or_insert(0) |= class;
         }
-        same
-    });
-    v
+    }
+    m
 });
 
 /// Which of the function word lists a word, lower-cased, is in (`ENGLISH`,
 /// `OTHER`, both bits or none).
 fn function_word(w: &str) -> u8 {
-    let list = &*FUNCTION_WORDS;
     lower_key(w)
-        .and_then(|key| list.binary_search_by_key(&key, |&(k, _)| k).ok())
-        .map_or(0, |i| list[i].1)
+        .and_then(|key| FUNCTION_WORDS.get(&key).copied())
+        .unwrap_or(0)
 }
 
 /// True when a draft is mostly in a language other than English: most of
@@ -235,8 +230,7 @@ impl Normalized {
         };
         let mut out = String::with_capacity(bytes + 2);
         let mut items = Vec::with_capacity(range.len());
-        let mut negators = Vec::with_capacity(range.len());
-        let mut quoted = vec![false; range.len()];
+        let mut quoted = Vec::new();
         let first_token = range.start;
         let mut in_quote = false;
         out.push(' ');
@@ -295,7 +289,6 @@ impl Normalized {
                             start,
                             token: usize::MAX,
                         });
-                        negators.push(false);
                         out.push(' ');
                         last_was_sep = true;
                     }
@@ -306,16 +299,19 @@ impl Normalized {
                 }
                 TokenKind::Emoji | TokenKind::Emoticon | TokenKind::Symbol => continue,
             }
-            quoted[i - first_token] = in_quote;
+            if in_quote {
+                if quoted.is_empty() {
+                    quoted.resize(range.len(), false);
+                }
+                quoted[i - first_token] = true;
+            }
             items.push(Item { start, token: i });
-            negators.push(NEGATORS.contains(&&out[start..]));
             out.push(' ');
             last_was_sep = false;
         }
         Self {
             text: out,
             items,
-            negators,
             quoted,
             first_token,
         }
@@ -342,12 +338,12 @@ impl Normalized {
     }
 
     /// The token of a negation among the three words before item `at`, in
-    /// the same sentence.
+    /// the same sentence. Asked per hit, not per word: no per-word flags.
     pub(crate) fn negator_before(&self, at: usize) -> Option<usize> {
         (at.saturating_sub(3)..at)
             .rev()
             .take_while(|&k| self.items[k].token != usize::MAX)
-            .find(|&k| self.negators[k])
+            .find(|&k| NEGATORS.contains(&self.item_text(k)))
             .map(|k| self.items[k].token)
     }
 

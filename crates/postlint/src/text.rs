@@ -68,10 +68,28 @@ pub(crate) fn pack(word: &str) -> Option<u128> {
     if b.len() > 15 {
         return None;
     }
-    let mut key = [0u8; 16];
-    key[..b.len()].copy_from_slice(b);
-    key[15] = b.len() as u8;
-    Some(u128::from_le_bytes(key))
+    Some(load(b) | (b.len() as u128) << 120)
+}
+
+/// Up to 16 bytes as a little-endian integer, zero-padded: two overlapping
+/// fixed-size loads instead of a variable-length copy (which is a call to
+/// `memcpy`, dearer than the hash look-up it prepares).
+#[inline]
+fn load(b: &[u8]) -> u128 {
+    let n = b.len();
+    debug_assert!(n <= 16);
+    if n >= 8 {
+        let lo = u64::from_le_bytes(b[..8].try_into().unwrap_or_default());
+        // Bytes n-8..n; the top 16-n of them are b[8..n].
+        let hi = u64::from_le_bytes(b[n - 8..].try_into().unwrap_or_default());
+        u128::from(lo) | (u128::from(hi) >> ((16 - n) * 8)) << 64
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes(b[..4].try_into().unwrap_or_default());
+        let hi = u32::from_le_bytes(b[n - 4..].try_into().unwrap_or_default());
+        u128::from(u64::from(lo) | (u64::from(hi) >> ((8 - n) * 8)) << 32)
+    } else {
+        b.iter().rev().fold(0, |k, &c| k << 8 | u128::from(c))
+    }
 }
 
 impl WordSet {
@@ -119,12 +137,13 @@ pub(crate) fn lower_key(word: &str) -> Option<u128> {
     if b.len() > 15 {
         return None;
     }
-    let mut key = [0u8; 16];
-    for (k, c) in key.iter_mut().zip(b) {
-        *k = c.to_ascii_lowercase();
-    }
-    key[15] = b.len() as u8;
-    Some(u128::from_le_bytes(key))
+    // All sixteen bytes lower-cased at once (every byte is below 0x80):
+    // a byte's high bit, after adding 0x3F, says it is at least 'A'; after
+    // adding 0x25, that it is past 'Z'. No sum carries into the next byte.
+    let x = load(b);
+    const ONES: u128 = u128::MAX / 0xFF;
+    let upper = (x + ONES * 0x3F) & !(x + ONES * 0x25) & (ONES * 0x80);
+    Some((x | upper >> 2) | (b.len() as u128) << 120)
 }
 
 /// True when `word`, lower-cased, is one of `list` (lower-case words).
@@ -232,6 +251,30 @@ mod tests {
         assert!(!is_elongated("coffee"));
         let mut s = String::new();
         collapse_runs("nowwww", 1, &mut s);
+        // Loads are the bytes, zero-padded, at every length.
+        let bytes: Vec<u8> = (1..=16).collect();
+        for n in 0..=16 {
+            let mut key = [0u8; 16];
+            key[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(load(&bytes[..n]), u128::from_le_bytes(key), "{n}");
+        }
+        // The packed, lower-cased key is the bytes lower-cased one by one.
+        for w in [
+            "",
+            "A",
+            "Z",
+            "@[`{",
+            "hello",
+            "HeLLo-World_09",
+            "ZZZZZZZZZZZZZZZ",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(lower_key(w), pack(&lower), "{w:?}");
+        }
+        for c in 0u8..0x80 {
+            let w = String::from(c as char).repeat(15);
+            assert_eq!(lower_key(&w), pack(&w.to_ascii_lowercase()), "{c:#x}");
+        }
         assert_eq!(s, "now");
         for (text, keep) in [
             ("sooo gooood!!!", 2),

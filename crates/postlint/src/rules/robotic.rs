@@ -140,8 +140,25 @@ const FILLER: &[&str] = &[
 /// Lower-cases and collapses elongation ("Thaaanks" and "thanks" compare equal).
 fn fold(s: &str) -> String {
     let mut out = String::new();
-    crate::text::collapse_runs(&s.to_lowercase().replace('\u{2019}', "'"), 1, &mut out);
+    fold_into(s, &mut String::new(), &mut out);
     out
+}
+
+/// [`fold`], appended to `out` (`scratch` is reused: no allocation per word).
+fn fold_into(s: &str, scratch: &mut String, out: &mut String) {
+    scratch.clear();
+    if s.is_ascii() {
+        scratch.push_str(s);
+        scratch.make_ascii_lowercase();
+    } else {
+        let lower = s.to_lowercase();
+        scratch.extend(
+            lower
+                .chars()
+                .map(|c| if c == '\u{2019}' { '\'' } else { c }),
+        );
+    }
+    crate::text::collapse_runs(scratch, 1, out);
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
@@ -152,20 +169,21 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     if a.stats.words == 0 || a.stats.words > 5 || a.stats.urls > 0 || a.stats.questions > 0 {
         return;
     }
-    // The words of the draft, without @mentions, emoji and punctuation.
-    let words: Vec<String> = a
-        .tokens
-        .iter()
-        .filter(|t| {
-            matches!(
-                t.kind,
-                TokenKind::Word | TokenKind::Number | TokenKind::Symbol | TokenKind::Percentage
-            )
-        })
-        .map(|t| fold(a.slice(t.span)))
-        .collect();
+    // The words of the draft, without @mentions, emoji and punctuation,
+    // folded and joined by spaces.
+    let (mut joined, mut scratch) = (String::new(), String::new());
+    for t in a.tokens.iter().filter(|t| {
+        matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Symbol | TokenKind::Percentage
+        )
+    }) {
+        fold_into(a.slice(t.span), &mut scratch, &mut joined);
+        joined.push(' ');
+    }
+    // No separator after the last word.
+    joined.pop();
     static FOLDED: Lazy<Vec<String>> = Lazy::new(|| STOCK.iter().map(|s| fold(s)).collect());
-    let joined = words.join(" ");
     let stock = FOLDED.iter().any(|s| {
         joined
             .strip_prefix(s.as_str())
