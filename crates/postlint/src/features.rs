@@ -12,6 +12,8 @@
 //! negation ("not sponsored", "no promo codes") is dropped; inside quotation
 //! marks it counts for less; thanks that name no one count for less.
 
+mod signals;
+
 use once_cell::sync::Lazy;
 
 use crate::lexicon::{Hit, Matches, Signal};
@@ -92,6 +94,7 @@ pub(crate) fn settle(text: &str, tokens: &[Token], m: &mut Matches) -> Settled {
         h.signal != Signal::Neutral && !(h.signal.is_commercial() && neutral.contains(&h.span))
     });
     imperative_calls(text, tokens, &mut hits);
+    signals::deadlines(text, tokens, &mut hits);
     drop_contained(&mut hits);
     resolve_negation(&mut hits);
     hits.sort_by_key(|h| (h.span.start, h.span.end));
@@ -285,6 +288,8 @@ pub(crate) fn extract(
         rep.push(&mut out, "mention", t.span, 1.0);
     }
     offers_with_limits(doc, hits, &mut rep, &mut out);
+    signals::audience(doc, &mut rep, &mut out);
+    signals::comments_on_post(doc, &mut rep, &mut out);
     let whole = doc.trimmed();
     let first_person = hits
         .iter()
