@@ -12,7 +12,7 @@
 //! negation ("not sponsored", "no promo codes") is dropped; inside quotation
 //! marks it counts for less; thanks that name no one count for less.
 
-mod signals;
+pub(crate) mod signals;
 
 use once_cell::sync::Lazy;
 
@@ -410,7 +410,7 @@ const SHORT_POST: usize = 8;
 
 /// Words that put a limit on an offer: a date, a deadline, a count.
 static LIMIT_WORDS: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
+    let limits = [
         "until",
         "till",
         "thru",
@@ -430,41 +430,20 @@ static LIMIT_WORDS: Lazy<WordSet> = Lazy::new(|| {
         "spots",
         "seats",
         "slots",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "tonight",
         "tomorrow",
         "weekend",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ])
+    ];
+    // Short months, not short days: "sat" and "sun" are everyday words.
+    WordSet::new(
+        &[
+            &limits[..],
+            &signals::WEEKDAYS,
+            &signals::MONTHS,
+            &signals::MONTHS_SHORT,
+        ]
+        .concat(),
+    )
 });
 
 /// Adds an "offer-with-limit" feature for each sentence that names a price,

@@ -241,78 +241,57 @@ static FILLER: Lazy<WordSet> =
 /// Places or things left.
 static LEFT: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["left", "remaining", "remain"]));
 
+/// The days of the week.
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The months of the year.
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Short forms of the days.
+const DAYS_SHORT: [&str; 10] = [
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
+/// Short forms of the months.
+pub(crate) const MONTHS_SHORT: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
 /// Periods an offer can be limited to ("this weekend only").
 static PERIODS: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "today",
-        "tonight",
-        "weekend",
-        "week",
-        "month",
-        "day",
-        "days",
-        "hours",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ])
+    let periods = [
+        "today", "tonight", "weekend", "week", "month", "day", "days", "hours",
+    ];
+    WordSet::new(&[&periods[..], &WEEKDAYS].concat())
 });
 
 /// Days and months a deadline names.
 static DATES: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "midnight",
-        "noon",
-        "tonight",
-        "tomorrow",
-        "today",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "weekend",
-    ])
+    let days = [
+        "midnight", "noon", "tonight", "tomorrow", "today", "weekend",
+    ];
+    WordSet::new(&[&days[..], &WEEKDAYS, &MONTHS, &DAYS_SHORT, &MONTHS_SHORT].concat())
 });
 
 #[cfg(test)]
