@@ -61,11 +61,11 @@ fn training_regenerates_the_committed_model() {
 /// conversational, identity_reflecting) and Brier ceilings.
 #[rustfmt::skip]
 const WRITERS: [(&str, f64, [f64; 4], [f64; 4]); 5] = [
-    ("a", 0.85, [0.98, 0.97, 0.93, 0.95], [0.06, 0.07, 0.08, 0.04]),
-    ("c", 0.71, [0.90, 0.90, 0.93, 0.80], [0.11, 0.13, 0.10, 0.09]),
-    ("d", 0.71, [0.91, 0.92, 0.88, 0.89], [0.10, 0.12, 0.13, 0.07]),
-    ("e", 0.74, [0.94, 0.91, 0.90, 0.93], [0.09, 0.08, 0.12, 0.06]),
-    ("f", 0.72, [0.90, 0.94, 0.89, 0.85], [0.13, 0.09, 0.12, 0.13]),
+    ("a", 0.85, [0.97, 0.96, 0.92, 0.95], [0.06, 0.08, 0.09, 0.06]),
+    ("c", 0.72, [0.90, 0.90, 0.92, 0.81], [0.11, 0.14, 0.11, 0.09]),
+    ("d", 0.68, [0.90, 0.92, 0.88, 0.88], [0.10, 0.12, 0.14, 0.08]),
+    ("e", 0.74, [0.93, 0.91, 0.90, 0.92], [0.10, 0.09, 0.12, 0.07]),
+    ("f", 0.70, [0.91, 0.94, 0.89, 0.83], [0.14, 0.09, 0.13, 0.14]),
 ];
 
 #[test]
@@ -89,9 +89,9 @@ fn held_out_writers_floors() {
 fn held_out_external_sets_floors() {
     for (set, d, floor) in [
         ("sms_spam", Dimension::Salesy, 0.93),
-        ("tweet_acts", Dimension::Conversational, 0.83),
+        ("tweet_acts", Dimension::Conversational, 0.84),
         ("corporate_messaging", Dimension::Salesy, 0.63),
-        ("corporate_messaging", Dimension::Conversational, 0.66),
+        ("corporate_messaging", Dimension::Conversational, 0.84),
         ("brand_vs_person", Dimension::Personal, 0.71),
     ] {
         let a = auc(fold(set), d);
@@ -141,12 +141,12 @@ fn held_out_rule_floors() {
         ("self-centered", 0.8),
         ("vanity-metrics", 0.6),
         ("all-business", 0.4),
-        ("brag", 0.28),
+        ("brag", 0.37),
         ("engagement-bait", 0.42),
         ("missed-conversation", 0.4),
         ("robotic", 0.4),
         ("shouting", 0.45),
-        ("urgency", 0.25),
+        ("urgency", 0.51),
     ] {
         let (gold, tp) = pooled[id];
         let got = tp as f64 / gold as f64;

@@ -12,6 +12,8 @@
 //! negation ("not sponsored", "no promo codes") is dropped; inside quotation
 //! marks it counts for less; thanks that name no one count for less.
 
+pub(crate) mod signals;
+
 use once_cell::sync::Lazy;
 
 use crate::lexicon::{Hit, Matches, Signal};
@@ -92,6 +94,7 @@ pub(crate) fn settle(text: &str, tokens: &[Token], m: &mut Matches) -> Settled {
         h.signal != Signal::Neutral && !(h.signal.is_commercial() && neutral.contains(&h.span))
     });
     imperative_calls(text, tokens, &mut hits);
+    signals::deadlines(text, tokens, &mut hits);
     drop_contained(&mut hits);
     resolve_negation(&mut hits);
     hits.sort_by_key(|h| (h.span.start, h.span.end));
@@ -292,6 +295,8 @@ pub(crate) fn extract(
         rep.push(&mut out, "mention", t.span, 1.0);
     }
     offers_with_limits(doc, hits, &mut rep, &mut out);
+    signals::audience(doc, &mut rep, &mut out);
+    signals::comments_on_post(doc, &mut rep, &mut out);
     let whole = doc.trimmed();
     let first_person = hits
         .iter()
@@ -433,7 +438,7 @@ const SHORT_POST: usize = 8;
 
 /// Words that put a limit on an offer: a date, a deadline, a count.
 static LIMIT_WORDS: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
+    let limits = [
         "until",
         "till",
         "thru",
@@ -453,41 +458,20 @@ static LIMIT_WORDS: Lazy<WordSet> = Lazy::new(|| {
         "spots",
         "seats",
         "slots",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "tonight",
         "tomorrow",
         "weekend",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ])
+    ];
+    // Short months, not short days: "sat" and "sun" are everyday words.
+    WordSet::new(
+        &[
+            &limits[..],
+            &signals::WEEKDAYS,
+            &signals::MONTHS,
+            &signals::MONTHS_SHORT,
+        ]
+        .concat(),
+    )
 });
 
 /// Adds an "offer-with-limit" feature for each sentence that names a price,

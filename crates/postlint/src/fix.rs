@@ -37,27 +37,12 @@ const ACRONYMS: &[&str] = &[
     "CSS", "SQL", "AWS", "IOS", "MIT", "UCLA", "NYU", "WHO", "UNESCO", "UNICEF",
 ];
 
-/// Proper nouns a sentence-case fix capitalises: weekdays, and the months
-/// that are not also everyday words ("may", "march").
-const PROPER: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// True for the proper nouns a sentence-case fix capitalises: weekdays,
+/// and the months that are not also everyday words ("may", "march").
+fn is_proper(lower: &str) -> bool {
+    use crate::features::signals::{MONTHS, WEEKDAYS};
+    WEEKDAYS.contains(&lower) || (MONTHS.contains(&lower) && !matches!(lower, "may" | "march"))
+}
 
 /// A capitals run this long shouts again (`shouting`'s own threshold).
 const KEPT_CAPS_LIMIT: usize = 3;
@@ -195,7 +180,7 @@ fn shouting(a: &Analysis, brands: &[String], span: Span) -> Option<Fix> {
 fn sentence_case(word: &str, opens: bool) -> String {
     let lower = word.to_lowercase();
     let is_i = lower == "i" || lower.starts_with("i'") || lower.starts_with("i\u{2019}");
-    if opens || is_i || PROPER.contains(&lower.as_str()) {
+    if opens || is_i || is_proper(&lower) {
         let mut chars = lower.chars();
         if let Some(c) = chars.next() {
             return c.to_uppercase().chain(chars).collect();
