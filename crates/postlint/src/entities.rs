@@ -29,7 +29,7 @@
 
 use crate::unicode_tables::{DECIMAL_NUMBER, LETTER_OR_MARK};
 use once_cell::sync::Lazy;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// The longest host the URL scanner looks at from one start, in bytes: a
 /// valid host has at most 253 characters, and a cap keeps a run of dotted
@@ -38,18 +38,123 @@ const MAX_HOST_BYTES: usize = 260;
 /// twitter-text's limit on a t.co slug.
 const MAX_TCO_SLUG: usize = 40;
 
-/// The top-level domains (data file: `tlds.txt`), lower case.
-static TLDS: Lazy<Tlds> = Lazy::new(|| {
-    let mut ascii = FxHashSet::default();
+/// The top-level domains, lower case, one per line; `#` starts a comment.
+const TLD_LIST: &[u8] = include_bytes!("tlds.txt");
+
+/// Slots of `ASCII_TLDS` (a power of two, over twice the number of names).
+const TLD_SLOTS: usize = 4096;
+
+/// The all-ASCII top-level domains as an open-addressing hash table built at
+/// compile time: a slot holds 1 + the offset of a name's line in `TLD_LIST`,
+/// 0 when empty. Nothing to build or allocate at run time.
+static ASCII_TLDS: [u16; TLD_SLOTS] = ascii_tld_table();
+
+/// FNV-1a of `bytes[start..end]`, as a slot of `ASCII_TLDS`.
+const fn tld_slot(bytes: &[u8], start: usize, end: usize) -> usize {
+    let mut h: u32 = 0x811C_9DC5;
+    let mut i = start;
+    while i < end {
+        h = (h ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    (h as usize) & (TLD_SLOTS - 1)
+}
+
+/// The end of the line of `TLD_LIST` that starts at `start`.
+const fn tld_line_end(start: usize) -> usize {
+    let mut end = start;
+    while end < TLD_LIST.len() && TLD_LIST[end] != b'\n' {
+        end += 1;
+    }
+    end
+}
+
+/// The line of `TLD_LIST` that starts at `start`: its end, and whether it
+/// is a name (not empty, not a comment) in ASCII.
+const fn tld_name_at(start: usize) -> (usize, bool) {
+    let end = tld_line_end(start);
+    let mut ascii = start < end && TLD_LIST[start] != b'#';
+    let mut i = start;
+    while i < end {
+        ascii &= TLD_LIST[i] < 0x80;
+        i += 1;
+    }
+    (end, ascii)
+}
+
+const fn ascii_tld_table() -> [u16; TLD_SLOTS] {
+    assert!(TLD_LIST.len() < u16::MAX as usize);
+    let mut table = [0u16; TLD_SLOTS];
+    let (mut start, mut names) = (0, 0);
+    while start < TLD_LIST.len() {
+        let (end, ascii) = tld_name_at(start);
+        if ascii {
+            let mut slot = tld_slot(TLD_LIST, start, end);
+            while table[slot] != 0 {
+                slot = (slot + 1) & (TLD_SLOTS - 1);
+            }
+            table[slot] = (start + 1) as u16;
+            names += 1;
+        }
+        start = end + 1;
+    }
+    assert!(names * 2 < TLD_SLOTS);
+    table
+}
+
+/// Is `name` (lower case ASCII) a top-level domain?
+fn is_ascii_tld(name: &[u8]) -> bool {
+    let mut slot = tld_slot(name, 0, name.len());
+    loop {
+        let start = match ASCII_TLDS[slot] {
+            0 => return false,
+            s => usize::from(s) - 1,
+        };
+        if TLD_LIST[start..].starts_with(name) && TLD_LIST.get(start + name.len()) == Some(&b'\n') {
+            return true;
+        }
+        slot = (slot + 1) & (TLD_SLOTS - 1);
+    }
+}
+
+/// For each ASCII letter, the letters that can follow it at the start of a
+/// top-level domain (bit 26: anything else): `tld_may_follow`'s cheap test.
+static TLD_STARTS: [u32; 26] = {
+    let mut starts = [0u32; 26];
+    let mut start = 0;
+    while start < TLD_LIST.len() {
+        let end = tld_line_end(start);
+        let first = TLD_LIST[start];
+        if end > start && first.is_ascii_lowercase() {
+            let second = if start + 1 < end {
+                TLD_LIST[start + 1]
+            } else {
+                0
+            };
+            let bit = if second.is_ascii_lowercase() {
+                second - b'a'
+            } else {
+                26
+            };
+            starts[(first - b'a') as usize] |= 1 << bit;
+        }
+        start = end + 1;
+    }
+    // Punycode ("xn--"), which `tld` takes without the list.
+    starts[(b'x' - b'a') as usize] |= 1 << (b'n' - b'a');
+    starts
+};
+
+/// The internationalised top-level domains, by first character (built on
+/// first use: only text with a non-ASCII character looks them up).
+static OTHER_TLDS: Lazy<FxHashMap<char, Vec<&'static str>>> = Lazy::new(|| {
     let mut other: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
-    for line in include_str!("tlds.txt").lines() {
-        let t = line.trim();
-        if t.is_empty() || t.starts_with('#') {
+    let list = std::str::from_utf8(TLD_LIST).unwrap_or("");
+    for t in list.lines().map(str::trim) {
+        if t.is_ascii() || t.starts_with('#') {
             continue;
         }
-        if t.is_ascii() {
-            ascii.insert(t.to_owned());
-        } else if let Some(first) = t.chars().next() {
+        if let Some(first) = t.chars().next() {
             other.entry(first).or_default().push(t);
         }
     }
@@ -57,15 +162,8 @@ static TLDS: Lazy<Tlds> = Lazy::new(|| {
     for names in other.values_mut() {
         names.sort_by_key(|t| std::cmp::Reverse(t.len()));
     }
-    Tlds { ascii, other }
+    other
 });
-
-struct Tlds {
-    /// All-ASCII names.
-    ascii: FxHashSet<String>,
-    /// The others (internationalised names), by first character.
-    other: FxHashMap<char, Vec<&'static str>>,
-}
 
 fn is_space(c: char) -> bool {
     matches!(c, '\u{9}'..='\u{D}' | ' ' | '\u{85}' | '\u{A0}' | '\u{1680}' | '\u{180E}'
@@ -118,7 +216,10 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 
 /// The end of the mention whose `@` (or `＠`) is at byte `i`, if there is one.
 pub(crate) fn mention(text: &str, i: usize) -> Option<usize> {
-    let sigil = char_at(text, i)?;
+    let sigil = match text.as_bytes().get(i)? {
+        b'@' => '@',
+        _ => char_at(text, i)?,
+    };
     if sigil != '@' && sigil != '＠' {
         return None;
     }
@@ -149,19 +250,26 @@ pub(crate) fn mention(text: &str, i: usize) -> Option<usize> {
         end = e;
     }
     let rest = &text[end..];
-    let bad_next = rest.starts_with("://")
-        || rest
+    let bad_next = match rest.as_bytes().first() {
+        None => false,
+        Some(b'@') => true,
+        Some(b':') => rest.starts_with("://"),
+        Some(&x) if x < 0x80 => false,
+        Some(_) => rest
             .chars()
             .next()
-            .is_some_and(|c| c == '@' || c == '＠' || is_latin_accent(c));
+            .is_some_and(|c| c == '＠' || is_latin_accent(c)),
+    };
     (!bad_next).then_some(end)
 }
 
 /// May a mention's sigil stand at byte `i`? Not after a letter, digit or one
 /// of `_!#$%&*@＠`, except after a retweet's `RT` (`RT@user`).
 fn mention_may_follow(text: &str, i: usize) -> bool {
-    let Some(prev) = char_before(text, i) else {
-        return true;
+    let prev = match text.as_bytes()[..i].last() {
+        None => return true,
+        Some(&x) if x < 0x80 => char::from(x),
+        Some(_) => char_before(text, i).unwrap_or(' '),
     };
     if !(prev.is_ascii_alphanumeric()
         || matches!(prev, '_' | '!' | '#' | '$' | '%' | '&' | '*' | '@' | '＠'))
@@ -387,7 +495,12 @@ fn find_urls(
         let dot = p + memchr::memchr(b'.', b.get(p..)?)?;
         // A host goes on after each of its dots: a dot that ends a sentence
         // ("done. Next", "wait...") cannot be in one.
-        if !char_at(text, dot + 1).is_some_and(is_domain_char) {
+        let label_follows = match b.get(dot + 1) {
+            Some(&x) if x < 0x80 => is_domain_char(x as char),
+            Some(_) => char_at(text, dot + 1).is_some_and(is_domain_char),
+            None => false,
+        };
+        if !label_follows || !tld_may_follow(b, dot) {
             p = dot + 1;
             continue;
         }
@@ -435,6 +548,36 @@ fn find_urls(
         }
         p = dot + 1;
     }
+}
+
+/// False when no host can go through the dot at `dot` (followed by a label
+/// character): the label after it is the host's last (no dot follows it),
+/// it is ASCII, and no top-level domain starts with its first two letters.
+/// Most dots in prose ("e.g", "3.5", "U.S", "...so") end here, before any
+/// host is scanned.
+#[inline]
+fn tld_may_follow(b: &[u8], dot: usize) -> bool {
+    let mut e = dot + 1;
+    while e < b.len()
+        && b[e] < 0x80
+        && (is_domain_char(b[e] as char) || b[e] == b'-' || b[e] == b'_')
+    {
+        e += 1;
+    }
+    if b.get(e).is_some_and(|&x| x == b'.' || x >= 0x80) {
+        return true; // more labels, or characters a byte test cannot judge
+    }
+    let first = b[dot + 1].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() {
+        return false;
+    }
+    let second = b.get(dot + 2).map_or(0, u8::to_ascii_lowercase);
+    let bit = if second.is_ascii_lowercase() {
+        second - b'a'
+    } else {
+        26
+    };
+    TLD_STARTS[usize::from(first - b'a')] & (1 << bit) != 0
 }
 
 /// One match of twitter-text's link pattern.
@@ -637,12 +780,18 @@ fn tld(text: &str, t: usize) -> Option<usize> {
         let mut buf = [0u8; 32];
         buf[..run].copy_from_slice(&b[..run]);
         buf[..run].make_ascii_lowercase();
-        if std::str::from_utf8(&buf[..run]).is_ok_and(|name| TLDS.ascii.contains(name)) {
+        if is_ascii_tld(&buf[..run]) {
             return Some(t + run);
         }
     }
+    // An internationalised name has a non-ASCII character, which text that
+    // matches it has too, right after its ASCII letters (if any): no such
+    // character, no match.
+    if b.get(run).is_none_or(|&x| x < 0x80) {
+        return None;
+    }
     let first = rest.chars().next()?.to_lowercase().next()?;
-    TLDS.other.get(&first)?.iter().find_map(|name| {
+    OTHER_TLDS.get(&first)?.iter().find_map(|name| {
         let mut len = 0;
         let mut chars = rest.chars();
         for want in name.chars() {
@@ -861,6 +1010,48 @@ mod tests {
             assert_eq!(in_ranges(LETTER_OR_MARK, c), lm, "{:X}", c as u32);
             let nd = c.general_category() == GeneralCategory::DecimalNumber;
             assert_eq!(in_ranges(DECIMAL_NUMBER, c), nd, "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn ascii_tld_table_holds_every_ascii_name() {
+        let list = std::str::from_utf8(TLD_LIST).unwrap();
+        let names: Vec<&str> = list
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#') && l.is_ascii())
+            .collect();
+        assert!(names.len() > 1000);
+        for name in &names {
+            assert!(is_ascii_tld(name.as_bytes()), "{name}");
+            // Every name passes the first-two-letters test.
+            let dotted = format!("a.{name}");
+            assert!(tld_may_follow(dotted.as_bytes(), 1), "{name}");
+        }
+        for not in ["", "c", "comx", "xn", "exampl", "co.uk"] {
+            assert!(!is_ascii_tld(not.as_bytes()), "{not}");
+        }
+    }
+
+    proptest::proptest! {
+        /// `tld_may_follow` only turns dots away that no host goes through:
+        /// no top-level domain starts right after them, and the label after
+        /// them is the last.
+        #[test]
+        fn tld_gate_turns_away_only_dots_without_a_host(
+            text in "([a-z]{1,3}|[A-Z]|[0-9]|\\.|-|_|/| |@|:|é|中|xn--|com|co|org|net|io|Ab|vermögensberater){0,16}"
+        ) {
+            let b = text.as_bytes();
+            for dot in (0..b.len()).filter(|&i| b[i] == b'.' && i + 1 < b.len()) {
+                let label_follows = char_at(&text, dot + 1).is_some_and(is_domain_char);
+                if label_follows && !tld_may_follow(b, dot) {
+                    proptest::prop_assert_eq!(tld(&text, dot + 1), None, "{:?} at {}", text, dot);
+                    let mut e = dot + 1;
+                    while let Some(c) = char_at(&text, e).filter(|&c| is_domain_char(c) || c == '-' || c == '_') {
+                        e += c.len_utf8();
+                    }
+                    proptest::prop_assert!(b.get(e) != Some(&b'.'), "{:?} at {}", text, dot);
+                }
+            }
         }
     }
 
