@@ -25,7 +25,9 @@
 //!   as DNS labels (no leading or trailing `-`, `_` only in subdomains, 63
 //!   characters at most once encoded); without a scheme only the ASCII part of
 //!   the host counts and it must not follow `-`, `_`, `.` or `/`; `t.co` links
-//!   end after their slug.
+//!   end after their slug. As in twitter-text's pattern, whose "character
+//!   before" group is tried ahead of `^`, a host at the very start of the
+//!   text begins at its second character when one does.
 
 use crate::unicode_tables::{DECIMAL_NUMBER, LETTER_OR_MARK};
 use once_cell::sync::Lazy;
@@ -539,6 +541,17 @@ fn find_urls(
             } else {
                 char_at(text, q)?
             };
+            // At the very start, twitter-text's pattern first takes the
+            // first character as the one before the link when it can be
+            // (its "before" group is tried ahead of `^`): a host there starts
+            // at the second character. Only when none does is the first one
+            // part of the host. (With CJK text glued to a host, this decides
+            // whether the first label fits in 63 punycode characters.)
+            if q == 0 && is_domain_char(c) && is_url_preceding(c) {
+                if let Some(m) = match_at(text, c.len_utf8(), None) {
+                    return Some(accept(text, c.len_utf8(), m, out));
+                }
+            }
             if is_domain_char(c) && may_start(q) {
                 if let Some(m) = match_at(text, q, None) {
                     return Some(accept(text, q, m, out));
@@ -1060,6 +1073,43 @@ mod tests {
         // "bücher" -> "bcher-kva", "みんな" -> "q9jyb4c".
         assert_eq!(punycode_len("bücher"), Some(9));
         assert_eq!(punycode_len("みんな"), Some(7));
+    }
+
+    fn links(text: &str) -> Vec<&str> {
+        let mut c = UrlCursor::new();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some((s, e)) = c.next_from(text, i) {
+            out.push(&text[s..e]);
+            i = e.max(s + 1);
+        }
+        out
+    }
+
+    /// twitter-text checks each label of a host it matched at 63 punycode
+    /// characters at most; at the start of the text its match leaves the
+    /// first character out of the host when it can. With n ideographs glued
+    /// to "example.com" (punycode "xn--" + "example-" + 2 per ideograph...):
+    /// npm twitter-text 3.1 keeps the link up to n = 49 at the start of the
+    /// text (48 in the label) and up to n = 48 after a space.
+    #[test]
+    fn cjk_glued_to_a_host_at_the_start_follows_twitter_text() {
+        let glued = |n: usize| format!("{}example.com", "\u{4E2D}".repeat(n));
+        let label = |n: usize| format!("{}example", "\u{4E2D}".repeat(n));
+        assert_eq!(punycode_len(&label(48)), Some(59));
+        assert_eq!(punycode_len(&label(49)), Some(60));
+        for n in [1, 47, 48, 49] {
+            assert_eq!(links(&glued(n)), ["example.com"], "{n} at the start");
+        }
+        assert!(links(&glued(50)).is_empty());
+        assert_eq!(links(&format!("ab {}", glued(48))), ["example.com"]);
+        assert!(links(&format!("ab {}", glued(49))).is_empty());
+        // The first character is left out even when the host would have
+        // been valid with it.
+        assert_eq!(links("\u{E9}xample.com"), ["xample.com"]);
+        assert_eq!(links("x \u{E9}xample.com"), ["\u{E9}xample.com"]);
+        // When the rest is no host, the first character starts it.
+        assert_eq!(links("\u{E9}.com"), ["\u{E9}.com"]);
     }
 
     #[test]
