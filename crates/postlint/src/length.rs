@@ -172,7 +172,7 @@ pub fn measure(
             // character it comes from.
             let between = |add: &mut dyn FnMut(usize, usize), from: usize, to: usize| {
                 if platform == Platform::X {
-                    nfc::for_each(&text[from..to], |i, c| add(from + i, x_weight(c)));
+                    nfc::for_each(&text[from..to], &mut |i, c| add(from + i, x_weight(c)));
                 } else {
                     for (i, _) in text[from..to].char_indices() {
                         add(from + i, 1);

@@ -30,12 +30,13 @@ struct Tables {
     /// `(code point, first, second)`: one level of canonical decomposition,
     /// sorted by code point; `second` is 0 for a singleton.
     decompositions: Vec<(u32, u32, u32)>,
-    /// `((first, second), composite)` for the primary composites, sorted.
-    compositions: Vec<((u32, u32), u32)>,
-    /// Sorted, merged ranges of the code points that NFC may change or that
-    /// may merge with the character before them (quick check "No" or
-    /// "Maybe", or a non-zero combining class).
-    unstable: Vec<(u32, u32)>,
+    /// The primary composites, as `first << 42 | second << 21 | composite`,
+    /// sorted.
+    compositions: Vec<u64>,
+    /// Sorted, merged ranges (`first << 32 | last`) of the code points that
+    /// NFC may change or that may merge with the character before them
+    /// (quick check "No" or "Maybe", or a non-zero combining class).
+    unstable: Vec<u64>,
 }
 
 const S_BASE: u32 = 0xAC00;
@@ -75,7 +76,7 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
     }
     let mut decompositions = Vec::new();
     let mut compositions = Vec::new();
-    let mut non_starter_composites = Vec::new();
+    let mut unstable = Vec::new();
     let (data, mut pos, mut c, mut first) = (NFC_DECOMPOSITIONS, 0, 0u32, 0u32);
     while pos < data.len() {
         let head = varint(data, &mut pos);
@@ -89,33 +90,33 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
         let second = varint(data, &mut pos);
         decompositions.push((c, first, second));
         if head & 1 == 1 {
-            compositions.push(((first, second), c));
+            compositions.push(u64::from(first) << 42 | u64::from(second) << 21 | u64::from(c));
         } else {
             // Quick check "No": a singleton or an exclusion.
-            non_starter_composites.push((c, c));
+            unstable.push(range(c, c));
         }
     }
-    compositions.sort_unstable();
-    let class_of = |c: u32| class_in(&classes, c);
+    heap_sort(&mut compositions);
     // Quick check "Maybe": the second characters of compositions, among
     // them starters (Indic length marks, Hangul vowels and final
     // consonants).
-    let mut unstable: Vec<(u32, u32)> = classes.iter().map(|&(lo, hi, _)| (lo, hi)).collect();
-    unstable.extend(non_starter_composites);
-    unstable.extend(
-        compositions
-            .iter()
-            .filter(|((_, second), _)| class_of(*second) == 0)
-            .map(|((_, second), _)| (*second, *second)),
-    );
-    unstable.push((V_BASE, V_BASE + V_COUNT - 1));
-    unstable.push((T_BASE + 1, T_BASE + T_COUNT - 1));
-    unstable.sort_unstable();
-    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(unstable.len());
-    for (lo, hi) in unstable {
+    for &key in &compositions {
+        let second = (key >> 21) as u32 & CODE_POINT;
+        if class_in(&classes, second) == 0 {
+            unstable.push(range(second, second));
+        }
+    }
+    unstable.extend(classes.iter().map(|&(lo, hi, _)| range(lo, hi)));
+    unstable.push(range(V_BASE, V_BASE + V_COUNT - 1));
+    unstable.push(range(T_BASE + 1, T_BASE + T_COUNT - 1));
+    heap_sort(&mut unstable);
+    let mut merged: Vec<u64> = Vec::with_capacity(unstable.len());
+    for r in unstable {
         match merged.last_mut() {
-            Some(last) if lo <= last.1.saturating_add(1) => last.1 = last.1.max(hi),
-            _ => merged.push((lo, hi)),
+            Some(last) if (r >> 32) <= (*last & 0xFFFF_FFFF) + 1 => {
+                *last = (*last).max(*last & !0xFFFF_FFFF | r & 0xFFFF_FFFF);
+            }
+            _ => merged.push(r),
         }
     }
     Tables {
@@ -125,6 +126,43 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
         unstable: merged,
     }
 });
+
+/// 21 bits: a code point.
+const CODE_POINT: u32 = 0x1F_FFFF;
+
+/// A range of code points as one sortable number.
+fn range(first: u32, last: u32) -> u64 {
+    u64::from(first) << 32 | u64::from(last)
+}
+
+/// Sorts once, at start: a heap sort of plain numbers, a few hundred bytes
+/// of WebAssembly where the standard library's sorts, instantiated for the
+/// tables' types, were over ten kilobytes.
+fn heap_sort(v: &mut [u64]) {
+    fn sift_down(v: &mut [u64], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    for start in (0..v.len() / 2).rev() {
+        sift_down(v, start, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
+}
 
 fn class_in(classes: &[(u32, u32, u8)], c: u32) -> u8 {
     let i = classes.partition_point(|&(_, hi, _)| hi < c);
@@ -145,9 +183,9 @@ impl Tables {
 
     /// True when `c` may change under NFC or merge with what precedes it.
     fn unstable(&self, c: char) -> bool {
-        let c = c as u32;
-        let i = self.unstable.partition_point(|&(_, hi)| hi < c);
-        self.unstable.get(i).is_some_and(|&(lo, _)| lo <= c)
+        let c = u64::from(c);
+        let i = self.unstable.partition_point(|&r| r & 0xFFFF_FFFF < c);
+        self.unstable.get(i).is_some_and(|&r| r >> 32 <= c)
     }
 
     /// Appends the full canonical decomposition of `c` to `out`.
@@ -195,11 +233,13 @@ impl Tables {
         {
             return char::from_u32(a + (b - T_BASE));
         }
-        let i = self
-            .compositions
-            .binary_search_by_key(&(a, b), |&(pair, _)| pair)
-            .ok()?;
-        char::from_u32(self.compositions[i].1)
+        let pair = u64::from(a) << 42 | u64::from(b) << 21;
+        let i = self.compositions.partition_point(|&k| k < pair);
+        let key = *self.compositions.get(i)?;
+        if key >> 21 != pair >> 21 {
+            return None;
+        }
+        char::from_u32(key as u32 & CODE_POINT)
     }
 
     /// Normalises one segment (a starter and the characters that may merge
@@ -208,7 +248,7 @@ impl Tables {
         &self,
         segment: &[(usize, char)],
         buf: &mut Vec<(usize, char)>,
-        f: &mut impl FnMut(usize, char),
+        f: &mut dyn FnMut(usize, char),
     ) {
         buf.clear();
         for &(offset, c) in segment {
@@ -269,7 +309,7 @@ impl Tables {
 /// in order; `offset` is the byte offset in `text` of the character `c`
 /// comes from (for a composite, its first part's; if canonical reordering
 /// put `c` before a mark typed earlier, that mark's), never decreasing.
-pub(crate) fn for_each(text: &str, mut f: impl FnMut(usize, char)) {
+pub(crate) fn for_each(text: &str, f: &mut dyn FnMut(usize, char)) {
     if text.is_ascii() {
         for (i, b) in text.bytes().enumerate() {
             f(i, char::from(b));
@@ -300,7 +340,7 @@ pub(crate) fn for_each(text: &str, mut f: impl FnMut(usize, char)) {
             segment.push((j, d));
             chars.next();
         }
-        tables.segment(&segment, &mut buf, &mut f);
+        tables.segment(&segment, &mut buf, f);
     }
     if let Some((j, p)) = pending {
         f(j, p);
@@ -314,13 +354,13 @@ mod tests {
 
     fn nfc(text: &str) -> String {
         let mut out = String::new();
-        for_each(text, |_, c| out.push(c));
+        for_each(text, &mut |_, c| out.push(c));
         out
     }
 
     fn offsets(text: &str) -> Vec<(usize, char)> {
         let mut out = Vec::new();
-        for_each(text, |i, c| out.push((i, c)));
+        for_each(text, &mut |i, c| out.push((i, c)));
         out
     }
 
