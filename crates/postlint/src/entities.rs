@@ -43,25 +43,6 @@ const MAX_TCO_SLUG: usize = 40;
 /// The top-level domains, lower case, one per line; `#` starts a comment.
 const TLD_LIST: &[u8] = include_bytes!("tlds.txt");
 
-/// Slots of `ASCII_TLDS` (a power of two, over twice the number of names).
-const TLD_SLOTS: usize = 4096;
-
-/// The all-ASCII top-level domains as an open-addressing hash table built at
-/// compile time: a slot holds 1 + the offset of a name's line in `TLD_LIST`,
-/// 0 when empty. Nothing to build or allocate at run time.
-static ASCII_TLDS: [u16; TLD_SLOTS] = ascii_tld_table();
-
-/// FNV-1a of `bytes[start..end]`, as a slot of `ASCII_TLDS`.
-const fn tld_slot(bytes: &[u8], start: usize, end: usize) -> usize {
-    let mut h: u32 = 0x811C_9DC5;
-    let mut i = start;
-    while i < end {
-        h = (h ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
-        i += 1;
-    }
-    (h as usize) & (TLD_SLOTS - 1)
-}
-
 /// The end of the line of `TLD_LIST` that starts at `start`.
 const fn tld_line_end(start: usize) -> usize {
     let mut end = start;
@@ -71,52 +52,86 @@ const fn tld_line_end(start: usize) -> usize {
     end
 }
 
-/// The line of `TLD_LIST` that starts at `start`: its end, and whether it
-/// is a name (not empty, not a comment) in ASCII.
-const fn tld_name_at(start: usize) -> (usize, bool) {
-    let end = tld_line_end(start);
-    let mut ascii = start < end && TLD_LIST[start] != b'#';
-    let mut i = start;
-    while i < end {
-        ascii &= TLD_LIST[i] < 0x80;
+/// Is line `a` of `TLD_LIST` (its byte range) before line `b` in byte
+/// order?
+const fn tld_line_less(a: (usize, usize), b: (usize, usize)) -> bool {
+    let mut i = 0;
+    while a.0 + i < a.1 && b.0 + i < b.1 {
+        if TLD_LIST[a.0 + i] != TLD_LIST[b.0 + i] {
+            return TLD_LIST[a.0 + i] < TLD_LIST[b.0 + i];
+        }
         i += 1;
     }
-    (end, ascii)
+    a.1 - a.0 < b.1 - b.0
 }
 
-const fn ascii_tld_table() -> [u16; TLD_SLOTS] {
-    assert!(TLD_LIST.len() < u16::MAX as usize);
-    let mut table = [0u16; TLD_SLOTS];
-    let (mut start, mut names) = (0, 0);
-    while start < TLD_LIST.len() {
-        let (end, ascii) = tld_name_at(start);
-        if ascii {
-            let mut slot = tld_slot(TLD_LIST, start, end);
-            while table[slot] != 0 {
-                slot = (slot + 1) & (TLD_SLOTS - 1);
-            }
-            table[slot] = (start + 1) as u16;
-            names += 1;
-        }
-        start = end + 1;
+/// The most runs `TLD_RUNS` may find.
+const TLD_RUN_MAX: usize = 8;
+
+/// `TLD_LIST` after its comment header, cut into runs of lines in strictly
+/// descending byte order (twitter-text lists its generic and its country
+/// domains that way, each): byte ranges, and how many. Found at compile time;
+/// `is_ascii_tld` binary-searches each run in the list's own text, so the
+/// names take no memory, no start-up work and no table in the WebAssembly
+/// module.
+static TLD_RUNS: ([(usize, usize); TLD_RUN_MAX], usize) = {
+    let mut runs = [(0, 0); TLD_RUN_MAX];
+    let mut count = 0;
+    let mut start = 0;
+    while start < TLD_LIST.len() && TLD_LIST[start] == b'#' {
+        start = tld_line_end(start) + 1;
     }
-    assert!(names * 2 < TLD_SLOTS);
-    table
-}
+    let mut run_start = start;
+    let mut prev = (start, tld_line_end(start));
+    let mut next = prev.1 + 1;
+    while next < TLD_LIST.len() {
+        let line = (next, tld_line_end(next));
+        assert!(
+            line.1 > line.0 && TLD_LIST[next] != b'#',
+            "tlds.txt: a blank line or comment among the names"
+        );
+        if !tld_line_less(line, prev) {
+            runs[count] = (run_start, prev.1);
+            count += 1;
+            run_start = next;
+        }
+        prev = line;
+        next = line.1 + 1;
+    }
+    runs[count] = (run_start, prev.1);
+    (runs, count + 1)
+};
 
 /// Is `name` (lower case ASCII) a top-level domain?
 fn is_ascii_tld(name: &[u8]) -> bool {
-    let mut slot = tld_slot(name, 0, name.len());
-    loop {
-        let start = match ASCII_TLDS[slot] {
-            0 => return false,
-            s => usize::from(s) - 1,
-        };
-        if TLD_LIST[start..].starts_with(name) && TLD_LIST.get(start + name.len()) == Some(&b'\n') {
-            return true;
+    let (runs, count) = &TLD_RUNS;
+    runs[..*count]
+        .iter()
+        .any(|&(lo, hi)| in_descending_lines(&TLD_LIST[lo..hi], name))
+}
+
+/// Binary search for the line `name` among `lines` (separated by `\n`, in
+/// descending byte order).
+fn in_descending_lines(lines: &[u8], name: &[u8]) -> bool {
+    // `lo` starts a line; `hi` ends one (at a '\n' or the end).
+    let (mut lo, mut hi) = (0, lines.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = lines[lo..mid]
+            .iter()
+            .rposition(|&x| x == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let end = lines[mid..hi]
+            .iter()
+            .position(|&x| x == b'\n')
+            .map_or(hi, |p| mid + p);
+        match name.cmp(&lines[start..end]) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Greater => hi = start.saturating_sub(1).max(lo),
+            std::cmp::Ordering::Less => lo = end + 1,
         }
-        slot = (slot + 1) & (TLD_SLOTS - 1);
     }
+    false
 }
 
 /// For each ASCII letter, the letters that can follow it at the start of a
@@ -1027,7 +1042,9 @@ mod tests {
     }
 
     #[test]
-    fn ascii_tld_table_holds_every_ascii_name() {
+    fn ascii_tld_search_finds_every_ascii_name() {
+        // twitter-text's two lists and one stray name: few runs to search.
+        assert!(TLD_RUNS.1 <= 3, "{} runs", TLD_RUNS.1);
         let list = std::str::from_utf8(TLD_LIST).unwrap();
         let names: Vec<&str> = list
             .lines()
