@@ -427,14 +427,19 @@ pub(crate) struct UrlCursor {
     resume: usize,
     /// No link at all from `resume` on.
     done: bool,
+    /// The text is a whole draft, not a line after the first.
+    starts_text: bool,
 }
 
 impl UrlCursor {
-    pub(crate) fn new() -> Self {
+    /// A cursor over `text` that is a whole draft (`starts_text`) or a line
+    /// of one after the first (then its start is no start of the text).
+    pub(crate) fn new(starts_text: bool) -> Self {
         Self {
             found: Vec::new(),
             resume: 0,
             done: false,
+            starts_text,
         }
     }
 
@@ -476,7 +481,7 @@ impl UrlCursor {
                 return None;
             }
             let from = self.resume.max(i);
-            match find_urls(text, from, self.resume, &mut self.found) {
+            match find_urls(text, from, self.resume, self.starts_text, &mut self.found) {
                 Some(next) => self.resume = next,
                 None => self.done = true,
             }
@@ -489,11 +494,13 @@ impl UrlCursor {
 /// `a.com中b.com`) and returns where the search resumes, or `None` when no
 /// match is left. `last_end` is where the previous match ended: as in
 /// twitter-text, whose pattern includes the character before a link, that
-/// character cannot belong to the previous match.
+/// character cannot belong to the previous match. `starts_text`: byte 0 is
+/// the start of the draft.
 fn find_urls(
     text: &str,
     from: usize,
     last_end: usize,
+    starts_text: bool,
     out: &mut Vec<(usize, usize)>,
 ) -> Option<usize> {
     let b = text.as_bytes();
@@ -562,7 +569,7 @@ fn find_urls(
             // at the second character. Only when none does is the first one
             // part of the host. (With CJK text glued to a host, this decides
             // whether the first label fits in 63 punycode characters.)
-            if q == 0 && is_domain_char(c) && is_url_preceding(c) {
+            if q == 0 && starts_text && is_domain_char(c) && is_url_preceding(c) {
                 if let Some(m) = match_at(text, c.len_utf8(), None) {
                     return Some(accept(text, c.len_utf8(), m, out));
                 }
@@ -1093,7 +1100,7 @@ mod tests {
     }
 
     fn links(text: &str) -> Vec<&str> {
-        let mut c = UrlCursor::new();
+        let mut c = UrlCursor::new(true);
         let mut out = Vec::new();
         let mut i = 0;
         while let Some((s, e)) = c.next_from(text, i) {
@@ -1132,7 +1139,7 @@ mod tests {
     #[test]
     fn url_cursor_finds_links_in_order() {
         let text = "see example.com and http://t.co/abc's, not e.g. this";
-        let mut c = UrlCursor::new();
+        let mut c = UrlCursor::new(true);
         let s1 = text.find("example").unwrap();
         let s2 = text.find("http").unwrap();
         assert_eq!(c.url_at(text, 0), None);
