@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
-"""Writes crates/postlint/src/unicode_tables.rs: the general-category ranges
-the hashtag scanner needs (letters and marks; decimal digits), merged, from
-the unicode-properties crate's table (the crate the test
-`unicode_tables_match_unicode_properties` compares them with, char by char).
+"""Writes crates/postlint/src/unicode_tables.rs:
 
-Run: python3 scripts/gen-unicode-tables.py [path/to/unicode-properties/src/tables.rs]
-(default: the version in ~/.cargo/registry that Cargo.lock names).
+- the general-category ranges the hashtag scanner needs (letters and marks;
+  decimal digits), merged, from the unicode-properties crate's table (the
+  crate the test `unicode_tables_match_unicode_properties` compares them
+  with, char by char);
+- the canonical combining classes and canonical decompositions that NFC
+  needs (`nfc.rs`, for X's weighted length), from the unicode-normalization
+  crate's tables (the crate `nfc.rs`'s tests compare with), packed into two
+  byte streams of variable-length integers that `nfc.rs` unpacks once.
+
+Run: python3 scripts/gen-unicode-tables.py [path/to/unicode-properties/src/tables.rs
+[path/to/unicode-normalization/src/tables.rs]] (default: the versions in
+~/.cargo/registry that Cargo.lock names).
 """
 import glob
 import os
@@ -15,19 +22,19 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def tables_path():
-    if len(sys.argv) > 1:
-        return sys.argv[1]
+def tables_path(crate, arg):
+    if len(sys.argv) > arg:
+        return sys.argv[arg]
     lock = open(os.path.join(ROOT, "Cargo.lock")).read()
-    version = re.search(r'name = "unicode-properties"\nversion = "([^"]+)"', lock).group(1)
+    version = re.search(f'name = "{crate}"\\nversion = "([^"]+)"', lock).group(1)
     home = os.environ.get("CARGO_HOME", os.path.expanduser("~/.cargo"))
-    found = glob.glob(f"{home}/registry/src/*/unicode-properties-{version}/src/tables.rs")
+    found = glob.glob(f"{home}/registry/src/*/{crate}-{version}/src/tables.rs")
     if not found:
-        sys.exit(f"unicode-properties {version} not in the cargo registry: run cargo fetch")
+        sys.exit(f"{crate} {version} not in the cargo registry: run cargo fetch")
     return found[0]
 
 
-src = open(tables_path()).read()
+src = open(tables_path("unicode-properties", 1)).read()
 start = src.index("const GENERAL_CATEGORY: &[(char, char, GeneralCategory)] = &[")
 body = src[start : src.index("];", start)]
 entries = re.findall(
@@ -70,5 +77,127 @@ out = (
     + "\n"
     + table("DECIMAL_NUMBER", "Category Nd, as inclusive ranges of code points.",
             merged(lambda c: c == "DecimalNumber"))
+)
+
+
+# ---------------------------------------------------------------- NFC
+norm = open(tables_path("unicode-normalization", 2)).read()
+norm_version = re.search(r"UNICODE_VERSION: \(u8, u8, u8\) = \((\d+), (\d+), (\d+)\)", norm)
+
+
+def norm_block(name):
+    s = norm.index(f"const {name}:")
+    return norm[norm.index("= &[", s) : norm.index("];", s)]
+
+
+ccc = {}
+for v in re.findall(r"0x([0-9A-Fa-f]+)", norm_block("CANONICAL_COMBINING_CLASS_KV")):
+    v = int(v, 16)
+    if v & 0xFF:
+        ccc[v >> 8] = v & 0xFF
+pairs = {}
+for key, c in re.findall(r"\(0x([0-9A-F]+), '\\u\{([0-9A-F]+)\}'\)", norm_block("COMPOSITION_TABLE_KV")):
+    key = int(key, 16)
+    pairs[(key >> 16, key & 0xFFFF)] = int(c, 16)
+astral = norm[norm.index("fn composition_table_astral") :]
+astral = astral[: astral.index("_ => None")]
+for a, b, c in re.findall(
+    r"\('\\u\{([0-9A-F]+)\}', '\\u\{([0-9A-F]+)\}'\) => Some\('\\u\{([0-9A-F]+)\}'\)", astral
+):
+    pairs[(int(a, 16), int(b, 16))] = int(c, 16)
+flat = [int(x, 16) for x in re.findall(r"'\\u\{([0-9A-F]+)\}'", norm_block("CANONICAL_DECOMPOSED_CHARS"))]
+full = {}
+for c, start, n in re.findall(
+    r"\(0x([0-9A-F]+), \(0x([0-9A-F]+), 0x([0-9A-F]+)\)\)", norm_block("CANONICAL_DECOMPOSED_KV")
+):
+    full[int(c, 16)] = flat[int(start, 16) : int(start, 16) + int(n, 16)]
+assert len(pairs) > 900 and len(full) > 2000 and len(ccc) > 900, "unparsed normalization tables"
+
+primary = {c: pair for pair, c in pairs.items()}
+# The CJK compatibility ideographs are singletons onto unified ideographs:
+# both weigh 2 in X's count and neither composes with anything, so NFC
+# cannot change a count through them and the table leaves them out.
+compat = {c for c in full if 0xF900 <= c <= 0xFAFF or 0x2F800 <= c <= 0x2FA1F}
+for c in compat:
+    (target,) = full[c]
+    assert target >= 0x3400 and c not in primary, hex(c)
+    assert all(target not in pair for pair in pairs), hex(c)
+# One level of decomposition per character (primary composites: their pair;
+# the others, the full decomposition, or for three characters the one
+# character that decomposes to the first two, and the last).
+by_full = {tuple(v): c for c, v in full.items()}
+one = {}
+for c, dec in full.items():
+    if c in compat:
+        continue
+    if c in primary:
+        one[c] = primary[c]
+    elif len(dec) <= 2:
+        one[c] = (dec[0], dec[1] if len(dec) == 2 else 0)
+    else:
+        assert len(dec) == 3, hex(c)
+        one[c] = (by_full[tuple(dec[:2])], dec[2])
+assert min(min(ccc), min(one)) >= 0xC0
+
+
+def varint(n):
+    out = []
+    while True:
+        low, n = n & 0x7F, n >> 7
+        out.append(low | (0x80 if n else 0))
+        if not n:
+            return out
+
+
+def zigzag(n):
+    return n << 1 if n >= 0 else ((-n) << 1) - 1
+
+
+# Decompositions, by code point: (delta from the previous code point << 1 |
+# is a primary composite), zigzag delta of the first character from the
+# previous entry's, second character (0: a singleton).
+decomp, prev, prev_first = [], 0, 0
+for c in sorted(one):
+    first, second = one[c]
+    decomp += varint((c - prev) << 1 | (c in primary)) + varint(zigzag(first - prev_first)) + varint(second)
+    prev, prev_first = c, first
+# Non-zero combining classes, as runs of one class: gap from the previous
+# run's last code point, length - 1, class.
+runs = []
+for c in sorted(ccc):
+    if runs and runs[-1][1] + 1 == c and runs[-1][2] == ccc[c]:
+        runs[-1][1] = c
+    else:
+        runs.append([c, c, ccc[c]])
+classes, prev = [], 0
+for lo, hi, k in runs:
+    classes += varint(lo - prev) + varint(hi - lo) + [k]
+    prev = hi
+
+
+def byte_table(name, doc, data):
+    rows = [
+        "    " + " ".join(f"0x{x:02X}," for x in data[i : i + 16]) for i in range(0, len(data), 16)
+    ]
+    return f"{doc}\npub(crate) const {name}: &[u8] = &[\n" + "\n".join(rows) + "\n];\n"
+
+
+out += (
+    f"\n// NFC data from unicode-normalization (Unicode {'.'.join(norm_version.groups())}).\n\n"
+    + byte_table(
+        "NFC_DECOMPOSITIONS",
+        f"/// The {len(one)} canonical decompositions but the CJK compatibility ideographs',\n"
+        "/// one level each, by code point: varint((code point - previous) << 1 |\n"
+        "/// primary composite), varint(zigzag(first - previous first)),\n"
+        "/// varint(second, 0 for a singleton).",
+        decomp,
+    )
+    + "\n"
+    + byte_table(
+        "NFC_COMBINING_CLASSES",
+        f"/// The {len(runs)} runs of code points with one non-zero canonical combining\n"
+        "/// class: varint(first - previous run's last), varint(last - first), class.",
+        classes,
+    )
 )
 open(os.path.join(ROOT, "crates/postlint/src/unicode_tables.rs"), "w").write(out)

@@ -25,11 +25,13 @@
 //!   as DNS labels (no leading or trailing `-`, `_` only in subdomains, 63
 //!   characters at most once encoded); without a scheme only the ASCII part of
 //!   the host counts and it must not follow `-`, `_`, `.` or `/`; `t.co` links
-//!   end after their slug.
+//!   end after their slug. As in twitter-text's pattern, whose "character
+//!   before" group is tried ahead of `^`, a host at the very start of the
+//!   text begins at its second character when one does.
 
 use crate::unicode_tables::{DECIMAL_NUMBER, LETTER_OR_MARK};
 use once_cell::sync::Lazy;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// The longest host the URL scanner looks at from one start, in bytes: a
 /// valid host has at most 253 characters, and a cap keeps a run of dotted
@@ -38,18 +40,138 @@ const MAX_HOST_BYTES: usize = 260;
 /// twitter-text's limit on a t.co slug.
 const MAX_TCO_SLUG: usize = 40;
 
-/// The top-level domains (data file: `tlds.txt`), lower case.
-static TLDS: Lazy<Tlds> = Lazy::new(|| {
-    let mut ascii = FxHashSet::default();
+/// The top-level domains, lower case, one per line; `#` starts a comment.
+const TLD_LIST: &[u8] = include_bytes!("tlds.txt");
+
+/// The end of the line of `TLD_LIST` that starts at `start`.
+const fn tld_line_end(start: usize) -> usize {
+    let mut end = start;
+    while end < TLD_LIST.len() && TLD_LIST[end] != b'\n' {
+        end += 1;
+    }
+    end
+}
+
+/// Is line `a` of `TLD_LIST` (its byte range) before line `b` in byte
+/// order?
+const fn tld_line_less(a: (usize, usize), b: (usize, usize)) -> bool {
+    let mut i = 0;
+    while a.0 + i < a.1 && b.0 + i < b.1 {
+        if TLD_LIST[a.0 + i] != TLD_LIST[b.0 + i] {
+            return TLD_LIST[a.0 + i] < TLD_LIST[b.0 + i];
+        }
+        i += 1;
+    }
+    a.1 - a.0 < b.1 - b.0
+}
+
+/// The most runs `TLD_RUNS` may find.
+const TLD_RUN_MAX: usize = 8;
+
+/// `TLD_LIST` after its comment header, cut into runs of lines in strictly
+/// descending byte order (twitter-text lists its generic and its country
+/// domains that way, each): byte ranges, and how many. Found at compile time;
+/// `is_ascii_tld` binary-searches each run in the list's own text, so the
+/// names take no memory, no start-up work and no table in the WebAssembly
+/// module.
+static TLD_RUNS: ([(usize, usize); TLD_RUN_MAX], usize) = {
+    let mut runs = [(0, 0); TLD_RUN_MAX];
+    let mut count = 0;
+    let mut start = 0;
+    while start < TLD_LIST.len() && TLD_LIST[start] == b'#' {
+        start = tld_line_end(start) + 1;
+    }
+    let mut run_start = start;
+    let mut prev = (start, tld_line_end(start));
+    let mut next = prev.1 + 1;
+    while next < TLD_LIST.len() {
+        let line = (next, tld_line_end(next));
+        assert!(
+            line.1 > line.0 && TLD_LIST[next] != b'#',
+            "tlds.txt: a blank line or comment among the names"
+        );
+        if !tld_line_less(line, prev) {
+            runs[count] = (run_start, prev.1);
+            count += 1;
+            run_start = next;
+        }
+        prev = line;
+        next = line.1 + 1;
+    }
+    runs[count] = (run_start, prev.1);
+    (runs, count + 1)
+};
+
+/// Is `name` (lower case ASCII) a top-level domain?
+fn is_ascii_tld(name: &[u8]) -> bool {
+    let (runs, count) = &TLD_RUNS;
+    runs[..*count]
+        .iter()
+        .any(|&(lo, hi)| in_descending_lines(&TLD_LIST[lo..hi], name))
+}
+
+/// Binary search for the line `name` among `lines` (separated by `\n`, in
+/// descending byte order).
+fn in_descending_lines(lines: &[u8], name: &[u8]) -> bool {
+    // `lo` starts a line; `hi` ends one (at a '\n' or the end).
+    let (mut lo, mut hi) = (0, lines.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = lines[lo..mid]
+            .iter()
+            .rposition(|&x| x == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let end = lines[mid..hi]
+            .iter()
+            .position(|&x| x == b'\n')
+            .map_or(hi, |p| mid + p);
+        match name.cmp(&lines[start..end]) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Greater => hi = start.saturating_sub(1).max(lo),
+            std::cmp::Ordering::Less => lo = end + 1,
+        }
+    }
+    false
+}
+
+/// For each ASCII letter, the letters that can follow it at the start of a
+/// top-level domain (bit 26: anything else): `tld_may_follow`'s cheap test.
+static TLD_STARTS: [u32; 26] = {
+    let mut starts = [0u32; 26];
+    let mut start = 0;
+    while start < TLD_LIST.len() {
+        let end = tld_line_end(start);
+        let first = TLD_LIST[start];
+        if end > start && first.is_ascii_lowercase() {
+            let second = if start + 1 < end {
+                TLD_LIST[start + 1]
+            } else {
+                0
+            };
+            let bit = if second.is_ascii_lowercase() {
+                second - b'a'
+            } else {
+                26
+            };
+            starts[(first - b'a') as usize] |= 1 << bit;
+        }
+        start = end + 1;
+    }
+    // Punycode ("xn--"), which `tld` takes without the list.
+    starts[(b'x' - b'a') as usize] |= 1 << (b'n' - b'a');
+    starts
+};
+
+/// The internationalised top-level domains, by first character (built on
+/// first use: only text with a non-ASCII character looks them up).
+static OTHER_TLDS: Lazy<FxHashMap<char, Vec<&'static str>>> = Lazy::new(|| {
     let mut other: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
-    for line in include_str!("tlds.txt").lines() {
-        let t = line.trim();
-        if t.is_empty() || t.starts_with('#') {
+    let list = std::str::from_utf8(TLD_LIST).unwrap_or("");
+    for t in list.lines().map(str::trim) {
+        if t.is_ascii() || t.starts_with('#') {
             continue;
         }
-        if t.is_ascii() {
-            ascii.insert(t.to_owned());
-        } else if let Some(first) = t.chars().next() {
+        if let Some(first) = t.chars().next() {
             other.entry(first).or_default().push(t);
         }
     }
@@ -57,15 +179,8 @@ static TLDS: Lazy<Tlds> = Lazy::new(|| {
     for names in other.values_mut() {
         names.sort_by_key(|t| std::cmp::Reverse(t.len()));
     }
-    Tlds { ascii, other }
+    other
 });
-
-struct Tlds {
-    /// All-ASCII names.
-    ascii: FxHashSet<String>,
-    /// The others (internationalised names), by first character.
-    other: FxHashMap<char, Vec<&'static str>>,
-}
 
 fn is_space(c: char) -> bool {
     matches!(c, '\u{9}'..='\u{D}' | ' ' | '\u{85}' | '\u{A0}' | '\u{1680}' | '\u{180E}'
@@ -118,7 +233,10 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 
 /// The end of the mention whose `@` (or `＠`) is at byte `i`, if there is one.
 pub(crate) fn mention(text: &str, i: usize) -> Option<usize> {
-    let sigil = char_at(text, i)?;
+    let sigil = match text.as_bytes().get(i)? {
+        b'@' => '@',
+        _ => char_at(text, i)?,
+    };
     if sigil != '@' && sigil != '＠' {
         return None;
     }
@@ -149,19 +267,26 @@ pub(crate) fn mention(text: &str, i: usize) -> Option<usize> {
         end = e;
     }
     let rest = &text[end..];
-    let bad_next = rest.starts_with("://")
-        || rest
+    let bad_next = match rest.as_bytes().first() {
+        None => false,
+        Some(b'@') => true,
+        Some(b':') => rest.starts_with("://"),
+        Some(&x) if x < 0x80 => false,
+        Some(_) => rest
             .chars()
             .next()
-            .is_some_and(|c| c == '@' || c == '＠' || is_latin_accent(c));
+            .is_some_and(|c| c == '＠' || is_latin_accent(c)),
+    };
     (!bad_next).then_some(end)
 }
 
 /// May a mention's sigil stand at byte `i`? Not after a letter, digit or one
 /// of `_!#$%&*@＠`, except after a retweet's `RT` (`RT@user`).
 fn mention_may_follow(text: &str, i: usize) -> bool {
-    let Some(prev) = char_before(text, i) else {
-        return true;
+    let prev = match text.as_bytes()[..i].last() {
+        None => return true,
+        Some(&x) if x < 0x80 => char::from(x),
+        Some(_) => char_before(text, i).unwrap_or(' '),
     };
     if !(prev.is_ascii_alphanumeric()
         || matches!(prev, '_' | '!' | '#' | '$' | '%' | '&' | '*' | '@' | '＠'))
@@ -302,14 +427,19 @@ pub(crate) struct UrlCursor {
     resume: usize,
     /// No link at all from `resume` on.
     done: bool,
+    /// The text is a whole draft, not a line after the first.
+    starts_text: bool,
 }
 
 impl UrlCursor {
-    pub(crate) fn new() -> Self {
+    /// A cursor over `text` that is a whole draft (`starts_text`) or a line
+    /// of one after the first (then its start is no start of the text).
+    pub(crate) fn new(starts_text: bool) -> Self {
         Self {
             found: Vec::new(),
             resume: 0,
             done: false,
+            starts_text,
         }
     }
 
@@ -351,7 +481,7 @@ impl UrlCursor {
                 return None;
             }
             let from = self.resume.max(i);
-            match find_urls(text, from, self.resume, &mut self.found) {
+            match find_urls(text, from, self.resume, self.starts_text, &mut self.found) {
                 Some(next) => self.resume = next,
                 None => self.done = true,
             }
@@ -364,11 +494,13 @@ impl UrlCursor {
 /// `a.com中b.com`) and returns where the search resumes, or `None` when no
 /// match is left. `last_end` is where the previous match ended: as in
 /// twitter-text, whose pattern includes the character before a link, that
-/// character cannot belong to the previous match.
+/// character cannot belong to the previous match. `starts_text`: byte 0 is
+/// the start of the draft.
 fn find_urls(
     text: &str,
     from: usize,
     last_end: usize,
+    starts_text: bool,
     out: &mut Vec<(usize, usize)>,
 ) -> Option<usize> {
     let b = text.as_bytes();
@@ -387,7 +519,12 @@ fn find_urls(
         let dot = p + memchr::memchr(b'.', b.get(p..)?)?;
         // A host goes on after each of its dots: a dot that ends a sentence
         // ("done. Next", "wait...") cannot be in one.
-        if !char_at(text, dot + 1).is_some_and(is_domain_char) {
+        let label_follows = match b.get(dot + 1) {
+            Some(&x) if x < 0x80 => is_domain_char(x as char),
+            Some(_) => char_at(text, dot + 1).is_some_and(is_domain_char),
+            None => false,
+        };
+        if !label_follows || !tld_may_follow(b, dot) {
             p = dot + 1;
             continue;
         }
@@ -426,6 +563,17 @@ fn find_urls(
             } else {
                 char_at(text, q)?
             };
+            // At the very start, twitter-text's pattern first takes the
+            // first character as the one before the link when it can be
+            // (its "before" group is tried ahead of `^`): a host there starts
+            // at the second character. Only when none does is the first one
+            // part of the host. (With CJK text glued to a host, this decides
+            // whether the first label fits in 63 punycode characters.)
+            if q == 0 && starts_text && is_domain_char(c) && is_url_preceding(c) {
+                if let Some(m) = match_at(text, c.len_utf8(), None) {
+                    return Some(accept(text, c.len_utf8(), m, out));
+                }
+            }
             if is_domain_char(c) && may_start(q) {
                 if let Some(m) = match_at(text, q, None) {
                     return Some(accept(text, q, m, out));
@@ -435,6 +583,36 @@ fn find_urls(
         }
         p = dot + 1;
     }
+}
+
+/// False when no host can go through the dot at `dot` (followed by a label
+/// character): the label after it is the host's last (no dot follows it),
+/// it is ASCII, and no top-level domain starts with its first two letters.
+/// Most dots in prose ("e.g", "3.5", "U.S", "...so") end here, before any
+/// host is scanned.
+#[inline]
+fn tld_may_follow(b: &[u8], dot: usize) -> bool {
+    let mut e = dot + 1;
+    while e < b.len()
+        && b[e] < 0x80
+        && (is_domain_char(b[e] as char) || b[e] == b'-' || b[e] == b'_')
+    {
+        e += 1;
+    }
+    if b.get(e).is_some_and(|&x| x == b'.' || x >= 0x80) {
+        return true; // more labels, or characters a byte test cannot judge
+    }
+    let first = b[dot + 1].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() {
+        return false;
+    }
+    let second = b.get(dot + 2).map_or(0, u8::to_ascii_lowercase);
+    let bit = if second.is_ascii_lowercase() {
+        second - b'a'
+    } else {
+        26
+    };
+    TLD_STARTS[usize::from(first - b'a')] & (1 << bit) != 0
 }
 
 /// One match of twitter-text's link pattern.
@@ -637,12 +815,18 @@ fn tld(text: &str, t: usize) -> Option<usize> {
         let mut buf = [0u8; 32];
         buf[..run].copy_from_slice(&b[..run]);
         buf[..run].make_ascii_lowercase();
-        if std::str::from_utf8(&buf[..run]).is_ok_and(|name| TLDS.ascii.contains(name)) {
+        if is_ascii_tld(&buf[..run]) {
             return Some(t + run);
         }
     }
+    // An internationalised name has a non-ASCII character, which text that
+    // matches it has too, right after its ASCII letters (if any): no such
+    // character, no match.
+    if b.get(run).is_none_or(|&x| x < 0x80) {
+        return None;
+    }
     let first = rest.chars().next()?.to_lowercase().next()?;
-    TLDS.other.get(&first)?.iter().find_map(|name| {
+    OTHER_TLDS.get(&first)?.iter().find_map(|name| {
         let mut len = 0;
         let mut chars = rest.chars();
         for want in name.chars() {
@@ -865,16 +1049,97 @@ mod tests {
     }
 
     #[test]
+    fn ascii_tld_search_finds_every_ascii_name() {
+        // twitter-text's two lists and one stray name: few runs to search.
+        assert!(TLD_RUNS.1 <= 3, "{} runs", TLD_RUNS.1);
+        let list = std::str::from_utf8(TLD_LIST).unwrap();
+        let names: Vec<&str> = list
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#') && l.is_ascii())
+            .collect();
+        assert!(names.len() > 1000);
+        for name in &names {
+            assert!(is_ascii_tld(name.as_bytes()), "{name}");
+            // Every name passes the first-two-letters test.
+            let dotted = format!("a.{name}");
+            assert!(tld_may_follow(dotted.as_bytes(), 1), "{name}");
+        }
+        for not in ["", "c", "comx", "xn", "exampl", "co.uk"] {
+            assert!(!is_ascii_tld(not.as_bytes()), "{not}");
+        }
+    }
+
+    proptest::proptest! {
+        /// `tld_may_follow` only turns dots away that no host goes through:
+        /// no top-level domain starts right after them, and the label after
+        /// them is the last.
+        #[test]
+        fn tld_gate_turns_away_only_dots_without_a_host(
+            text in "([a-z]{1,3}|[A-Z]|[0-9]|\\.|-|_|/| |@|:|é|中|xn--|com|co|org|net|io|Ab|vermögensberater){0,16}"
+        ) {
+            let b = text.as_bytes();
+            for dot in (0..b.len()).filter(|&i| b[i] == b'.' && i + 1 < b.len()) {
+                let label_follows = char_at(&text, dot + 1).is_some_and(is_domain_char);
+                if label_follows && !tld_may_follow(b, dot) {
+                    proptest::prop_assert_eq!(tld(&text, dot + 1), None, "{:?} at {}", text, dot);
+                    let mut e = dot + 1;
+                    while let Some(c) = char_at(&text, e).filter(|&c| is_domain_char(c) || c == '-' || c == '_') {
+                        e += c.len_utf8();
+                    }
+                    proptest::prop_assert!(b.get(e) != Some(&b'.'), "{:?} at {}", text, dot);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn punycode_lengths_match_known_encodings() {
         // "bücher" -> "bcher-kva", "みんな" -> "q9jyb4c".
         assert_eq!(punycode_len("bücher"), Some(9));
         assert_eq!(punycode_len("みんな"), Some(7));
     }
 
+    fn links(text: &str) -> Vec<&str> {
+        let mut c = UrlCursor::new(true);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some((s, e)) = c.next_from(text, i) {
+            out.push(&text[s..e]);
+            i = e.max(s + 1);
+        }
+        out
+    }
+
+    /// twitter-text checks each label of a host it matched at 63 punycode
+    /// characters at most; at the start of the text its match leaves the
+    /// first character out of the host when it can. With n ideographs glued
+    /// to "example.com" (punycode "xn--" + "example-" + 2 per ideograph...):
+    /// npm twitter-text 3.1 keeps the link up to n = 49 at the start of the
+    /// text (48 in the label) and up to n = 48 after a space.
+    #[test]
+    fn cjk_glued_to_a_host_at_the_start_follows_twitter_text() {
+        let glued = |n: usize| format!("{}example.com", "\u{4E2D}".repeat(n));
+        let label = |n: usize| format!("{}example", "\u{4E2D}".repeat(n));
+        assert_eq!(punycode_len(&label(48)), Some(59));
+        assert_eq!(punycode_len(&label(49)), Some(60));
+        for n in [1, 47, 48, 49] {
+            assert_eq!(links(&glued(n)), ["example.com"], "{n} at the start");
+        }
+        assert!(links(&glued(50)).is_empty());
+        assert_eq!(links(&format!("ab {}", glued(48))), ["example.com"]);
+        assert!(links(&format!("ab {}", glued(49))).is_empty());
+        // The first character is left out even when the host would have
+        // been valid with it.
+        assert_eq!(links("\u{E9}xample.com"), ["xample.com"]);
+        assert_eq!(links("x \u{E9}xample.com"), ["\u{E9}xample.com"]);
+        // When the rest is no host, the first character starts it.
+        assert_eq!(links("\u{E9}.com"), ["\u{E9}.com"]);
+    }
+
     #[test]
     fn url_cursor_finds_links_in_order() {
         let text = "see example.com and http://t.co/abc's, not e.g. this";
-        let mut c = UrlCursor::new();
+        let mut c = UrlCursor::new(true);
         let s1 = text.find("example").unwrap();
         let s2 = text.find("http").unwrap();
         assert_eq!(c.url_at(text, 0), None);

@@ -4,7 +4,7 @@
 //!
 //! | platform | limit | counted as |
 //! |---|---|---|
-//! | `x` | 280 | twitter-text's v3 weighted length: code points in the Latin, general-punctuation and a few other ranges weigh 1, all others 2; every emoji sequence weighs 2; every link counts 23 |
+//! | `x` | 280 | twitter-text's v3 weighted length of the NFC form: code points in the Latin, general-punctuation and a few other ranges weigh 1, all others 2; every emoji sequence weighs 2; every link counts 23 |
 //! | `bluesky` | 300 | grapheme clusters (the `app.bsky.feed.post` record's `maxGraphemes`) |
 //! | `mastodon` | 500 | code points, every link counting 23 |
 //! | `threads` | 500 | code points |
@@ -18,6 +18,7 @@
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::nfc;
 use crate::report::Span;
 use crate::tokenizer::{grapheme_start, Token, TokenKind};
 
@@ -166,11 +167,21 @@ pub fn measure(
             let special = |t: &&Token| {
                 t.kind == TokenKind::Url || (platform == Platform::X && t.kind == TokenKind::Emoji)
             };
+            // X weighs the NFC form of the text (twitter-text normalises
+            // first): each of its characters counts at the offset of the
+            // character it comes from.
+            let between = |add: &mut dyn FnMut(usize, usize), from: usize, to: usize| {
+                if platform == Platform::X {
+                    nfc::for_each(&text[from..to], &mut |i, c| add(from + i, x_weight(c)));
+                } else {
+                    for (i, _) in text[from..to].char_indices() {
+                        add(from + i, 1);
+                    }
+                }
+            };
             let mut pos = 0;
             for t in tokens.iter().filter(special) {
-                for (i, c) in text[pos..t.span.start].char_indices() {
-                    add(pos + i, char_weight(platform, c));
-                }
+                between(&mut add, pos, t.span.start);
                 let weight = match (platform, t.kind) {
                     (Platform::X, TokenKind::Url) => X_URL_LENGTH * X_SCALE,
                     (Platform::X, _) => X_DEFAULT_WEIGHT,
@@ -179,9 +190,7 @@ pub fn measure(
                 add(t.span.start, weight);
                 pos = t.span.end;
             }
-            for (i, c) in text[pos..].char_indices() {
-                add(pos + i, char_weight(platform, c));
-            }
+            between(&mut add, pos, text.len());
         }
         Platform::Threads | Platform::Linkedin | Platform::Instagram | Platform::Facebook => {
             for (i, _) in text.char_indices() {
@@ -197,14 +206,6 @@ pub fn measure(
         // combining mark, an emoji's skin tone): the whole cluster is over,
         // so a compose box never shades half a character.
         overflow: overflow.map(|s| Span::new(grapheme_start(text, s, 0), text.len())),
-    }
-}
-
-fn char_weight(platform: Platform, c: char) -> usize {
-    if platform == Platform::X {
-        x_weight(c)
-    } else {
-        1
     }
 }
 
@@ -255,6 +256,33 @@ mod tests {
         let text = "abc\u{600}d";
         let l = m(text, Platform::Linkedin, Some(4));
         assert_eq!(l.overflow.map(|s| s.text(text)), Some("\u{600}d"));
+    }
+
+    #[test]
+    fn x_counts_the_nfc_form() {
+        let x = |text: &str, max: Option<usize>| m(text, Platform::X, max);
+        // "e" + U+0301 is one character once composed ("é"); other
+        // platforms count code points as written.
+        assert_eq!(x("cafe\u{301}", None).count, 4);
+        assert_eq!(m("cafe\u{301}", Platform::Threads, None).count, 5);
+        // Three Hangul jamo (2 each) compose into one syllable (2).
+        assert_eq!(x("\u{1100}\u{1161}\u{11A8}", None).count, 2);
+        // A composition exclusion comes apart: U+0958 is two characters in
+        // NFC, each weighing 1.
+        assert_eq!(x("\u{958}", None).count, 2);
+        // An emoji ZWJ sequence is one unit of 2, whatever NFC does.
+        assert_eq!(x("\u{1F469}\u{1F3FD}\u{200D}\u{1F4BB}", None).count, 2);
+        // The overflow starts on a cluster of the original text: at the
+        // composed character's base, or at the excluded character that
+        // became two.
+        let text = "abe\u{301}c";
+        let over = |max| x(text, Some(max)).overflow.map(|s| s.text(text));
+        assert_eq!(over(3), Some("c"));
+        assert_eq!(over(2), Some("e\u{301}c"));
+        let text = "a\u{958}b";
+        let l = x(text, Some(2));
+        assert_eq!(l.count, 4);
+        assert_eq!(l.overflow.map(|s| s.text(text)), Some("\u{958}b"));
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub mod lexicon;
 mod linter;
 pub mod metrics;
 pub mod model;
+mod nfc;
 mod normalize;
 mod offsets;
 mod report;
