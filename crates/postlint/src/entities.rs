@@ -55,7 +55,7 @@ static TLDS: Lazy<Tlds> = Lazy::new(|| {
     }
     // Longest first, so that a longer name wins over its prefix.
     for names in other.values_mut() {
-        names.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        crate::sort::sort_by_key(names, |t| std::cmp::Reverse(t.len()));
     }
     Tlds { ascii, other }
 });

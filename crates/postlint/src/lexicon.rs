@@ -369,7 +369,7 @@ impl Lexicon {
                 }
             }
         }
-        found.sort_unstable();
+        crate::sort::sort(&mut found);
         out.reserve(found.len());
         for (last_item, first_item, entry) in found {
             let e = &self.entries[entry as usize];

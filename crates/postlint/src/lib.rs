@@ -37,6 +37,7 @@ mod normalize;
 mod offsets;
 mod report;
 pub mod rules;
+mod sort;
 mod text;
 pub mod tokenizer;
 pub mod train;

@@ -96,7 +96,7 @@ static FUNCTION_WORDS: Lazy<Vec<(u128, u8)>> = Lazy::new(|| {
         .chain(OTHER_WORDS.iter().map(|w| (w, OTHER)))
         .filter_map(|(w, class)| Some((lower_key(w)?, class)))
         .collect();
-    v.sort_unstable();
+    crate::sort::sort(&mut v);
     v.dedup_by(|next, kept| {
         let same = next.0 == kept.0;
         if same {
