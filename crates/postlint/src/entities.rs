@@ -28,8 +28,8 @@
 //!   end after their slug.
 
 use crate::unicode_tables::{DECIMAL_NUMBER, LETTER_OR_MARK};
-use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::LazyLock as Lazy;
 
 /// The longest host the URL scanner looks at from one start, in bytes: a
 /// valid host has at most 253 characters, and a cap keeps a run of dotted

@@ -12,7 +12,7 @@
 //! negation ("not sponsored", "no promo codes") is dropped; inside quotation
 //! marks it counts for less; thanks that name no one count for less.
 
-use once_cell::sync::Lazy;
+use std::sync::LazyLock as Lazy;
 
 use crate::lexicon::{Hit, Matches, Signal};
 use crate::normalize::sentence_at;

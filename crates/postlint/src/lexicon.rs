@@ -18,8 +18,8 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use once_cell::sync::Lazy;
 use rustc_hash::FxHasher;
+use std::sync::LazyLock as Lazy;
 
 use crate::normalize::{sentence_chunks, Normalized};
 use crate::report::Span;

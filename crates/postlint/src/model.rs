@@ -17,8 +17,8 @@
 
 use std::borrow::Cow;
 
-use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
+use std::sync::LazyLock as Lazy;
 
 use crate::features::{Feature, NOT_A_WORD};
 use crate::report::{Dimension, Evidence};
