@@ -75,7 +75,7 @@ pub(crate) fn match_case(found: &str, replacement: &str) -> String {
     };
     let rest_upper = letters.clone().all(char::is_uppercase);
     if first.is_uppercase() && rest_upper && letters.next().is_some() {
-        return replacement.to_uppercase();
+        return replacement.chars().flat_map(char::to_uppercase).collect();
     }
     if first.is_uppercase() {
         let mut chars = replacement.chars();

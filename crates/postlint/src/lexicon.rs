@@ -458,7 +458,7 @@ pub(crate) fn parse(src: &str) -> Vec<Entry> {
             continue;
         }
         let (phrase, strength) = match line.rsplit_once(" *") {
-            Some((p, w)) => (p.trim(), w.trim().parse().unwrap_or(1.0)),
+            Some((p, w)) => (p.trim(), crate::decimal::parse(w.trim()).unwrap_or(1.0)),
             None => (line, 1.0),
         };
         if let Some(signal) = signal {

@@ -24,6 +24,7 @@
 mod analysis;
 mod config;
 mod custom;
+mod decimal;
 mod entities;
 pub mod eval;
 mod features;

@@ -67,7 +67,7 @@ impl Model {
             let key = parts.next().unwrap_or_default();
             let nums = |parts: std::str::SplitWhitespace<'_>| -> Result<Vec<f64>, String> {
                 parts
-                    .map(|p| p.parse::<f64>().map_err(|_| err("not a number")))
+                    .map(|p| crate::decimal::parse(p).ok_or_else(|| err("not a number")))
                     .collect()
             };
             match key {
