@@ -29,17 +29,9 @@ const SUGGESTION: &str =
 /// part is at most 998, or 999 with a fraction below [`ROUNDS_UP`] (from
 /// there on the amount rounds to 1000; the tie goes to 1000, the even one).
 fn is_small_amount(text: &str) -> bool {
-    let digits: String = text
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .filter(|c| *c != ',')
-        .collect();
-    let rest = text.trim_start_matches(|c: char| !c.is_ascii_digit());
-    let suffix = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-    if suffix.starts_with(['k', 'K', 'm', 'M', 'b', 'B']) || digits.is_empty() {
+    let Some(digits) = amount_digits(text) else {
         return false;
-    }
+    };
     let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
     if fraction.contains('.') {
         return false;
@@ -55,6 +47,21 @@ fn is_small_amount(text: &str) -> bool {
         }
         w => w.len() <= 3,
     }
+}
+
+/// The digits of a price's amount, thousands separators dropped; `None`
+/// for "$3.5k"-style big money and for a price without digits.
+fn amount_digits(text: &str) -> Option<String> {
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let rest = text.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let suffix = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    let big = suffix.starts_with(['k', 'K', 'm', 'M', 'b', 'B']);
+    (!big && !digits.is_empty()).then_some(digits)
 }
 
 /// The fraction of 1000 - 2^-44, halfway between 1000 and the largest `f64`
@@ -91,7 +98,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::is_small_amount;
+    use super::{amount_digits, is_small_amount};
     use crate::rules::test_util::flagged;
 
     #[test]
@@ -126,16 +133,9 @@ mod tests {
 
     /// The amount as the rule read it before: `str::parse`, then `< 1000`.
     fn parsed_below_limit(text: &str) -> bool {
-        let digits: String = text
-            .chars()
-            .skip_while(|c| !c.is_ascii_digit())
-            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-            .filter(|c| *c != ',')
-            .collect();
-        let rest = text.trim_start_matches(|c: char| !c.is_ascii_digit());
-        let suffix = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-        !suffix.starts_with(['k', 'K', 'm', 'M', 'b', 'B'])
-            && digits.parse::<f64>().is_ok_and(|v| v < 1000.0)
+        amount_digits(text)
+            .and_then(|d| d.parse::<f64>().ok())
+            .is_some_and(|v| v < 1000.0)
     }
 
     #[test]
