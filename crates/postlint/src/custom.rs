@@ -293,7 +293,7 @@ impl Compiled {
             .filter(|h| !a.is_allowed(&h.span))
             .collect();
         // By rule, then position: overlapping hits of one rule are one finding.
-        hits.sort_by(|x, y| {
+        crate::sort::sort_by(&mut hits, |x, y| {
             (x.strength.to_bits(), x.span.start, x.span.end).cmp(&(
                 y.strength.to_bits(),
                 y.span.start,
@@ -355,9 +355,9 @@ impl Compiled {
         if evidence_changed {
             sort_evidence(&mut report.evidence);
         }
-        report
-            .diagnostics
-            .sort_by(|x, y| (x.span.start, &x.rule).cmp(&(y.span.start, &y.rule)));
+        crate::sort::sort_by(&mut report.diagnostics, |x, y| {
+            (x.span.start, &x.rule).cmp(&(y.span.start, &y.rule))
+        });
         evidence_changed
     }
 
@@ -399,7 +399,7 @@ impl Compiled {
 /// The order [`crate::model::Model`] gives evidence; scores sum it in this
 /// order, so the same evidence always gives the same scores.
 fn sort_evidence(ev: &mut [Evidence]) {
-    ev.sort_by(|a, b| {
+    crate::sort::sort_by(ev, |a, b| {
         (a.span.start, a.span.end, a.dimension)
             .cmp(&(b.span.start, b.span.end, b.dimension))
             .then_with(|| a.signal.cmp(&b.signal))

@@ -30,7 +30,7 @@
 //!   text begins at its second character when one does.
 
 use crate::unicode_tables::{DECIMAL_NUMBER, LETTER_OR_MARK};
-use once_cell::sync::Lazy;
+use std::sync::LazyLock as Lazy;
 use rustc_hash::FxHashMap;
 
 /// The longest host the URL scanner looks at from one start, in bytes: a
@@ -177,7 +177,7 @@ static OTHER_TLDS: Lazy<FxHashMap<char, Vec<&'static str>>> = Lazy::new(|| {
     }
     // Longest first, so that a longer name wins over its prefix.
     for names in other.values_mut() {
-        names.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        crate::sort::sort_by_key(names, |t| std::cmp::Reverse(t.len()));
     }
     other
 });

@@ -14,7 +14,7 @@
 
 pub(crate) mod signals;
 
-use once_cell::sync::Lazy;
+use std::sync::LazyLock as Lazy;
 
 use crate::lexicon::{Hit, Matches, Signal};
 use crate::normalize::sentence_at;
@@ -97,7 +97,7 @@ pub(crate) fn settle(text: &str, tokens: &[Token], m: &mut Matches) -> Settled {
     signals::deadlines(text, tokens, &mut hits);
     drop_contained(&mut hits);
     resolve_negation(&mut hits);
-    hits.sort_by_key(|h| (h.span.start, h.span.end));
+    crate::sort::sort_by_key(&mut hits, |h| (h.span.start, h.span.end));
     Settled { hits, allowed }
 }
 
@@ -841,7 +841,7 @@ pub(crate) struct SpanSet(Vec<Span>);
 impl SpanSet {
     pub fn new(spans: impl Iterator<Item = Span>) -> Self {
         let mut v: Vec<Span> = spans.collect();
-        v.sort();
+        crate::sort::sort(&mut v);
         let mut merged: Vec<Span> = Vec::with_capacity(v.len());
         for s in v {
             match merged.last_mut() {
@@ -876,7 +876,7 @@ impl SpanSet {
 fn drop_contained(hits: &mut Vec<Hit>) {
     // A hit is contained when an earlier one of its signal reaches at least
     // as far. Per signal, by start, longest first, strongest first among equals.
-    hits.sort_by(|a, b| {
+    crate::sort::sort_by(hits, |a, b| {
         (a.signal, a.span.start, std::cmp::Reverse(a.span.end))
             .cmp(&(b.signal, b.span.start, std::cmp::Reverse(b.span.end)))
             .then(b.strength.total_cmp(&a.strength))
@@ -950,7 +950,7 @@ pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -
             names.push((w, mid_sentence));
         }
     }
-    names.sort_unstable();
+    crate::sort::sort(&mut names);
     names
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|run| run.len() >= 2 && run.iter().any(|&(_, mid)| mid))

@@ -60,7 +60,7 @@ pub(crate) fn match_case(found: &str, replacement: &str) -> String {
     };
     let rest_upper = letters.clone().all(char::is_uppercase);
     if first.is_uppercase() && rest_upper && letters.next().is_some() {
-        return replacement.to_uppercase();
+        return replacement.chars().flat_map(char::to_uppercase).collect();
     }
     if first.is_uppercase() {
         let mut chars = replacement.chars();
@@ -258,12 +258,12 @@ pub fn apply_fixes<'a>(
         .into_iter()
         .filter(|f| f.span.start <= f.span.end)
         .collect();
-    fixes.sort_by_key(|f| (f.span.start, f.span.end));
+    crate::sort::sort_by_key(&mut fixes, |f| (f.span.start, f.span.end));
     let mut offsets: Vec<usize> = fixes
         .iter()
         .flat_map(|f| [f.span.start, f.span.end])
         .collect();
-    offsets.sort_unstable();
+    crate::sort::sort(&mut offsets);
     offsets.dedup();
     let bytes = to_bytes(text, unit, &offsets);
     let byte = |u: usize| offsets.binary_search(&u).ok().and_then(|i| bytes[i]);

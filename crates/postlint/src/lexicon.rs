@@ -18,8 +18,8 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use once_cell::sync::Lazy;
 use rustc_hash::FxHasher;
+use std::sync::LazyLock as Lazy;
 
 use crate::normalize::{sentence_chunks, Normalized};
 use crate::report::Span;
@@ -370,7 +370,7 @@ impl Lexicon {
                 }
             }
         }
-        found.sort_unstable();
+        crate::sort::sort(&mut found);
         out.reserve(found.len());
         for (last_item, first_item, entry) in found {
             let e = &self.entries[entry as usize];
@@ -459,7 +459,7 @@ pub(crate) fn parse(src: &str) -> Vec<Entry> {
             continue;
         }
         let (phrase, strength) = match line.rsplit_once(" *") {
-            Some((p, w)) => (p.trim(), w.trim().parse().unwrap_or(1.0)),
+            Some((p, w)) => (p.trim(), crate::decimal::parse(w.trim()).unwrap_or(1.0)),
             None => (line, 1.0),
         };
         if let Some(signal) = signal {

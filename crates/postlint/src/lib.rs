@@ -24,6 +24,7 @@
 mod analysis;
 mod config;
 mod custom;
+mod decimal;
 mod entities;
 pub mod eval;
 mod features;
@@ -38,6 +39,7 @@ mod normalize;
 mod offsets;
 mod report;
 pub mod rules;
+mod sort;
 mod text;
 pub mod tokenizer;
 pub mod train;

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use once_cell::sync::Lazy;
+use std::sync::LazyLock as Lazy;
 
 use crate::analysis::Analysis;
 use crate::config::{Config, ConfigError};
@@ -152,7 +152,7 @@ impl Linter {
             findings.clear();
             check(&a, &mut findings);
             findings.retain(|f| !f.span.is_empty() && !a.is_allowed(&f.span));
-            findings.sort_by_key(|f| (f.span.start, f.span.end));
+            crate::sort::sort_by_key(&mut findings, |f| (f.span.start, f.span.end));
             // Overlapping findings of one rule are one diagnostic.
             let first_of_rule = diagnostics.len();
             for f in findings.drain(..) {

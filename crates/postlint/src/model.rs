@@ -17,8 +17,8 @@
 
 use std::borrow::Cow;
 
-use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
+use std::sync::LazyLock as Lazy;
 
 use crate::features::{Feature, NOT_A_WORD};
 use crate::report::{Dimension, Evidence};
@@ -99,7 +99,7 @@ impl Model {
             let key = parts.next().unwrap_or_default();
             let nums = |parts: std::str::SplitWhitespace<'_>| -> Result<Vec<f64>, String> {
                 parts
-                    .map(|p| p.parse::<f64>().map_err(|_| err("not a number")))
+                    .map(|p| crate::decimal::parse(p).ok_or_else(|| err("not a number")))
                     .collect()
             };
             match key {
@@ -177,14 +177,14 @@ impl Model {
     /// Every learned word's weights, in word order.
     pub fn words(&self) -> Vec<(&str, [f64; 4])> {
         let mut v: Vec<(&str, [f64; 4])> = self.words.iter().map(|(k, w, _)| (&**k, *w)).collect();
-        v.sort_by(|a, b| a.0.cmp(b.0));
+        crate::sort::sort_by(&mut v, |a, b| a.0.cmp(b.0));
         v
     }
 
     /// Every feature's weights, in name order.
     pub fn features(&self) -> Vec<(&str, [f64; 4])> {
         let mut v: Vec<(&str, [f64; 4])> = self.weights.iter().map(|(k, w)| (&**k, *w)).collect();
-        v.sort_by(|a, b| a.0.cmp(b.0));
+        crate::sort::sort_by(&mut v, |a, b| a.0.cmp(b.0));
         v
     }
 
@@ -207,7 +207,7 @@ impl Model {
             .enumerate()
             .map(|(i, f)| (f.span.start, f.span.end, i))
             .collect();
-        order.sort_unstable();
+        crate::sort::sort(&mut order);
         // Each feature's terms (weight × value, rounded), computed once; the
         // evidence is allocated once, at its exact size.
         let terms: Vec<[f64; 4]> = features
@@ -242,7 +242,7 @@ impl Model {
                     }
                 }
                 if ev.len() - from > 1 {
-                    ev[from..].sort_by(|a, b| a.signal.cmp(&b.signal));
+                    crate::sort::sort_by(&mut ev[from..], |a, b| a.signal.cmp(&b.signal));
                 }
             }
         }

@@ -31,7 +31,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
             .filter(|h| h.strength >= 1.0)
             .map(|h| h.span)
             .collect();
-        strong.sort();
+        crate::sort::sort(&mut strong);
         let holds_strong = |f: &Finding| {
             let from = strong.partition_point(|h| h.start < f.span.start);
             strong[from..]

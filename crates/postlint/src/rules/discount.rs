@@ -18,12 +18,40 @@ const MESSAGE_SUFFIX: &str =
 const SUGGESTION: &str =
     "Lead with why the offer matters to the reader, and keep deals to a share of your posts.";
 
-/// Prices from this amount up are salaries, funding rounds or fundraising
-/// totals far more often than shop prices.
-const SHOP_PRICE_LIMIT: f64 = 1000.0;
+/// Whether a price token's amount is below 1,000 (from there up, prices are
+/// salaries, funding rounds or fundraising totals far more often than shop
+/// prices); `false` for "$3.5k"-style big money and for digits that are not
+/// a number ("1.2.3").
+///
+/// Decided on the digits rather than with `str::parse::<f64>` (whose tables
+/// are a large share of the WebAssembly module, see decimal.rs), with the
+/// same outcome: the parsed amount is below 1000 exactly when the whole
+/// part is at most 998, or 999 with a fraction below [`ROUNDS_UP`] (from
+/// there on the amount rounds to 1000; the tie goes to 1000, the even one).
+fn is_small_amount(text: &str) -> bool {
+    let Some(digits) = amount_digits(text) else {
+        return false;
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    if fraction.contains('.') {
+        return false;
+    }
+    match whole.trim_start_matches('0') {
+        "999" => {
+            let (f, r) = (fraction.as_bytes(), ROUNDS_UP.as_bytes());
+            let digit = |s: &[u8], i: usize| s.get(i).copied().unwrap_or(b'0');
+            (0..f.len().max(r.len()))
+                .map(|i| digit(f, i).cmp(&digit(r, i)))
+                .find(|o| o.is_ne())
+                .is_some_and(std::cmp::Ordering::is_lt)
+        }
+        w => w.len() <= 3,
+    }
+}
 
-/// The amount of a price token, or `None` for "$3.5k"-style big money.
-fn amount(text: &str) -> Option<f64> {
+/// The digits of a price's amount, thousands separators dropped; `None`
+/// for "$3.5k"-style big money and for a price without digits.
+fn amount_digits(text: &str) -> Option<String> {
     let digits: String = text
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
@@ -32,16 +60,18 @@ fn amount(text: &str) -> Option<f64> {
         .collect();
     let rest = text.trim_start_matches(|c: char| !c.is_ascii_digit());
     let suffix = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-    if suffix.starts_with(['k', 'K', 'm', 'M', 'b', 'B']) {
-        return None;
-    }
-    digits.parse().ok()
+    let big = suffix.starts_with(['k', 'K', 'm', 'M', 'b', 'B']);
+    (!big && !digits.is_empty()).then_some(digits)
 }
+
+/// The fraction of 1000 - 2^-44, halfway between 1000 and the largest `f64`
+/// below it.
+const ROUNDS_UP: &str = "99999999999994315658113919198513031005859375";
 
 /// A price reads as a shop price when it is a small amount in a draft that is
 /// selling; "I paid $5 for coffee" and "we raised $14,620" are not discounts.
 fn is_shop_price(a: &Analysis, t: &Token) -> bool {
-    a.scores[0] >= 0.5 && amount(a.slice(t.span)).is_some_and(|v| v < SHOP_PRICE_LIMIT)
+    a.scores[0] >= 0.5 && is_small_amount(a.slice(t.span))
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
@@ -68,7 +98,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::amount;
+    use super::{amount_digits, is_small_amount};
     use crate::rules::test_util::flagged;
 
     #[test]
@@ -101,11 +131,42 @@ mod tests {
         .is_empty());
     }
 
+    /// The amount as the rule read it before: `str::parse`, then `< 1000`.
+    fn parsed_below_limit(text: &str) -> bool {
+        amount_digits(text)
+            .and_then(|d| d.parse::<f64>().ok())
+            .is_some_and(|v| v < 1000.0)
+    }
+
     #[test]
     fn amounts() {
-        assert_eq!(amount("$19.99"), Some(19.99));
-        assert_eq!(amount("$1,000"), Some(1000.0));
-        assert_eq!(amount("€5"), Some(5.0));
-        assert_eq!(amount("$12M"), None);
+        for (text, small) in [
+            ("$19.99", true),
+            ("$1,000", false),
+            ("$999", true),
+            ("$0999.5", true),
+            ("€5", true),
+            ("$5.", true),
+            ("$12M", false),
+            ("$1.2.3", false),
+            ("$", false),
+            ("$999.99999999999994315658113919198513031005859375", false),
+            ("$999.99999999999994315658113919198513031005859374999", true),
+            (
+                "$999.9999999999999431565811391919851303100585937500001",
+                false,
+            ),
+            ("$000000000000000000000000000000000000000999.9", true),
+        ] {
+            assert_eq!(is_small_amount(text), small, "{text}");
+            assert_eq!(parsed_below_limit(text), small, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn amounts_read_as_parsed(text in "[$€]?((0|9){0,3}[0-9,.]{0,60}|999\\.9{12,16}[0-9]{0,40})[kM]?") {
+            proptest::prop_assert_eq!(is_small_amount(&text), parsed_below_limit(&text));
+        }
     }
 }

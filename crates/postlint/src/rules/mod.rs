@@ -122,7 +122,7 @@ pub(crate) fn from_hits(
         .filter(|h| !h.quoted && h.strength >= REPORTABLE_STRENGTH)
         .map(|h| h.span)
         .collect();
-    spans.sort();
+    crate::sort::sort(&mut spans);
     let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans {
         match merged.last_mut() {

@@ -1,6 +1,6 @@
 //! `robotic`: a reply or post with almost no content.
 
-use once_cell::sync::Lazy;
+use std::sync::LazyLock as Lazy;
 
 use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
