@@ -30,7 +30,7 @@
 //!   text begins at its second character when one does.
 
 use crate::unicode_tables::{DECIMAL_NUMBER, LETTER_OR_MARK};
-use std::sync::LazyLock as Lazy;
+use crate::lazy::Lazy;
 use rustc_hash::FxHashMap;
 
 /// The longest host the URL scanner looks at from one start, in bytes: a

@@ -14,7 +14,7 @@
 
 pub(crate) mod signals;
 
-use std::sync::LazyLock as Lazy;
+use crate::lazy::Lazy;
 
 use crate::lexicon::{Hit, Matches, Signal};
 use crate::normalize::sentence_at;

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use rustc_hash::FxHasher;
-use std::sync::LazyLock as Lazy;
+use crate::lazy::Lazy;
 
 use crate::normalize::{sentence_chunks, Normalized};
 use crate::report::Span;

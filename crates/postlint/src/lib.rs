@@ -31,6 +31,7 @@ mod features;
 mod fix;
 pub mod length;
 pub mod lexicon;
+mod lazy;
 mod linter;
 pub mod metrics;
 pub mod model;

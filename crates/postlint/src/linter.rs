@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use std::sync::LazyLock as Lazy;
+use crate::lazy::Lazy;
 
 use crate::analysis::Analysis;
 use crate::config::{Config, ConfigError};

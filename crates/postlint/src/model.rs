@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
-use std::sync::LazyLock as Lazy;
+use crate::lazy::Lazy;
 
 use crate::features::{Feature, NOT_A_WORD};
 use crate::report::{Dimension, Evidence};

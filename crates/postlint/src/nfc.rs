@@ -18,7 +18,7 @@
 //! one unified ideograph: both weigh the same and compose with nothing, so
 //! no count can tell (the generator checks that).
 
-use std::sync::LazyLock as Lazy;
+use crate::lazy::Lazy;
 
 use crate::unicode_tables::{NFC_COMBINING_CLASSES, NFC_DECOMPOSITIONS};
 

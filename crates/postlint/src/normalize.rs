@@ -8,7 +8,7 @@
 //! sentence splitter every later stage uses ([`sentences`]).
 
 use crate::report::Span;
-use std::sync::LazyLock as Lazy;
+use crate::lazy::Lazy;
 use rustc_hash::FxHashMap;
 
 use crate::text::{collapse_runs, lower_key};

@@ -11,7 +11,7 @@
 //! These read the tokens and hits the extractor already has: no pass of
 //! their own over the text, no allocation.
 
-use std::sync::LazyLock as Lazy;
+use crate::lazy::Lazy;
 
 use super::{Doc, Feature, Repeats};
 use crate::lexicon::{Hit, Signal};

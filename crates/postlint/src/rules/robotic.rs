@@ -1,6 +1,6 @@
 //! `robotic`: a reply or post with almost no content.
 
-use std::sync::LazyLock as Lazy;
+use crate::lazy::Lazy;
 
 use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
