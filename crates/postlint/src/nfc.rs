@@ -96,7 +96,8 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
             unstable.push(range(c, c));
         }
     }
-    heap_sort(&mut compositions);
+    // The module-wide sort (crate::sort): no new sort code in WebAssembly.
+    crate::sort::sort(&mut compositions);
     // Quick check "Maybe": the second characters of compositions, among
     // them starters (Indic length marks, Hangul vowels and final
     // consonants).
@@ -109,7 +110,7 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
     unstable.extend(classes.iter().map(|&(lo, hi, _)| range(lo, hi)));
     unstable.push(range(V_BASE, V_BASE + V_COUNT - 1));
     unstable.push(range(T_BASE + 1, T_BASE + T_COUNT - 1));
-    heap_sort(&mut unstable);
+    crate::sort::sort(&mut unstable);
     let mut merged: Vec<u64> = Vec::with_capacity(unstable.len());
     for r in unstable {
         match merged.last_mut() {
@@ -133,35 +134,6 @@ const CODE_POINT: u32 = 0x1F_FFFF;
 /// A range of code points as one sortable number.
 fn range(first: u32, last: u32) -> u64 {
     u64::from(first) << 32 | u64::from(last)
-}
-
-/// Sorts once, at start: a heap sort of plain numbers, a few hundred bytes
-/// of WebAssembly where the standard library's sorts, instantiated for the
-/// tables' types, were over ten kilobytes.
-fn heap_sort(v: &mut [u64]) {
-    fn sift_down(v: &mut [u64], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && v[child] < v[child + 1] {
-                child += 1;
-            }
-            if v[root] >= v[child] {
-                return;
-            }
-            v.swap(root, child);
-            root = child;
-        }
-    }
-    for start in (0..v.len() / 2).rev() {
-        sift_down(v, start, v.len());
-    }
-    for end in (1..v.len()).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end);
-    }
 }
 
 fn class_in(classes: &[(u32, u32, u8)], c: u32) -> u8 {
