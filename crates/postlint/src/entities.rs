@@ -29,8 +29,8 @@
 //!   before" group is tried ahead of `^`, a host at the very start of the
 //!   text begins at its second character when one does.
 
-use crate::unicode_tables::{DECIMAL_NUMBER, LETTER_OR_MARK};
 use crate::lazy::Lazy;
+use crate::unicode_tables::{DECIMAL_NUMBER, LETTER_OR_MARK};
 use rustc_hash::FxHashMap;
 
 /// The longest host the URL scanner looks at from one start, in bytes: a

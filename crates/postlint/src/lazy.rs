@@ -61,6 +61,10 @@ mod tests {
         assert!((1..=8).contains(&BUILDS.load(Ordering::SeqCst)));
         let again = BUILDS.load(Ordering::SeqCst);
         assert_eq!(VALUE.len(), 3);
-        assert_eq!(BUILDS.load(Ordering::SeqCst), again, "built on first use only");
+        assert_eq!(
+            BUILDS.load(Ordering::SeqCst),
+            again,
+            "built on first use only"
+        );
     }
 }

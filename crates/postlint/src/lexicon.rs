@@ -18,8 +18,8 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use rustc_hash::FxHasher;
 use crate::lazy::Lazy;
+use rustc_hash::FxHasher;
 
 use crate::normalize::{sentence_chunks, Normalized};
 use crate::report::Span;

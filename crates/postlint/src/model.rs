@@ -17,8 +17,8 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap;
 use crate::lazy::Lazy;
+use rustc_hash::FxHashMap;
 
 use crate::features::{Feature, NOT_A_WORD};
 use crate::report::{Dimension, Evidence};

@@ -7,8 +7,8 @@
 //! dropped except where it ends a sentence. This file also holds the one
 //! sentence splitter every later stage uses ([`sentences`]).
 
-use crate::report::Span;
 use crate::lazy::Lazy;
+use crate::report::Span;
 use rustc_hash::FxHashMap;
 
 use crate::text::{collapse_runs, lower_key};
