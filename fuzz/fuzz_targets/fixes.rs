@@ -4,7 +4,8 @@
 //! from the report in bytes, code points and UTF-16, and re-linting the
 //! fixed text never shows a fixed finding again (for `shouting`,
 //! `hashtag-stuffing` and custom replacements that share no word with any
-//! phrase, which cannot form a new match with their neighbours).
+//! phrase, which cannot form a new match with their neighbours, of rules
+//! whose phrases hold no placeholder such as a mention or a number).
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -41,6 +42,16 @@ fn words(s: &str) -> Vec<String> {
             out.into_iter().collect()
         })
         .collect()
+}
+
+/// True when a phrase holds a mention, hashtag, cashtag, number, price or
+/// link: those match any of their kind (the lexicon's placeholders), so a
+/// replacement inside or next to one (`@eeee` -> `@C`) can leave a text the
+/// phrase still matches, and the rule is not checked for coming back.
+fn has_placeholder(phrase: &str) -> bool {
+    phrase
+        .chars()
+        .any(|c| c.is_numeric() || "@#$%.:/£€¥＃＠".contains(c))
 }
 
 fuzz_target!(|input: Input| {
@@ -129,7 +140,12 @@ fuzz_target!(|input: Input| {
             "shouting" | "hashtag-stuffing" => plain,
             _ => {
                 let rep = words(&f.replacement);
-                !rep.is_empty() && rep.iter().all(|w| !phrase_words.contains(w))
+                !rep.is_empty()
+                    && rep.iter().all(|w| !phrase_words.contains(w))
+                    && !config
+                        .custom_rules
+                        .iter()
+                        .any(|r| r.id == rule && r.phrases.iter().any(|p| has_placeholder(p)))
             }
         };
         if !checked {
