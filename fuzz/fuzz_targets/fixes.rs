@@ -12,7 +12,7 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use postlint::{Config, CustomRule, Dimension, Linter, OffsetUnit, Severity};
 use postlint_fuzz::check_report;
-use postlint_fuzz::regions::fixed_regions;
+use postlint_fuzz::regions::{back_after_fix, fixed_regions};
 
 #[derive(Arbitrary, Debug)]
 struct Rule<'a> {
@@ -151,10 +151,7 @@ fuzz_target!(|input: Input| {
         if !checked {
             continue;
         }
-        let back = again
-            .diagnostics
-            .iter()
-            .find(|d| d.rule == rule && (rule == "hashtag-stuffing" || d.span.overlaps(&region)));
+        let back = back_after_fix(&again, &rule, &region);
         assert!(
             back.is_none(),
             "{rule} back after its fix: {text:?} -> {fixed:?}"

@@ -2,7 +2,7 @@
 //! `tests/fixes.rs` (included there by path), so both check the same
 //! non-overlapping choice `Report::apply_fixes` makes.
 
-use postlint::{Fix, Report, Span};
+use postlint::{Diagnostic, Fix, Report, Span};
 
 /// Each applied fix with its rule and the byte region its replacement
 /// occupies in the fixed text, in text order.
@@ -25,4 +25,14 @@ pub fn fixed_regions(r: &Report) -> Vec<(String, &Fix, Span)> {
         at = f.span.end;
     }
     out
+}
+
+/// The diagnostic of `rule` in the re-linted text `again` that shows a fixed
+/// finding again: `hashtag-stuffing` (a deletion, one per draft) anywhere,
+/// any other rule over the replacement's `region`.
+pub fn back_after_fix<'a>(again: &'a Report, rule: &str, region: &Span) -> Option<&'a Diagnostic> {
+    again
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == rule && (rule == "hashtag-stuffing" || d.span.overlaps(region)))
 }
