@@ -82,13 +82,11 @@ fn tokenize<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'p
     crate::convert::to_py(py, &value)
 }
 
-/// Every rule postlint knows, in catalogue order.
+/// Every built-in rule, in catalogue order, at its default severity.
+/// `Linter.rules()` lists a configured linter's rules, custom ones included.
 #[pyfunction]
-fn rules() -> Vec<types::RuleInfo> {
-    postlint::rules()
-        .iter()
-        .map(types::RuleInfo::from)
-        .collect()
+fn rules() -> PyResult<Vec<types::RuleInfo>> {
+    Ok(linter::rule_infos(default_linter()?))
 }
 
 /// For bench/bench.py: seconds the core alone takes over `texts` (default

@@ -11,7 +11,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use crate::convert::{config_value, extract_text, extract_texts, to_py};
 use crate::errors::{guard, Error, Result};
 use crate::progress;
-use crate::types::Report;
+use crate::types::{Report, RuleInfo};
 
 /// Texts at least this long (bytes) are analysed with the GIL released even
 /// by `analyze`; shorter ones take less time than the release costs.
@@ -285,6 +285,16 @@ pub struct Linter {
     inner: postlint::Linter,
 }
 
+/// The rule catalogue of `linter`'s config, as Python objects.
+pub fn rule_infos(linter: &postlint::Linter) -> Vec<RuleInfo> {
+    linter
+        .config()
+        .rule_catalogue()
+        .into_iter()
+        .map(RuleInfo::from)
+        .collect()
+}
+
 impl Linter {
     fn core(&self) -> &postlint::Linter {
         &self.inner
@@ -339,6 +349,12 @@ impl Linter {
         progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         Ok(table_py(py, self.core(), texts, threads, progress)?)
+    }
+
+    /// Every rule under this linter's config: built-in ones, then the
+    /// config's custom rules, each with the severity it runs at.
+    fn rules(&self) -> Vec<RuleInfo> {
+        rule_infos(self.core())
     }
 
     /// The configuration in effect, as a plain dict (defaults filled in).

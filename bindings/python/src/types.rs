@@ -341,27 +341,34 @@ impl Evidence {
     }
 }
 
-/// What a rule is: id, dimension, default severity, description.
+/// What a rule is: id, dimension, severities, description. Built-in rules
+/// and a configuration's own (`custom`) rules alike.
 #[pyclass(module = "postlint", frozen, eq, get_all)]
 #[derive(Clone, PartialEq)]
 pub struct RuleInfo {
     /// Stable id, e.g. `hard-sell`.
-    pub id: &'static str,
-    /// The dimension the rule speaks to.
-    pub dimension: &'static str,
+    pub id: String,
+    /// The dimension the rule speaks to (`None` for a custom rule that names none).
+    pub dimension: Option<&'static str>,
     /// Severity unless the config says otherwise.
     pub default_severity: &'static str,
+    /// Severity under the linter's config (`None`: the rule is off).
+    pub severity: Option<&'static str>,
     /// What the rule catches, in one sentence.
-    pub description: &'static str,
+    pub description: String,
+    /// True for the configuration's own rules.
+    pub custom: bool,
 }
 
-impl From<&postlint::RuleInfo> for RuleInfo {
-    fn from(r: &postlint::RuleInfo) -> Self {
+impl From<postlint::RuleSummary> for RuleInfo {
+    fn from(r: postlint::RuleSummary) -> Self {
         Self {
             id: r.id,
-            dimension: r.dimension.as_str(),
+            dimension: r.dimension.map(|d| d.as_str()),
             default_severity: r.default_severity.as_str(),
+            severity: r.severity.map(|s| s.as_str()),
             description: r.description,
+            custom: r.custom,
         }
     }
 }
@@ -370,20 +377,25 @@ impl From<&postlint::RuleInfo> for RuleInfo {
 impl RuleInfo {
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "RuleInfo(id={}, dimension={}, default_severity={})",
-            short_repr(py, self.id, 40),
-            short_repr(py, self.dimension, 30),
-            short_repr(py, self.default_severity, 10)
+            "RuleInfo(id={}, dimension={}, severity={}, custom={})",
+            short_repr(py, &self.id, 40),
+            self.dimension
+                .map_or("None".into(), |d| short_repr(py, d, 30)),
+            self.severity
+                .map_or("None".into(), |s| short_repr(py, s, 10)),
+            if self.custom { "True" } else { "False" }
         )
     }
 
     /// A plain dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        d.set_item("id", self.id)?;
+        d.set_item("id", &self.id)?;
         d.set_item("dimension", self.dimension)?;
         d.set_item("default_severity", self.default_severity)?;
-        d.set_item("description", self.description)?;
+        d.set_item("severity", self.severity)?;
+        d.set_item("description", &self.description)?;
+        d.set_item("custom", self.custom)?;
         Ok(d)
     }
 }

@@ -111,13 +111,42 @@ def test_rules_catalogue():
         assert r.dimension in DIMS
         assert r.default_severity in ("error", "warning", "info")
         assert r.description
+        assert r.severity == r.default_severity and not r.custom
         assert r.to_dict() == {
             "id": r.id,
             "dimension": r.dimension,
             "default_severity": r.default_severity,
+            "severity": r.severity,
             "description": r.description,
+            "custom": False,
         }
         assert r.id in repr(r)
+
+
+def test_linter_rules_list_the_configured_catalogue():
+    linter = postlint.Linter(
+        {
+            "rules": {"shouting": "off", "hard-sell": "info"},
+            "custom_rules": [
+                {"id": "say-wifi", "phrases": ["wi fi"], "message": "Write '{text}' as Wi-Fi.",
+                 "severity": "warning"},
+                {"id": "no-synergy", "phrases": ["synergy"], "message": "Plain words, please.",
+                 "severity": "info", "dimension": "personal", "weight": -0.5},
+            ],
+        }
+    )
+    rules = linter.rules()
+    builtin = [r.id for r in postlint.rules()]
+    assert [r.id for r in rules] == builtin + ["say-wifi", "no-synergy"]
+    by_id = {r.id: r for r in rules}
+    assert by_id["shouting"].severity is None and by_id["shouting"].default_severity == "warning"
+    assert by_id["hard-sell"].severity == "info" and by_id["hard-sell"].default_severity == "error"
+    wifi = by_id["say-wifi"]
+    assert wifi.custom and wifi.dimension is None and wifi.severity == "warning"
+    assert wifi.description == "Write '…' as Wi-Fi."
+    assert by_id["no-synergy"].dimension == "personal"
+    assert "custom=True" in repr(wifi) and "dimension=None" in repr(wifi)
+    assert postlint.Linter().rules() == postlint.rules()
 
 
 def test_version():

@@ -66,5 +66,7 @@ def fixes() -> str:
         start: int = fix.start
         replacement: str = fix.replacement
         assert start >= 0 and replacement
+    custom: List[str] = [r.id for r in linter.rules() if r.custom and r.severity is not None]
+    assert custom == ["say-sturdy"]
     fixed: str = report.apply_fixes()
     return report.apply_fixes(fixed)
