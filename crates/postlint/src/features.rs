@@ -42,6 +42,15 @@ pub(crate) const WORD: &str = "word";
 /// Gives the index of a learned word (lower-cased), if the model knows it.
 pub(crate) type WordIds<'a> = &'a dyn Fn(&str) -> Option<u32>;
 
+/// A draft's learned words: already found (`crate::words`), or to look up
+/// word by word.
+#[derive(Clone, Copy)]
+pub(crate) enum Learned<'a> {
+    /// `(token, index)` of each learned word in draft order.
+    Found(&'a [(usize, u32)]),
+    Lookup(WordIds<'a>),
+}
+
 /// `Feature::word` of a feature that is not a learned word.
 pub(crate) const NOT_A_WORD: u32 = u32::MAX;
 
@@ -197,7 +206,7 @@ pub(crate) fn extract(
     allowed: &SpanSet,
     ctx: Context,
     foreign: bool,
-    learned: WordIds,
+    learned: Learned,
 ) -> Vec<Feature> {
     let mut out = Vec::with_capacity(32);
     let mut rep = Repeats(Vec::with_capacity(16));
@@ -353,7 +362,7 @@ pub(crate) fn extract(
 
 /// Calls `f` with each word token's index and its lower-cased form (curly
 /// apostrophes straightened), skipping words longer than 24 bytes.
-pub(crate) fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
+fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
     // Room for a word of 24 bytes lower-cased (rarely more): one allocation.
     let mut buf = String::with_capacity(32);
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -361,26 +370,31 @@ pub(crate) fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
             continue;
         }
         let w = doc.slice(t.span);
-        buf.clear();
-        if w.is_ascii() {
-            // Most words are lower case already: no copy then.
-            if !w.bytes().any(|c| c.is_ascii_uppercase()) {
-                f(i, w);
-                continue;
-            }
-            buf.push_str(w);
-            buf.make_ascii_lowercase();
-            f(i, &buf);
+        // Most words are lower case already: no copy then.
+        if w.is_ascii() && !w.bytes().any(|c| c.is_ascii_uppercase()) {
+            f(i, w);
             continue;
         }
-        for c in w.chars() {
-            match c {
-                '’' | '‘' => buf.push('\''),
-                c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
-                c => buf.extend(c.to_lowercase()),
-            }
-        }
+        lower_word(w, &mut buf);
         f(i, &buf);
+    }
+}
+
+/// `w` lower-cased into `buf`, curly apostrophes straightened: the form
+/// learned words are looked up in.
+pub(crate) fn lower_word(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        return;
+    }
+    for c in w.chars() {
+        match c {
+            '’' | '‘' => buf.push('\''),
+            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            c => buf.extend(c.to_lowercase()),
+        }
     }
 }
 
@@ -388,9 +402,22 @@ pub(crate) fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
 /// longer ones `sqrt(this / words)` of it.
 const WORDS_AT_FULL_WEIGHT: f64 = 12.0;
 
-/// A feature for the first occurrence of each word the model has learned
-/// (`words` gives its index), in draft order; `n` is the draft's word count.
-fn learned_words(doc: Doc, allowed: &SpanSet, words: WordIds, n: usize, out: &mut Vec<Feature>) {
+/// A feature for the first occurrence of each word the model has learned,
+/// in draft order; `n` is the draft's word count.
+fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &mut Vec<Feature>) {
+    let looked_up;
+    let found = match learned {
+        Learned::Found(found) => found,
+        Learned::Lookup(words) => {
+            let mut v = Vec::new();
+            for_each_word(doc, |i, w| v.extend(words(w).map(|id| (i, id))));
+            looked_up = v;
+            &looked_up
+        }
+    };
+    if found.is_empty() {
+        return;
+    }
     // In a long draft each word says less: without this, dozens of small
     // weights of everyday words would add up to a verdict.
     let value = (WORDS_AT_FULL_WEIGHT / n.max(1) as f64).min(1.0).sqrt();
@@ -414,19 +441,17 @@ fn learned_words(doc: Doc, allowed: &SpanSet, words: WordIds, n: usize, out: &mu
         *word |= bit;
         new
     };
-    for_each_word(doc, |i, w| {
+    for &(i, id) in found {
         let span = doc.tokens[i].span;
-        if let Some(id) = words(w) {
-            if !allowed.overlaps(&span) && first_time(id) {
-                out.push(Feature {
-                    name: WORD,
-                    span,
-                    value,
-                    word: id,
-                });
-            }
+        if !allowed.overlaps(&span) && first_time(id) {
+            out.push(Feature {
+                name: WORD,
+                span,
+                value,
+                word: id,
+            });
         }
-    });
+    }
 }
 
 /// Words up to which a reply says almost nothing.

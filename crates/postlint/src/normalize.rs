@@ -7,9 +7,7 @@
 //! dropped except where it ends a sentence. This file also holds the one
 //! sentence splitter every later stage uses ([`sentences`]).
 
-use crate::lazy::Lazy;
 use crate::report::Span;
-use rustc_hash::FxHashMap;
 
 use crate::text::{collapse_runs, lower_key};
 use crate::tokenizer::{Token, TokenKind};
@@ -83,60 +81,18 @@ const OTHER_WORDS: &[&str] = &[
     "ik", "van", "fue", "día", "todo", "très", "mais", "la", "un", "en", "al", "lo", "su",
 ];
 
-const ENGLISH: u8 = 1;
-const OTHER: u8 = 2;
+pub(crate) const ENGLISH: u8 = 1;
+pub(crate) const OTHER: u8 = 2;
 
-/// Both lists as `key -> ENGLISH | OTHER`: one hash of an integer per short
-/// word of every draft (a binary search over the hundred keys took seven
-/// 128-bit comparisons).
-static FUNCTION_WORDS: Lazy<FxHashMap<u128, u8>> = Lazy::new(|| {
-    let mut m = FxHashMap::default();
-    for (w, class) in ENGLISH_WORDS
+/// Both lists as `(packed key, ENGLISH | OTHER)`: the model's word table
+/// holds them beside its learned words, so the language check costs no
+/// look-up of its own (`crate::words`).
+pub(crate) fn function_words() -> impl Iterator<Item = (u128, u8)> {
+    ENGLISH_WORDS
         .iter()
         .map(|w| (w, ENGLISH))
         .chain(OTHER_WORDS.iter().map(|w| (w, OTHER)))
-    {
-        if let Some(key) = lower_key(w) {
-            *m.entry(key).or_insert(0) |= class;
-        }
-    }
-    m
-});
-
-/// Which of the function word lists a word, lower-cased, is in (`ENGLISH`,
-/// `OTHER`, both bits or none).
-fn function_word(w: &str) -> u8 {
-    lower_key(w)
-        .and_then(|key| FUNCTION_WORDS.get(&key).copied())
-        .unwrap_or(0)
-}
-
-/// True when a draft is mostly in a language other than English: most of
-/// its letters are in another script, or its function words are another
-/// language's. Cheap: one pass over the word tokens.
-pub(crate) fn is_mostly_foreign(text: &str, tokens: &[Token]) -> bool {
-    let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
-    // In ASCII text no letter is of another script: only function words
-    // can tell.
-    let ascii = text.is_ascii();
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let w = t.text(text);
-        if !ascii {
-            for c in w.chars().filter(|c| c.is_alphabetic()) {
-                if (c as u32) < 0x250 {
-                    latin += 1;
-                } else {
-                    other += 1;
-                }
-            }
-        }
-        if w.len() <= 6 {
-            let class = function_word(w);
-            en += usize::from(class & ENGLISH != 0);
-            foreign += usize::from(class & OTHER != 0);
-        }
-    }
-    other > latin || (foreign >= 2 && foreign > 2 * en)
+        .filter_map(|(w, class)| Some((lower_key(w)?, class)))
 }
 
 /// Token ranges of at least `min_tokens` tokens (but the last), each ending
@@ -406,31 +362,6 @@ mod tests {
         let t = tokenize(text);
         let s: Vec<_> = sentences(text, &t).iter().map(|s| s.text(text)).collect();
         assert_eq!(s, ["One.", "Two?", "Three"]);
-    }
-
-    #[test]
-    fn other_languages_are_told_from_english() {
-        let foreign = |t: &str| is_mostly_foreign(t, &tokenize(t));
-        assert!(foreign("Hoy fue un gran día con mi familia en la playa."));
-        assert!(foreign("今日は友達とラーメンを食べました。"));
-        assert!(foreign(
-            "Wir haben heute das neue Café mit der Familie besucht und es ist toll."
-        ));
-        assert!(!foreign("I had a great day at the beach with my family."));
-        assert!(!foreign("Buy now! 50% off"));
-        assert!(!foreign(""));
-        // Every list word fits a key, and is found in any case.
-        for w in ENGLISH_WORDS.iter().chain(OTHER_WORDS) {
-            assert!(lower_key(w).is_some(), "{w}");
-            assert_ne!(function_word(&w.to_uppercase()), 0, "{w}");
-        }
-        assert_eq!(function_word("The"), ENGLISH);
-        assert_eq!(function_word("DÍA"), OTHER);
-        assert_eq!(function_word("thee"), 0);
-        // English with a Spanish name or two stays English.
-        assert!(!foreign(
-            "We had dinner at La Casa del Sol and it was the best night of the year"
-        ));
     }
 
     #[test]
