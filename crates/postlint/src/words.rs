@@ -66,6 +66,10 @@ pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model) -> Words {
             foreign += usize::from(class & OTHER != 0);
         }
         if let Some(id) = id {
+            if learned.capacity() == 0 {
+                // Enough for most drafts at once: one allocation, no regrowth.
+                learned.reserve(16);
+            }
             learned.push((i, id));
         }
     }
