@@ -110,9 +110,14 @@ pub(crate) fn settle(text: &str, tokens: &[Token], m: &mut Matches) -> Settled {
     Settled { hits, allowed }
 }
 
-/// Counts the k-th repeat of each feature name.
+/// Counts the k-th repeat of each feature name: the first two dozen names
+/// of a draft on the stack, any more on the heap.
 #[derive(Default)]
-struct Repeats(Vec<(&'static str, i32)>);
+struct Repeats {
+    seen: [(&'static str, i32); 24],
+    len: usize,
+    more: Vec<(&'static str, i32)>,
+}
 
 impl Repeats {
     fn push(&mut self, out: &mut Vec<Feature>, name: &'static str, span: Span, value: f64) {
@@ -121,13 +126,23 @@ impl Repeats {
         }
         // Names are mostly the same literal: compare addresses first.
         let same = |s: &str| std::ptr::eq(s, name) || s == name;
-        let k = match self.0.iter_mut().find(|(s, _)| same(s)) {
+        let k = match self.seen[..self.len]
+            .iter_mut()
+            .chain(&mut self.more)
+            .find(|(s, _)| same(s))
+        {
             Some(entry) => {
                 entry.1 += 1;
                 entry.1
             }
             None => {
-                self.0.push((name, 0));
+                match self.seen.get_mut(self.len) {
+                    Some(slot) => {
+                        *slot = (name, 0);
+                        self.len += 1;
+                    }
+                    None => self.more.push((name, 0)),
+                }
                 0
             }
         };
@@ -209,7 +224,7 @@ pub(crate) fn extract(
     learned: Learned,
 ) -> Vec<Feature> {
     let mut out = Vec::with_capacity(32);
-    let mut rep = Repeats(Vec::with_capacity(16));
+    let mut rep = Repeats::default();
     let money = doc
         .tokens
         .iter()
@@ -962,7 +977,8 @@ pub(crate) fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
 pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
     // (name, in mid-sentence) for every capitalised word; sorted, a name's
     // occurrences are one run (no hash map: this runs on every draft).
-    let mut names: Vec<(&str, bool)> = Vec::new();
+    let (mut on_stack, mut count) = ([("", false); 32], 0);
+    let mut on_heap: Vec<(&str, bool)> = Vec::new();
     let mut starts = sentences.iter().map(|s| s.start).peekable();
     for t in tokens
         .iter()
@@ -972,10 +988,27 @@ pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -
         let mid_sentence = starts.peek() != Some(&t.span.start);
         let w = t.text(text);
         if w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()) {
-            names.push((w, mid_sentence));
+            // The first few dozen on the stack: no allocation per draft.
+            match on_stack.get_mut(count) {
+                Some(slot) if on_heap.is_empty() => {
+                    *slot = (w, mid_sentence);
+                    count += 1;
+                }
+                _ => {
+                    if on_heap.is_empty() {
+                        on_heap.extend_from_slice(&on_stack);
+                    }
+                    on_heap.push((w, mid_sentence));
+                }
+            }
         }
     }
-    crate::sort::sort(&mut names);
+    let names = if on_heap.is_empty() {
+        &mut on_stack[..count]
+    } else {
+        &mut on_heap[..]
+    };
+    crate::sort::sort(names);
     names
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|run| run.len() >= 2 && run.iter().any(|&(_, mid)| mid))

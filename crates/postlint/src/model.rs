@@ -241,26 +241,40 @@ impl Model {
         // without comparing signal names but where a span and dimension
         // hold several (sorting the evidence cost more than the rest of
         // scoring).
-        let mut order: Vec<(usize, usize, usize)> = features
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.span.start, f.span.end, i))
-            .collect();
-        crate::sort::sort(&mut order);
+        // A draft's few dozen features sort and weigh on the stack; only a
+        // long draft's need the heap.
+        let n = features.len();
+        let (mut order_on_stack, mut order_on_heap) = ([(0, 0, 0); 32], Vec::new());
+        let order: &mut [(usize, usize, usize)] = match order_on_stack.get_mut(..n) {
+            Some(order) => order,
+            None => {
+                order_on_heap.resize(n, (0, 0, 0));
+                &mut order_on_heap
+            }
+        };
+        for (o, (i, f)) in order.iter_mut().zip(features.iter().enumerate()) {
+            *o = (f.span.start, f.span.end, i);
+        }
+        crate::sort::sort(order);
         // Each feature's terms (weight × value, rounded), computed once; the
         // evidence is allocated once, at its exact size.
-        let terms: Vec<[f64; 4]> = features
-            .iter()
-            .map(|f| {
-                let w = match self.words.get(f.word as usize) {
-                    Some((_, w, _)) if f.word != NOT_A_WORD => *w,
-                    _ => self.weights(f.name),
-                };
-                w.map(|w| round6(w * f.value))
-            })
-            .collect();
-        let n = terms.iter().flatten().filter(|&&t| t != 0.0).count();
-        let mut ev: Vec<Evidence> = Vec::with_capacity(n);
+        let (mut terms_on_stack, mut terms_on_heap) = ([[0.0; 4]; 32], Vec::new());
+        let terms: &mut [[f64; 4]] = match terms_on_stack.get_mut(..n) {
+            Some(terms) => terms,
+            None => {
+                terms_on_heap.resize(n, [0.0; 4]);
+                &mut terms_on_heap
+            }
+        };
+        for (t, f) in terms.iter_mut().zip(features) {
+            let w = match self.words.get(f.word as usize) {
+                Some((_, w, _)) if f.word != NOT_A_WORD => *w,
+                _ => self.weights(f.name),
+            };
+            *t = w.map(|w| round6(w * f.value));
+        }
+        let nonzero = terms.iter().flatten().filter(|&&t| t != 0.0).count();
+        let mut ev: Vec<Evidence> = Vec::with_capacity(nonzero);
         for group in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
             for d in Dimension::ALL {
                 let from = ev.len();
