@@ -124,16 +124,23 @@ pub(crate) fn sentence_chunks<'a>(
 /// line break, or punctuation with a sentence end in it, except the "." of
 /// the abbreviation "No." before a number ("our No. 1 seller"), which
 /// stays a word so that no lexicon phrase needs to span sentences.
+#[inline]
 pub(crate) fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
-    let t = &tokens[i];
-    match t.kind {
+    // Asked of every token: the kind test stays inline, the text is read
+    // only for punctuation.
+    match tokens[i].kind {
         TokenKind::LineBreak => true,
-        TokenKind::Punctuation => {
-            !is_numero_dot(text, tokens, i)
-                && t.text(text).chars().any(crate::text::is_sentence_end)
-        }
+        TokenKind::Punctuation => punctuation_ends_sentence(text, tokens, i),
         _ => false,
     }
+}
+
+fn punctuation_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens[i]
+        .text(text)
+        .chars()
+        .any(crate::text::is_sentence_end)
+        && !is_numero_dot(text, tokens, i)
 }
 
 /// Token `i` is the "." of "No." right before a number.
