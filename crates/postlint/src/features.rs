@@ -996,6 +996,7 @@ pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -
                 }
                 _ => {
                     if on_heap.is_empty() {
+                        on_heap.reserve(4 * on_stack.len());
                         on_heap.extend_from_slice(&on_stack);
                     }
                     on_heap.push((w, mid_sentence));
