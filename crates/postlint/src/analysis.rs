@@ -5,7 +5,7 @@
 //! [`crate::features`], [`crate::model`]); this file only runs them in
 //! order and keeps what the rules read.
 
-use crate::features::{self, Context, Doc, Feature, SpanSet, Stats, WordIds};
+use crate::features::{self, Context, Doc, Feature, Learned, SpanSet, Stats, WordIds};
 use crate::lexicon::{self, Hit, Lexicon, Signal};
 use crate::model::Model;
 use crate::normalize::{self, sentence_at};
@@ -46,7 +46,8 @@ impl<'a> Analysis<'a> {
         words: Option<WordIds>,
     ) -> Self {
         let tokens = tokenize(text);
-        let foreign = normalize::is_mostly_foreign(text, &tokens);
+        let walked = crate::words::walk(text, &tokens, model);
+        let foreign = walked.foreign;
         let sentences = normalize::sentences(text, &tokens);
         let mut matches = lexicon::match_draft(text, &tokens, user, brands, custom);
         let settled = features::settle(text, &tokens, &mut matches);
@@ -55,7 +56,6 @@ impl<'a> Analysis<'a> {
             tokens: &tokens,
             sentences: &sentences,
         };
-        let known = |w: &str| model.word_id(w);
         let feats = features::extract(
             doc,
             &settled.hits,
@@ -63,7 +63,7 @@ impl<'a> Analysis<'a> {
             &settled.allowed,
             ctx,
             foreign,
-            words.unwrap_or(&known),
+            words.map_or(Learned::Found(&walked.learned), Learned::Lookup),
         );
         let (scores, evidence) = model.score(&feats);
         let mut stats = features::stats(text, &tokens, &settled.hits);

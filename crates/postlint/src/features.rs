@@ -42,6 +42,15 @@ pub(crate) const WORD: &str = "word";
 /// Gives the index of a learned word (lower-cased), if the model knows it.
 pub(crate) type WordIds<'a> = &'a dyn Fn(&str) -> Option<u32>;
 
+/// A draft's learned words: already found (`crate::words`), or to look up
+/// word by word.
+#[derive(Clone, Copy)]
+pub(crate) enum Learned<'a> {
+    /// `(token, index)` of each learned word in draft order.
+    Found(&'a [(usize, u32)]),
+    Lookup(WordIds<'a>),
+}
+
 /// `Feature::word` of a feature that is not a learned word.
 pub(crate) const NOT_A_WORD: u32 = u32::MAX;
 
@@ -101,9 +110,14 @@ pub(crate) fn settle(text: &str, tokens: &[Token], m: &mut Matches) -> Settled {
     Settled { hits, allowed }
 }
 
-/// Counts the k-th repeat of each feature name.
+/// Counts the k-th repeat of each feature name: the first two dozen names
+/// of a draft on the stack, any more on the heap.
 #[derive(Default)]
-struct Repeats(Vec<(&'static str, i32)>);
+struct Repeats {
+    seen: [(&'static str, i32); 24],
+    len: usize,
+    more: Vec<(&'static str, i32)>,
+}
 
 impl Repeats {
     fn push(&mut self, out: &mut Vec<Feature>, name: &'static str, span: Span, value: f64) {
@@ -112,13 +126,23 @@ impl Repeats {
         }
         // Names are mostly the same literal: compare addresses first.
         let same = |s: &str| std::ptr::eq(s, name) || s == name;
-        let k = match self.0.iter_mut().find(|(s, _)| same(s)) {
+        let k = match self.seen[..self.len]
+            .iter_mut()
+            .chain(&mut self.more)
+            .find(|(s, _)| same(s))
+        {
             Some(entry) => {
                 entry.1 += 1;
                 entry.1
             }
             None => {
-                self.0.push((name, 0));
+                match self.seen.get_mut(self.len) {
+                    Some(slot) => {
+                        *slot = (name, 0);
+                        self.len += 1;
+                    }
+                    None => self.more.push((name, 0)),
+                }
                 0
             }
         };
@@ -197,10 +221,10 @@ pub(crate) fn extract(
     allowed: &SpanSet,
     ctx: Context,
     foreign: bool,
-    learned: WordIds,
+    learned: Learned,
 ) -> Vec<Feature> {
     let mut out = Vec::with_capacity(32);
-    let mut rep = Repeats(Vec::with_capacity(16));
+    let mut rep = Repeats::default();
     let money = doc
         .tokens
         .iter()
@@ -353,7 +377,7 @@ pub(crate) fn extract(
 
 /// Calls `f` with each word token's index and its lower-cased form (curly
 /// apostrophes straightened), skipping words longer than 24 bytes.
-pub(crate) fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
+fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
     // Room for a word of 24 bytes lower-cased (rarely more): one allocation.
     let mut buf = String::with_capacity(32);
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -361,26 +385,31 @@ pub(crate) fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
             continue;
         }
         let w = doc.slice(t.span);
-        buf.clear();
-        if w.is_ascii() {
-            // Most words are lower case already: no copy then.
-            if !w.bytes().any(|c| c.is_ascii_uppercase()) {
-                f(i, w);
-                continue;
-            }
-            buf.push_str(w);
-            buf.make_ascii_lowercase();
-            f(i, &buf);
+        // Most words are lower case already: no copy then.
+        if w.is_ascii() && !w.bytes().any(|c| c.is_ascii_uppercase()) {
+            f(i, w);
             continue;
         }
-        for c in w.chars() {
-            match c {
-                '’' | '‘' => buf.push('\''),
-                c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
-                c => buf.extend(c.to_lowercase()),
-            }
-        }
+        lower_word(w, &mut buf);
         f(i, &buf);
+    }
+}
+
+/// `w` lower-cased into `buf`, curly apostrophes straightened: the form
+/// learned words are looked up in.
+pub(crate) fn lower_word(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        return;
+    }
+    for c in w.chars() {
+        match c {
+            '’' | '‘' => buf.push('\''),
+            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            c => buf.extend(c.to_lowercase()),
+        }
     }
 }
 
@@ -388,9 +417,22 @@ pub(crate) fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
 /// longer ones `sqrt(this / words)` of it.
 const WORDS_AT_FULL_WEIGHT: f64 = 12.0;
 
-/// A feature for the first occurrence of each word the model has learned
-/// (`words` gives its index), in draft order; `n` is the draft's word count.
-fn learned_words(doc: Doc, allowed: &SpanSet, words: WordIds, n: usize, out: &mut Vec<Feature>) {
+/// A feature for the first occurrence of each word the model has learned,
+/// in draft order; `n` is the draft's word count.
+fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &mut Vec<Feature>) {
+    let looked_up;
+    let found = match learned {
+        Learned::Found(found) => found,
+        Learned::Lookup(words) => {
+            let mut v = Vec::new();
+            for_each_word(doc, |i, w| v.extend(words(w).map(|id| (i, id))));
+            looked_up = v;
+            &looked_up
+        }
+    };
+    if found.is_empty() {
+        return;
+    }
     // In a long draft each word says less: without this, dozens of small
     // weights of everyday words would add up to a verdict.
     let value = (WORDS_AT_FULL_WEIGHT / n.max(1) as f64).min(1.0).sqrt();
@@ -414,19 +456,17 @@ fn learned_words(doc: Doc, allowed: &SpanSet, words: WordIds, n: usize, out: &mu
         *word |= bit;
         new
     };
-    for_each_word(doc, |i, w| {
+    for &(i, id) in found {
         let span = doc.tokens[i].span;
-        if let Some(id) = words(w) {
-            if !allowed.overlaps(&span) && first_time(id) {
-                out.push(Feature {
-                    name: WORD,
-                    span,
-                    value,
-                    word: id,
-                });
-            }
+        if !allowed.overlaps(&span) && first_time(id) {
+            out.push(Feature {
+                name: WORD,
+                span,
+                value,
+                word: id,
+            });
         }
-    });
+    }
 }
 
 /// Words up to which a reply says almost nothing.
@@ -937,7 +977,8 @@ pub(crate) fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
 pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
     // (name, in mid-sentence) for every capitalised word; sorted, a name's
     // occurrences are one run (no hash map: this runs on every draft).
-    let mut names: Vec<(&str, bool)> = Vec::new();
+    let (mut on_stack, mut count) = ([("", false); 32], 0);
+    let mut on_heap: Vec<(&str, bool)> = Vec::new();
     let mut starts = sentences.iter().map(|s| s.start).peekable();
     for t in tokens
         .iter()
@@ -947,10 +988,28 @@ pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -
         let mid_sentence = starts.peek() != Some(&t.span.start);
         let w = t.text(text);
         if w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()) {
-            names.push((w, mid_sentence));
+            // The first few dozen on the stack: no allocation per draft.
+            match on_stack.get_mut(count) {
+                Some(slot) if on_heap.is_empty() => {
+                    *slot = (w, mid_sentence);
+                    count += 1;
+                }
+                _ => {
+                    if on_heap.is_empty() {
+                        on_heap.reserve(4 * on_stack.len());
+                        on_heap.extend_from_slice(&on_stack);
+                    }
+                    on_heap.push((w, mid_sentence));
+                }
+            }
         }
     }
-    crate::sort::sort(&mut names);
+    let names = if on_heap.is_empty() {
+        &mut on_stack[..count]
+    } else {
+        &mut on_heap[..]
+    };
+    crate::sort::sort(names);
     names
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|run| run.len() >= 2 && run.iter().any(|&(_, mid)| mid))

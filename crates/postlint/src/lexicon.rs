@@ -348,13 +348,26 @@ impl Lexicon {
         if self.entries.is_empty() {
             return;
         }
-        let ids: Vec<u32> = (0..norm.items.len())
-            .map(|k| self.word_id(norm.item_text(k)))
-            .collect();
+        // A draft's ids and phrase occurrences live on the stack unless it
+        // is long (a tweet has a few dozen words and fewer phrases): no
+        // allocation per draft.
+        let n = norm.items.len();
+        let mut ids_on_stack = [UNKNOWN; 96];
+        let mut ids_on_heap = Vec::new();
+        let ids: &mut [u32] = match ids_on_stack.get_mut(..n) {
+            Some(ids) => ids,
+            None => {
+                ids_on_heap.resize(n, UNKNOWN);
+                &mut ids_on_heap
+            }
+        };
+        for (k, id) in ids.iter_mut().enumerate() {
+            *id = self.word_id(norm.item_text(k));
+        }
         // (last item, first item, entry): sorted, the order of the old
         // byte-level automaton's overlapping search.
-        // About one phrase per word or fewer: one allocation, no regrowth.
-        let mut found: Vec<(u32, u32, u32)> = Vec::with_capacity(ids.len());
+        // Past the stack, room for about one phrase per word at once.
+        let mut found = Found::new(ids.len());
         for first in 0..ids.len() {
             let mut node = 0u32;
             for (last, &id) in ids.iter().enumerate().skip(first) {
@@ -370,9 +383,10 @@ impl Lexicon {
                 }
             }
         }
-        crate::sort::sort(&mut found);
+        let found = found.as_mut_slice();
+        crate::sort::sort(found);
         out.reserve(found.len());
-        for (last_item, first_item, entry) in found {
+        for &mut (last_item, first_item, entry) in found {
             let e = &self.entries[entry as usize];
             out.extend(hit(
                 norm,
@@ -381,6 +395,48 @@ impl Lexicon {
                 last_item as usize,
                 tokens,
             ));
+        }
+    }
+}
+
+/// Phrase occurrences `(last item, first item, entry)` of one draft: the
+/// first few dozen on the stack, all of them on the heap past that.
+struct Found {
+    on_stack: [(u32, u32, u32); 48],
+    len: usize,
+    on_heap: Vec<(u32, u32, u32)>,
+    /// How many to make room for when the stack is full.
+    hint: usize,
+}
+
+impl Found {
+    fn new(hint: usize) -> Self {
+        Self {
+            on_stack: [(0, 0, 0); 48],
+            len: 0,
+            on_heap: Vec::new(),
+            hint,
+        }
+    }
+
+    fn push(&mut self, x: (u32, u32, u32)) {
+        if self.len < self.on_stack.len() {
+            self.on_stack[self.len] = x;
+            self.len += 1;
+        } else {
+            if self.on_heap.is_empty() {
+                self.on_heap.reserve(self.hint.max(2 * self.on_stack.len()));
+                self.on_heap.extend_from_slice(&self.on_stack);
+            }
+            self.on_heap.push(x);
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [(u32, u32, u32)] {
+        if self.on_heap.is_empty() {
+            &mut self.on_stack[..self.len]
+        } else {
+            &mut self.on_heap
         }
     }
 }

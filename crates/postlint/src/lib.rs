@@ -46,6 +46,7 @@ pub mod tokenizer;
 pub mod train;
 mod unicode_tables;
 mod views;
+mod words;
 
 pub use config::{Config, ConfigError, RuleLevel, Thresholds};
 pub use custom::{CustomRule, Ignore, RuleSummary};

@@ -41,20 +41,38 @@ pub struct Model {
 
 /// Learned words to their index: words of up to 15 bytes packed into the
 /// key (one integer hashed and compared per look-up, on every word of every
-/// draft), longer ones as strings.
+/// draft), longer ones as strings. The packed table also holds the language
+/// check's function words (their class in the top two bits of the value),
+/// so that one look-up per word answers both (see `crate::words`).
 #[derive(Clone, Debug, Default, PartialEq)]
 struct WordIds {
     short: FxHashMap<u128, u32>,
     long: FxHashMap<Box<str>, u32>,
 }
 
+/// Where a packed entry's function-word class starts.
+const CLASS_SHIFT: u32 = 30;
+/// The index bits of a packed entry that is a function word only.
+const NO_WORD: u32 = (1 << CLASS_SHIFT) - 1;
+
 impl WordIds {
     fn get(&self, word: &str) -> Option<u32> {
         match pack(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
+            Some(key) => self.by_key(key).1,
+            None => self.long.get(word).copied(),
         }
-        .copied()
+    }
+
+    /// The function-word class and the learned word's index of a packed key.
+    #[inline]
+    fn by_key(&self, key: u128) -> (u8, Option<u32>) {
+        match self.short.get(&key) {
+            Some(&v) => (
+                (v >> CLASS_SHIFT) as u8,
+                Some(v & NO_WORD).filter(|&id| id != NO_WORD),
+            ),
+            None => (0, None),
+        }
     }
 
     /// Adds `word` with index `id`; false when it is already there.
@@ -63,10 +81,23 @@ impl WordIds {
             return false;
         }
         match pack(word) {
-            Some(key) => self.short.insert(key, id),
-            None => self.long.insert(word.into(), id),
-        };
+            Some(key) => {
+                let v = self.short.entry(key).or_insert(NO_WORD);
+                *v = (*v & !NO_WORD) | id;
+            }
+            None => {
+                self.long.insert(word.into(), id);
+            }
+        }
         true
+    }
+
+    /// Adds the language check's function words and their classes.
+    fn with_function_words(mut self) -> Self {
+        for (key, class) in crate::normalize::function_words() {
+            *self.short.entry(key).or_insert(NO_WORD) |= u32::from(class) << CLASS_SHIFT;
+        }
+        self
     }
 }
 
@@ -87,7 +118,7 @@ impl Model {
             bias: [0.0; 4],
             weights: FxHashMap::default(),
             words: Vec::new(),
-            word_ids: WordIds::default(),
+            word_ids: WordIds::default().with_function_words(),
         };
         for (n, line) in src.lines().enumerate() {
             let line = line.trim();
@@ -138,7 +169,7 @@ impl Model {
                 .map(|(k, v)| (k.into_boxed_str(), v))
                 .collect(),
             words: Vec::new(),
-            word_ids: WordIds::default(),
+            word_ids: WordIds::default().with_function_words(),
         };
         for (w, v) in words {
             m.add_word(&w, v);
@@ -161,6 +192,14 @@ impl Model {
             return None;
         }
         self.word_ids.get(word)
+    }
+
+    /// A word's function-word class (see `crate::normalize::function_words`)
+    /// and its learned index, from its lower-cased packed key.
+    #[inline]
+    pub(crate) fn word_by_key(&self, key: u128) -> (u8, Option<u32>) {
+        let (class, id) = self.word_ids.by_key(key);
+        (class, id.filter(|_| !self.words.is_empty()))
     }
 
     /// The evidence name of learned word `k`: borrowed from the built-in
@@ -202,26 +241,40 @@ impl Model {
         // without comparing signal names but where a span and dimension
         // hold several (sorting the evidence cost more than the rest of
         // scoring).
-        let mut order: Vec<(usize, usize, usize)> = features
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.span.start, f.span.end, i))
-            .collect();
-        crate::sort::sort(&mut order);
+        // A draft's few dozen features sort and weigh on the stack; only a
+        // long draft's need the heap.
+        let n = features.len();
+        let (mut order_on_stack, mut order_on_heap) = ([(0, 0, 0); 32], Vec::new());
+        let order: &mut [(usize, usize, usize)] = match order_on_stack.get_mut(..n) {
+            Some(order) => order,
+            None => {
+                order_on_heap.resize(n, (0, 0, 0));
+                &mut order_on_heap
+            }
+        };
+        for (o, (i, f)) in order.iter_mut().zip(features.iter().enumerate()) {
+            *o = (f.span.start, f.span.end, i);
+        }
+        crate::sort::sort(order);
         // Each feature's terms (weight × value, rounded), computed once; the
         // evidence is allocated once, at its exact size.
-        let terms: Vec<[f64; 4]> = features
-            .iter()
-            .map(|f| {
-                let w = match self.words.get(f.word as usize) {
-                    Some((_, w, _)) if f.word != NOT_A_WORD => *w,
-                    _ => self.weights(f.name),
-                };
-                w.map(|w| round6(w * f.value))
-            })
-            .collect();
-        let n = terms.iter().flatten().filter(|&&t| t != 0.0).count();
-        let mut ev: Vec<Evidence> = Vec::with_capacity(n);
+        let (mut terms_on_stack, mut terms_on_heap) = ([[0.0; 4]; 32], Vec::new());
+        let terms: &mut [[f64; 4]] = match terms_on_stack.get_mut(..n) {
+            Some(terms) => terms,
+            None => {
+                terms_on_heap.resize(n, [0.0; 4]);
+                &mut terms_on_heap
+            }
+        };
+        for (t, f) in terms.iter_mut().zip(features) {
+            let w = match self.words.get(f.word as usize) {
+                Some((_, w, _)) if f.word != NOT_A_WORD => *w,
+                _ => self.weights(f.name),
+            };
+            *t = w.map(|w| round6(w * f.value));
+        }
+        let nonzero = terms.iter().flatten().filter(|&&t| t != 0.0).count();
+        let mut ev: Vec<Evidence> = Vec::with_capacity(nonzero);
         for group in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
             for d in Dimension::ALL {
                 let from = ev.len();

@@ -7,9 +7,7 @@
 //! dropped except where it ends a sentence. This file also holds the one
 //! sentence splitter every later stage uses ([`sentences`]).
 
-use crate::lazy::Lazy;
 use crate::report::Span;
-use rustc_hash::FxHashMap;
 
 use crate::text::{collapse_runs, lower_key};
 use crate::tokenizer::{Token, TokenKind};
@@ -69,11 +67,10 @@ pub(crate) fn sentence_at(sentences: &[Span], at: usize) -> Span {
 }
 
 /// Function words of English, and of the languages most often mistaken for
-/// it by a lexicon match (Spanish, French, German, Portuguese, Italian,
-/// Dutch), with the greetings and day words that open short posts. Words
-/// that are also everyday English ("die", "son", "per", "hay", "come",
-/// "also", "bin", "will", "man") are left out of the second list, or
-/// listed in both: such a word then counts for neither side.
+/// it by a lexicon match, with the greetings and day words that open short
+/// posts. Words that are also everyday English ("die", "son", "per", "hay",
+/// "come", "also", "bin", "will", "man") are left out of the other lists,
+/// or listed on both sides: such a word then counts for neither.
 const ENGLISH_WORDS: &[&str] = &[
     "the", "and", "is", "are", "was", "were", "to", "of", "in", "it", "i", "you", "my", "we",
     "this", "that", "for", "with", "on", "at", "be", "have", "has", "had", "not", "so", "just",
@@ -82,63 +79,14 @@ const ENGLISH_WORDS: &[&str] = &[
     "how", "as", "been", "get", "got", "out", "up", "about", "here", "there", "now", "today",
     "thanks", "thank", "please", "its", "it's", "i'm", "don't", "some", "than", "then", "like",
 ];
-const OTHER_WORDS: &[&str] = &[
-    // Spanish
-    "el",
-    "los",
-    "las",
-    "del",
-    "al",
-    "lo",
-    "y",
-    "que",
-    "es",
-    "un",
-    "una",
-    "unos",
-    "con",
-    "por",
-    "para",
-    "mi",
-    "mis",
-    "tu",
-    "tus",
-    "su",
-    "sus",
-    "muy",
-    "pero",
-    "como",
-    "más",
-    "está",
-    "están",
-    "esta",
-    "este",
-    "estos",
-    "nos",
-    "nuestro",
-    "nuestra",
-    "todo",
-    "todos",
-    "todas",
-    "fue",
-    "día",
-    "hoy",
-    "mañana",
-    "gracias",
-    "hola",
-    "porque",
-    "cuando",
-    "también",
-    "te",
-    "se",
-    "quiero",
-    "mucho",
-    "muchas",
-    "nuevo",
-    "nueva",
-    "ahora",
-    "aquí",
-    // French
+const SPANISH_WORDS: &[&str] = &[
+    "el", "los", "las", "del", "al", "lo", "y", "que", "es", "un", "una", "unos", "con", "por",
+    "para", "mi", "mis", "tu", "tus", "su", "sus", "muy", "pero", "como", "más", "está", "están",
+    "esta", "este", "estos", "nos", "nuestro", "nuestra", "todo", "todos", "todas", "fue", "día",
+    "hoy", "mañana", "gracias", "hola", "porque", "cuando", "también", "te", "se", "quiero",
+    "mucho", "muchas", "nuevo", "nueva", "ahora", "aquí",
+];
+const FRENCH_WORDS: &[&str] = &[
     "le",
     "les",
     "la",
@@ -187,168 +135,60 @@ const OTHER_WORDS: &[&str] = &[
     "aujourd'hui",
     "nouvelle",
     "nouveau",
-    // German
-    "der",
-    "das",
-    "und",
-    "ist",
-    "nicht",
-    "mit",
-    "ein",
-    "eine",
-    "einen",
-    "ich",
-    "wir",
-    "auf",
-    "sie",
-    "dem",
-    "zu",
-    "von",
-    "für",
-    "auch",
-    "sich",
-    "dass",
-    "oder",
-    "aber",
-    "wie",
-    "noch",
-    "nach",
-    "bei",
-    "uns",
-    "unser",
-    "unsere",
-    "unseren",
-    "heute",
-    "danke",
-    "hallo",
-    "sind",
-    "haben",
-    "wird",
-    "endlich",
-    "neuen",
-    "neue",
-    // Portuguese
-    "não",
-    "com",
-    "uma",
-    "os",
-    "ao",
-    "nossa",
-    "nosso",
-    "você",
-    "vocês",
-    "obrigado",
-    "obrigada",
-    "hoje",
-    "amanhã",
-    "muito",
-    "também",
-    "são",
-    "nova",
-    // Italian
-    "il",
-    "di",
-    "che",
-    "non",
-    "della",
-    "sono",
-    "gli",
-    "nel",
-    "alla",
-    "anche",
-    "questo",
-    "questa",
-    "nostro",
-    "nostra",
-    "oggi",
-    "domani",
-    "grazie",
-    "ciao",
-    "siamo",
-    "abbiamo",
-    "molto",
-    "tutti",
+];
+const GERMAN_WORDS: &[&str] = &[
+    "der", "das", "und", "ist", "nicht", "mit", "ein", "eine", "einen", "ich", "wir", "auf", "sie",
+    "dem", "zu", "von", "für", "auch", "sich", "dass", "oder", "aber", "wie", "noch", "nach",
+    "bei", "uns", "unser", "unsere", "unseren", "heute", "danke", "hallo", "sind", "haben", "wird",
+    "endlich", "neuen", "neue",
+];
+const PORTUGUESE_WORDS: &[&str] = &[
+    "não", "com", "uma", "os", "ao", "nossa", "nosso", "você", "vocês", "obrigado", "obrigada",
+    "hoje", "amanhã", "muito", "também", "são", "nova",
+];
+const ITALIAN_WORDS: &[&str] = &[
+    "il", "di", "che", "non", "della", "sono", "gli", "nel", "alla", "anche", "questo", "questa",
+    "nostro", "nostra", "oggi", "domani", "grazie", "ciao", "siamo", "abbiamo", "molto", "tutti",
     "è",
-    // Dutch
-    "het",
-    "een",
-    "niet",
-    "ik",
-    "van",
-    "wij",
-    "jij",
-    "zijn",
-    "ook",
-    "maar",
-    "voor",
-    "naar",
-    "nieuwe",
-    "vandaag",
-    "morgen",
-    "bedankt",
-    // shared, and "in", "a", "me": English words too, so they tell nothing
-    "en",
-    "de",
-    "in",
-    "a",
-    "me",
+];
+const DUTCH_WORDS: &[&str] = &[
+    "het", "een", "niet", "ik", "van", "wij", "jij", "zijn", "ook", "maar", "voor", "naar",
+    "nieuwe", "vandaag", "morgen", "bedankt",
+];
+/// Shared by several of the languages above; "in", "a" and "me" are
+/// English too, so they count for neither side.
+const SHARED_WORDS: &[&str] = &["en", "de", "in", "a", "me"];
+const OTHER_WORDS: &[&[&str]] = &[
+    SPANISH_WORDS,
+    FRENCH_WORDS,
+    GERMAN_WORDS,
+    PORTUGUESE_WORDS,
+    ITALIAN_WORDS,
+    DUTCH_WORDS,
+    SHARED_WORDS,
 ];
 
-const ENGLISH: u8 = 1;
-const OTHER: u8 = 2;
+/// Longest function word, in bytes ("aujourd'hui"): longer words are not
+/// looked up.
+pub(crate) const FUNCTION_WORD_MAX: usize = 12;
 
-/// Both lists as `key -> ENGLISH | OTHER`: one hash of an integer per short
-/// word of every draft (a binary search over the hundred keys took seven
-/// 128-bit comparisons).
-static FUNCTION_WORDS: Lazy<FxHashMap<u128, u8>> = Lazy::new(|| {
-    let mut m = FxHashMap::default();
-    for (w, class) in ENGLISH_WORDS
+pub(crate) const ENGLISH: u8 = 1;
+pub(crate) const OTHER: u8 = 2;
+
+/// Both lists as `(packed key, ENGLISH | OTHER)`: the model's word table
+/// holds them beside its learned words, so the language check costs no
+/// look-up of its own (`crate::words`).
+pub(crate) fn function_words() -> impl Iterator<Item = (u128, u8)> {
+    ENGLISH_WORDS
         .iter()
         .map(|w| (w, ENGLISH))
-        .chain(OTHER_WORDS.iter().map(|w| (w, OTHER)))
-    {
-        if let Some(key) = lower_key(w) {
-            *m.entry(key).or_insert(0) |= class;
-        }
-    }
-    m
-});
-
-/// Which of the function word lists a word, lower-cased, is in (`ENGLISH`,
-/// `OTHER`, both bits or none).
-fn function_word(w: &str) -> u8 {
-    lower_key(w)
-        .and_then(|key| FUNCTION_WORDS.get(&key).copied())
-        .unwrap_or(0)
-}
-
-/// True when a draft is mostly in a language other than English: most of
-/// its letters are in another script, or its function words are another
-/// language's. Cheap: one pass over the word tokens.
-pub(crate) fn is_mostly_foreign(text: &str, tokens: &[Token]) -> bool {
-    let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
-    // In ASCII text no letter is of another script: only function words
-    // can tell.
-    let ascii = text.is_ascii();
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let w = t.text(text);
-        if !ascii {
-            for c in w.chars().filter(|c| c.is_alphabetic()) {
-                if (c as u32) < 0x250 {
-                    latin += 1;
-                } else {
-                    other += 1;
-                }
-            }
-        }
-        if w.len() <= 12 {
-            // A word in both lists ("in", "a") tells nothing.
-            let class = function_word(w);
-            en += usize::from(class == ENGLISH);
-            foreign += usize::from(class == OTHER);
-        }
-    }
-    other > latin || (foreign >= 2 && foreign > 2 * en)
+        .chain(
+            OTHER_WORDS
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(|w| (w, OTHER)),
+        )
+        .filter_map(|(w, class)| Some((lower_key(w)?, class)))
 }
 
 /// Token ranges of at least `min_tokens` tokens (but the last), each ending
@@ -380,16 +220,23 @@ pub(crate) fn sentence_chunks<'a>(
 /// line break, or punctuation with a sentence end in it, except the "." of
 /// the abbreviation "No." before a number ("our No. 1 seller"), which
 /// stays a word so that no lexicon phrase needs to span sentences.
+#[inline]
 pub(crate) fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
-    let t = &tokens[i];
-    match t.kind {
+    // Asked of every token: the kind test stays inline, the text is read
+    // only for punctuation.
+    match tokens[i].kind {
         TokenKind::LineBreak => true,
-        TokenKind::Punctuation => {
-            !is_numero_dot(text, tokens, i)
-                && t.text(text).chars().any(crate::text::is_sentence_end)
-        }
+        TokenKind::Punctuation => punctuation_ends_sentence(text, tokens, i),
         _ => false,
     }
+}
+
+fn punctuation_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens[i]
+        .text(text)
+        .chars()
+        .any(crate::text::is_sentence_end)
+        && !is_numero_dot(text, tokens, i)
 }
 
 /// Token `i` is the "." of "No." right before a number.
@@ -621,43 +468,12 @@ mod tests {
     }
 
     #[test]
-    fn other_languages_are_told_from_english() {
-        let foreign = |t: &str| is_mostly_foreign(t, &tokenize(t));
-        assert!(foreign("Hoy fue un gran día con mi familia en la playa."));
-        assert!(foreign("今日は友達とラーメンを食べました。"));
-        assert!(foreign(
-            "Wir haben heute das neue Café mit der Familie besucht und es ist toll."
-        ));
-        // Short posts in the other listed languages (written for this test).
-        for t in [
-            "Bonjour à tous ! Demain nous fêtons nos dix ans, merci pour tout.",
-            "Oggi siamo in piazza con i nostri amici, grazie a tutti!",
-            "Hoje é o nosso aniversário, muito obrigado a vocês!",
-            "Vandaag zijn we er niet, morgen weer open voor iedereen.",
-            "Te quiero mucho, gracias por todo.",
-            "Heute ist unser Geburtstag, danke für alles!",
-        ] {
-            assert!(foreign(t), "{t}");
-        }
-        assert!(!foreign("I had a great day at the beach with my family."));
-        assert!(!foreign("omg did the author le guin die"));
-        assert!(!foreign(
-            "Our new menu is here: crème brûlée, café au lait and more."
-        ));
-        assert!(!foreign("Buy now! 50% off"));
-        assert!(!foreign(""));
-        // Every list word fits a key, and is found in any case.
-        for w in ENGLISH_WORDS.iter().chain(OTHER_WORDS) {
+    fn every_function_word_fits_a_key() {
+        let lists = OTHER_WORDS.iter().chain([&ENGLISH_WORDS]);
+        for w in lists.flat_map(|l| l.iter()) {
+            assert!(w.len() <= FUNCTION_WORD_MAX, "{w}");
             assert!(lower_key(w).is_some(), "{w}");
-            assert_ne!(function_word(&w.to_uppercase()), 0, "{w}");
         }
-        assert_eq!(function_word("The"), ENGLISH);
-        assert_eq!(function_word("DÍA"), OTHER);
-        assert_eq!(function_word("thee"), 0);
-        // English with a Spanish name or two stays English.
-        assert!(!foreign(
-            "We had dinner at La Casa del Sol and it was the best night of the year"
-        ));
     }
 
     #[test]

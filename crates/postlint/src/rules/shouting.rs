@@ -86,6 +86,8 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
             | TokenKind::Percentage
             | TokenKind::Price
             | TokenKind::Symbol => {}
+            // Most tokens end no run: no call then.
+            _ if run.is_none() => {}
             _ => flush(&mut run, out),
         }
     }

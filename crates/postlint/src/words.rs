@@ -1,0 +1,181 @@
+//! One walk over a draft's word tokens for what is looked up word by word
+//! before the features: the language check's function words and the
+//! model's learned words. Each word is lower-cased into its packed key once
+//! and looked up once, in the model's word table, which holds both (the two
+//! passes it replaces each lower-cased and hashed every word).
+
+use crate::features::lower_word;
+use crate::model::Model;
+use crate::normalize::{ENGLISH, FUNCTION_WORD_MAX, OTHER};
+use crate::text::lower_key;
+use crate::tokenizer::{Token, TokenKind};
+
+/// What the walk found.
+pub(crate) struct Words {
+    /// The draft is mostly in a language other than English: most of its
+    /// letters are in another script, or its function words are another
+    /// language's.
+    pub foreign: bool,
+    /// `(token, learned word index)` for each word token the model has
+    /// learned, in draft order (repeats included).
+    pub learned: Vec<(usize, u32)>,
+}
+
+/// Walks the word tokens of `text` once.
+pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model) -> Words {
+    let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
+    let mut learned = Vec::new();
+    // Lower-cased words the key does not hold (longer than 15 bytes, or
+    // not ASCII): rare, allocated on first use.
+    let mut buf = String::new();
+    // In ASCII text no letter is of another script: only function words
+    // can tell.
+    let ascii = text.is_ascii();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = t.text(text);
+        if !ascii {
+            for c in w.chars().filter(|c| c.is_alphabetic()) {
+                if (c as u32) < 0x250 {
+                    latin += 1;
+                } else {
+                    other += 1;
+                }
+            }
+        }
+        let (class, id) = if ascii || w.is_ascii() {
+            match lower_key(w) {
+                Some(key) => model.word_by_key(key),
+                // Longer than 15 bytes: no function word.
+                None => (0, learned_long(model, w, &mut buf)),
+            }
+        } else {
+            // The function words are keyed by `str::to_lowercase`, the
+            // learned words by `lower_word` (apostrophes straightened).
+            let class = if w.len() <= FUNCTION_WORD_MAX {
+                lower_key(w).map_or(0, |key| model.word_by_key(key).0)
+            } else {
+                0
+            };
+            (class, learned_long(model, w, &mut buf))
+        };
+        if w.len() <= FUNCTION_WORD_MAX {
+            // A word in both lists ("in", "a") tells nothing.
+            en += usize::from(class == ENGLISH);
+            foreign += usize::from(class == OTHER);
+        }
+        if let Some(id) = id {
+            if learned.capacity() == 0 {
+                // Enough for most drafts at once: one allocation, no regrowth.
+                learned.reserve(16);
+            }
+            learned.push((i, id));
+        }
+    }
+    Words {
+        foreign: other > latin || (foreign >= 2 && foreign > 2 * en),
+        learned,
+    }
+}
+
+/// The learned index of a word looked up by its lower-cased text (words
+/// longer than 24 bytes are never learned words).
+fn learned_long(model: &Model, w: &str, buf: &mut String) -> Option<u32> {
+    if w.len() > 24 {
+        return None;
+    }
+    lower_word(w, buf);
+    model.word_id(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenizer::tokenize;
+
+    fn foreign(t: &str) -> bool {
+        walk(t, &tokenize(t), Model::builtin()).foreign
+    }
+
+    fn class(w: &str) -> u8 {
+        Model::builtin().word_by_key(lower_key(w).unwrap()).0
+    }
+
+    #[test]
+    fn other_languages_are_told_from_english() {
+        assert!(foreign("Hoy fue un gran día con mi familia en la playa."));
+        assert!(foreign("今日は友達とラーメンを食べました。"));
+        assert!(foreign(
+            "Wir haben heute das neue Café mit der Familie besucht und es ist toll."
+        ));
+        // Short posts in the other listed languages (written for this test).
+        for t in [
+            "Bonjour à tous ! Demain nous fêtons nos dix ans, merci pour tout.",
+            "Oggi siamo in piazza con i nostri amici, grazie a tutti!",
+            "Hoje é o nosso aniversário, muito obrigado a vocês!",
+            "Vandaag zijn we er niet, morgen weer open voor iedereen.",
+            "Te quiero mucho, gracias por todo.",
+            "Heute ist unser Geburtstag, danke für alles!",
+        ] {
+            assert!(foreign(t), "{t}");
+        }
+        assert!(!foreign("I had a great day at the beach with my family."));
+        assert!(!foreign("omg did the author le guin die"));
+        assert!(!foreign(
+            "Our new menu is here: crème brûlée, café au lait and more."
+        ));
+        assert!(!foreign("Buy now! 50% off"));
+        assert!(!foreign(""));
+        // Every list word is found, with its list's bit (a word on both
+        // sides has both).
+        for (key, c) in crate::normalize::function_words() {
+            assert_ne!(c, 0);
+            assert_ne!(Model::builtin().word_by_key(key).0 & c, 0);
+        }
+        assert_eq!(class("IN"), ENGLISH | OTHER);
+        assert_eq!(class("The"), ENGLISH);
+        assert_eq!(class("DÍA"), OTHER);
+        assert_eq!(class("thee"), 0);
+        // English with a Spanish name or two stays English.
+        assert!(!foreign(
+            "We had dinner at La Casa del Sol and it was the best night of the year"
+        ));
+    }
+
+    #[test]
+    fn learned_words_are_found_in_any_case_and_spelling() {
+        let m = Model::new(
+            [0.0; 4],
+            [],
+            [
+                ("the".to_owned(), [1.0; 4]),
+                ("don't".to_owned(), [1.0; 4]),
+                ("extraordinarily".to_owned(), [1.0; 4]),
+                ("unbelievablyawesome".to_owned(), [1.0; 4]),
+                ("café".to_owned(), [1.0; 4]),
+            ],
+        );
+        let text = "THE Don’t Extraordinarily UNBELIEVABLYAWESOME Café the x";
+        let toks = tokenize(text);
+        let found: Vec<(&str, u32)> = walk(text, &toks, &m)
+            .learned
+            .iter()
+            .map(|&(i, id)| (toks[i].text(text), id))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("THE", 0),
+                ("Don’t", 1),
+                ("Extraordinarily", 2),
+                ("UNBELIEVABLYAWESOME", 3),
+                ("Café", 4),
+                ("the", 0)
+            ]
+        );
+        // A function word the model has not learned is no learned word.
+        assert!(walk("and", &tokenize("and"), &m).learned.is_empty());
+    }
+}
