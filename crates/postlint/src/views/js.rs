@@ -381,14 +381,23 @@ fn code<T: PartialEq>(table: &[T], value: &T) -> f64 {
 /// * the language code (0 `en`, 1 `other`).
 ///
 /// `report`'s spans must already be UTF-16 offsets; they are copied as they are.
-pub fn pack(report: &Report) -> (Vec<f64>, Vec<&str>) {
+pub fn pack<'a>(report: &'a Report) -> (Vec<f64>, Vec<&'a str>) {
     let mut strings: Vec<&str> = Vec::new();
-    let mut index: FxHashMap<&str, f64> = FxHashMap::default();
-    let mut intern = |s| {
-        *index.entry(s).or_insert_with(|| {
-            strings.push(s);
-            (strings.len() - 1) as f64
-        })
+    // Keyed by `Box<str>` to `u32`, the map type the model already has:
+    // one instance of hashbrown's code instead of another (~2 KB of wasm)
+    // for a copy of each distinct string.
+    let mut index: FxHashMap<Box<str>, u32> = FxHashMap::default();
+    let mut intern = |s: &'a str| {
+        let at = match index.get(s) {
+            Some(&at) => at,
+            None => {
+                let at = strings.len() as u32;
+                index.insert(s.into(), at);
+                strings.push(s);
+                at
+            }
+        };
+        f64::from(at)
     };
     let s = &report.scores;
     let l = &report.labels;
