@@ -106,7 +106,7 @@ export function wrap(raw) {
 
   function rules() {
     try {
-      return raw.rules();
+      return JSON.parse(raw.__rulesJson());
     } catch (err) {
       throw recover(err);
     }
@@ -122,7 +122,7 @@ export function wrap(raw) {
 
   function tokenize(text) {
     try {
-      return raw.tokenize(text);
+      return JSON.parse(raw.__tokenizeJson(text));
     } catch (err) {
       throw recover(err);
     }
@@ -162,15 +162,28 @@ export function wrap(raw) {
       this.#generation = generation;
     }
 
-    analyze(text, options) {
+    // The Rust half, rebuilt when it was made before a panic (it died with
+    // the old instance).
+    #live() {
       if (this.#inner === undefined) throw new Error("postlint: this Linter was freed");
+      if (this.#generation !== generation) {
+        this.#inner = new raw.Linter(this.#config);
+        this.#generation = generation;
+      }
+      return this.#inner;
+    }
+
+    analyze(text, options) {
       try {
-        if (this.#generation !== generation) {
-          // Made before a panic: its Rust half died with the old instance.
-          this.#inner = new raw.Linter(this.#config);
-          this.#generation = generation;
-        }
-        return unpack(this.#inner.__analyzePacked(text, defined(options)));
+        return unpack(this.#live().__analyzePacked(text, defined(options)));
+      } catch (err) {
+        throw recover(err);
+      }
+    }
+
+    rules() {
+      try {
+        return JSON.parse(this.#live().__rulesJson());
       } catch (err) {
         throw recover(err);
       }

@@ -1,16 +1,13 @@
 //! WebAssembly binding of [postlint](postlint), published to npm as `postlint`.
 //!
-//! A thin shell: one entry type ([`JsLinter`], `Linter` in JavaScript), a
-//! one-shot [`analyze`] and the rule catalogue ([`rules`]). Everything the
-//! linter decides happens in the core crate; this crate only
-//!
-//! * turns a JavaScript options object into a [`postlint::Config`] (through
-//!   [`postlint::Config::from_json_value`], so every binding gets the same
-//!   checks and messages),
-//! * asks the core for UTF-16 offsets ([`postlint::Report::with_offsets`], the
-//!   only place offsets are converted), and
-//! * renames fields to JavaScript's camelCase (`identityReflecting`,
-//!   `defaultSeverity`) on the way out, via serde-wasm-bindgen.
+//! Glue only: one entry type ([`JsLinter`], `Linter` in JavaScript), the
+//! one-shot analysis and the rule catalogue. What crosses the boundary is
+//! shaped in the core ([`postlint::js`]): options and configs are walked
+//! as a [`postlint::ValueSource`] into the core's one config reader (same
+//! checks and messages as Python and the CLI), reports cross packed
+//! ([`postlint::js::pack`]) and token and rule lists as JSON, which the
+//! package's JavaScript shell (`js/shell.js`) turns into the documented
+//! objects. The TypeScript types below describe what the shell returns.
 //!
 //! # Panics
 //!
@@ -26,8 +23,8 @@
 //! See the package README, "Panics".
 #![forbid(unsafe_code)]
 
-use postlint::{Config, ConfigError, Dimension, Language, OffsetUnit, Report, RuleInfo, Severity};
-use serde::Serialize;
+use postlint::js::{self, JsConfigError};
+use postlint::{ConfigValue, OffsetUnit, SourceNode, ValueSource};
 use wasm_bindgen::prelude::*;
 
 // ---------------------------------------------------------------------------
@@ -98,6 +95,30 @@ export interface Token {
 
 /** The draft's tokens, in order (links, mentions, hashtags as twitter-text finds them). */
 export function tokenize(text: string): Token[];
+
+/**
+ * Reads one draft; with `options`, under that configuration (built for this
+ * call only: to lint many drafts with one configuration, use a `Linter`).
+ * Throws a `ConfigError` naming the key of a bad option.
+ */
+export function analyze(text: string, options?: Options | null): Report;
+
+/** Every rule postlint knows, in catalogue order. */
+export function rules(): RuleInfo[];
+
+/** The methods of `Linter` that the package's JavaScript shell provides. */
+export interface Linter {
+  /**
+   * Reads one draft (with `{ reply: true }`, as a reply). Offsets in the
+   * report are UTF-16 code units.
+   */
+  analyze(text: string, options?: AnalyzeOptions | null): Report;
+  /**
+   * This linter's rules: the built-in ones, then the config's custom rules,
+   * each with the severity it runs at under the config.
+   */
+  rules(): ConfiguredRule[];
+}
 
 /** The four scores, each in [0, 1]. */
 export interface Scores {
@@ -207,6 +228,23 @@ export interface RuleInfo {
   description: string;
 }
 
+/**
+ * An entry of a `Linter`'s catalogue (`linter.rules()`): the built-in
+ * rules, then the config's custom rules.
+ */
+export interface ConfiguredRule {
+  id: RuleId | CustomRuleId;
+  /** `null` for a custom rule without a `dimension`. */
+  dimension: Dimension | null;
+  defaultSeverity: Severity;
+  /** The severity under this linter's config; `null` when the rule is off. */
+  severity: Severity | null;
+  /** The rule's description; a custom rule's message, `{text}` shown as `…`. */
+  description: string;
+  /** True for the config's own rules. */
+  custom: boolean;
+}
+
 /** Label thresholds, each in [0, 1] (default 0.5). */
 export interface Thresholds {
   salesy: number;
@@ -301,10 +339,6 @@ extern "C" {
     /// A `Report` object.
     #[wasm_bindgen(typescript_type = "Report")]
     pub type JsReport;
-
-    /// A `RuleInfo[]` array.
-    #[wasm_bindgen(typescript_type = "RuleInfo[]")]
-    pub type JsRuleInfos;
 }
 
 /// talc instead of std's dlmalloc: the core allocates per token, and talc is
@@ -369,8 +403,8 @@ pub fn schedule_reinit() {
 #[wasm_bindgen(js_name = "__ping", skip_typescript)]
 pub fn ping() {}
 
-// ---------------------------------------------------------------------------
-// The API.
+// The API. Everything but the calls into JavaScript lives in the core
+// (`postlint::js`): the views, the packed transport, options and errors.
 // ---------------------------------------------------------------------------
 
 /// Lints drafts under one configuration (`Linter` in JavaScript). Build one
@@ -385,24 +419,13 @@ impl JsLinter {
     /// Builds a linter; throws a `ConfigError` naming the key of a bad config.
     #[wasm_bindgen(constructor)]
     pub fn new(config: Option<JsConfig>) -> Result<JsLinter, JsValue> {
-        let config = config_from_js(config.map(Into::into))?;
-        let inner = postlint::Linter::new(config).map_err(|e| config_error(&e))?;
+        let config = js::js_config(value(config.map(Into::into))?).map_err(config_error)?;
+        let inner = postlint::Linter::new(config).map_err(|e| config_error(e.into()))?;
         Ok(JsLinter { inner })
     }
 
-    /// Reads one draft (with `{ reply: true }`, as a reply). Offsets in the
-    /// report are UTF-16 code units.
-    pub fn analyze(
-        &self,
-        text: &str,
-        options: Option<JsAnalyzeOptions>,
-    ) -> Result<JsReport, JsValue> {
-        let (_, ctx) = split_reply(options.map(Into::into))?;
-        report_to_js(text, self.inner.analyze_with(text, &ctx))
-    }
-
-    /// `analyze` in the packed transport form ([`pack`]); js/shell.js turns
-    /// it into the same `Report` object, faster.
+    /// `analyze` (typed in the section above) in the packed transport form
+    /// (`postlint::js::pack`): js/shell.js turns it into the `Report`.
     #[doc(hidden)]
     #[wasm_bindgen(js_name = "__analyzePacked", skip_typescript)]
     pub fn analyze_packed(
@@ -410,7 +433,7 @@ impl JsLinter {
         text: &str,
         options: Option<JsAnalyzeOptions>,
     ) -> Result<js_sys::Array, JsValue> {
-        let (_, ctx) = split_reply(options.map(Into::into))?;
+        let ctx = js::js_context(&value(options.map(Into::into))?).map_err(config_error)?;
         Ok(packed_to_js(text, self.inner.analyze_with(text, &ctx)))
     }
 
@@ -420,33 +443,34 @@ impl JsLinter {
     pub fn apply_fixes(&self, text: &str, report: JsReport) -> Result<String, JsValue> {
         apply_fixes(text, report.into())
     }
+
+    /// This linter's rules, as JSON (`rules()` in the section above): the
+    /// built-in ones, then the config's custom rules, each with the severity
+    /// it runs at (`null`: off).
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = "__rulesJson", skip_typescript)]
+    pub fn rules_json(&self) -> String {
+        json(&js::configured_rules(self.inner.config()))
+    }
 }
 
-/// Reads one draft; with `options`, under that configuration (built for this
-/// call only: to lint many drafts with one configuration, use a `Linter`).
-#[wasm_bindgen]
-pub fn analyze(text: &str, options: Option<JsOptions>) -> Result<JsReport, JsValue> {
-    report_to_js(text, analyze_with(text, options)?)
-}
-
-/// `analyze` in the packed transport form ([`pack`]), for js/shell.js.
+/// `analyze` (typed in the section above) in the packed transport form:
+/// js/shell.js turns it into the `Report`.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = "__analyzePacked", skip_typescript)]
 pub fn analyze_packed(text: &str, options: Option<JsOptions>) -> Result<js_sys::Array, JsValue> {
     Ok(packed_to_js(text, analyze_with(text, options)?))
 }
 
-/// The core's report of `text`, under `options` when given (a linter built
-/// for this call only) or the default configuration.
+/// The core's report of `text`, under `options` when they hold a config (a
+/// linter built for this call only) or the default configuration.
 fn analyze_with(text: &str, options: Option<JsOptions>) -> Result<postlint::Report, JsValue> {
-    let (options, ctx) = split_reply(options.map(Into::into))?;
-    Ok(match options {
-        Some(v) if !v.is_undefined() && !v.is_null() => {
-            let linter =
-                postlint::Linter::new(config_from_js(Some(v))?).map_err(|e| config_error(&e))?;
-            linter.analyze_with(text, &ctx)
-        }
-        _ => DEFAULT_LINTER.with(|l| l.analyze_with(text, &ctx)),
+    let (config, ctx) = js::js_options(value(options.map(Into::into))?).map_err(config_error)?;
+    Ok(match config {
+        Some(config) => postlint::Linter::new(config)
+            .map_err(|e| config_error(e.into()))?
+            .analyze_with(text, &ctx),
+        None => DEFAULT_LINTER.with(|l| l.analyze_with(text, &ctx)),
     })
 }
 
@@ -455,627 +479,102 @@ thread_local! {
     static DEFAULT_LINTER: postlint::Linter = postlint::Linter::default();
 }
 
-/// Takes `reply` out of an options object: the rest (None when nothing
-/// else is left) is a config, `reply` goes into the context.
-fn split_reply(options: Option<JsValue>) -> Result<(Option<JsValue>, postlint::Context), JsValue> {
-    let v = match options {
-        Some(v) if v.is_object() && !js_sys::Array::is_array(&v) => v,
-        other => return Ok((other, postlint::Context::default())),
-    };
-    let reply = js_sys::Reflect::get(&v, &JsValue::from_str("reply"))?;
-    if reply.is_undefined() {
-        return Ok((Some(v), postlint::Context::default()));
-    }
-    let Some(reply) = reply.as_bool() else {
-        return Err(config_error_with(
-            "option `reply`: must be true or false".to_owned(),
-            Some("reply".to_owned()),
-        ));
-    };
-    let obj: js_sys::Object = v.unchecked_into();
-    let rest = js_sys::Object::assign(&js_sys::Object::new(), &obj);
-    js_sys::Reflect::delete_property(&rest, &JsValue::from_str("reply"))?;
-    let any = js_sys::Object::keys(&rest).length() > 0;
-    let rest = any.then(|| JsValue::from(rest));
-    Ok((rest, postlint::Context { reply }))
-}
-
-/// The fixes of a JavaScript `Report` (UTF-16 offsets); the rest of it is
-/// not read.
-#[derive(serde::Deserialize)]
-struct FixesOf {
-    diagnostics: Vec<FixOf>,
-}
-
-#[derive(serde::Deserialize)]
-struct FixOf {
-    #[serde(default)]
-    fix: Option<postlint::Fix>,
-}
-
 /// `text` with the fixes of `report` applied by the core (typed in the
 /// section above).
 #[wasm_bindgen(js_name = applyFixes, skip_typescript)]
 pub fn apply_fixes(text: &str, report: JsValue) -> Result<String, JsValue> {
-    let report: FixesOf = serde_wasm_bindgen::from_value(report).map_err(|e| {
-        JsError::new(&format!(
-            "postlint: applyFixes needs a report from analyze(): {e}"
-        ))
-    })?;
-    let fixes = report.diagnostics.iter().filter_map(|d| d.fix.as_ref());
-    Ok(postlint::apply_fixes(text, fixes, OffsetUnit::Utf16))
+    let fixes = ConfigValue::from_source(&Js(report))
+        .map_err(|e| e.to_string())
+        .and_then(|report| js::fixes_of(&report))
+        .map_err(|e| {
+            JsError::new(&format!(
+                "postlint: applyFixes needs a report from analyze(): {e}"
+            ))
+        })?;
+    Ok(postlint::apply_fixes(text, &fixes, OffsetUnit::Utf16))
 }
 
-/// The draft's tokens with UTF-16 offsets (typed in the section above).
-#[wasm_bindgen(skip_typescript)]
-pub fn tokenize(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&postlint::tokens_in(text, OffsetUnit::Utf16))
+/// The draft's tokens with UTF-16 offsets, as JSON (`tokenize()` in the
+/// section above).
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__tokenizeJson", skip_typescript)]
+pub fn tokenize_json(text: &str) -> String {
+    json(&postlint::tokens_in(text, OffsetUnit::Utf16))
 }
 
-/// Every rule postlint knows, in catalogue order.
-#[wasm_bindgen]
-pub fn rules() -> Result<JsRuleInfos, JsValue> {
-    let list: Vec<JsRule> = postlint::rules().iter().map(JsRule::from).collect();
-    to_js(&list).map(JsCast::unchecked_into)
+/// Every rule postlint knows, in catalogue order, as JSON (`rules()` in
+/// the section above).
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__rulesJson", skip_typescript)]
+pub fn rules_json() -> String {
+    json(&js::builtin_rules())
 }
 
 // ---------------------------------------------------------------------------
-// Conversions. The shapes below are pure Rust (tested natively); only the
-// last step, serde-wasm-bindgen, touches JavaScript values.
+// Crossing into JavaScript.
 // ---------------------------------------------------------------------------
 
-/// The JavaScript name of a dimension: the same spelling as the keys of
-/// `Scores`, so `report.scores[rule.dimension]` works.
-pub fn dimension_name(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Salesy => "salesy",
-        Dimension::Personal => "personal",
-        Dimension::Conversational => "conversational",
-        Dimension::IdentityReflecting => "identityReflecting",
-    }
-}
-
-/// `Scores` and `Labels` in JavaScript's spelling.
-#[derive(Serialize, Debug, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct Four<T> {
-    salesy: T,
-    personal: T,
-    conversational: T,
-    identity_reflecting: T,
-}
-
-/// A `Diagnostic` as JavaScript sees it.
-#[derive(Serialize, Debug, PartialEq)]
-pub struct JsDiagnostic<'a> {
-    rule: &'a str,
-    severity: &'static str,
-    start: u32,
-    end: u32,
-    message: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fix: Option<JsFix<'a>>,
-}
-
-/// A `Fix` as JavaScript sees it.
-#[derive(Serialize, Debug, PartialEq)]
-pub struct JsFix<'a> {
-    start: u32,
-    end: u32,
-    replacement: &'a str,
-}
-
-/// An `Evidence` item as JavaScript sees it.
-#[derive(Serialize, Debug, PartialEq)]
-pub struct JsEvidence<'a> {
-    dimension: &'static str,
-    signal: &'a str,
-    start: u32,
-    end: u32,
-    weight: f64,
-}
-
-/// A `Report` as JavaScript sees it; borrows from a UTF-16 [`Report`].
-#[derive(Serialize, Debug, PartialEq)]
-pub struct JsReportView<'a> {
-    scores: Four<f64>,
-    labels: Four<bool>,
-    language: &'static str,
-    diagnostics: Vec<JsDiagnostic<'a>>,
-    evidence: Vec<JsEvidence<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    length: Option<postlint::Length>,
-}
-
-/// A `RuleInfo` as JavaScript sees it.
-#[derive(Serialize, Debug, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct JsRule {
-    id: &'static str,
-    dimension: &'static str,
-    default_severity: &'static str,
-    description: &'static str,
-}
-
-impl From<&RuleInfo> for JsRule {
-    fn from(r: &RuleInfo) -> Self {
-        JsRule {
-            id: r.id,
-            dimension: dimension_name(r.dimension),
-            default_severity: r.default_severity.as_str(),
-            description: r.description,
-        }
-    }
-}
-
-/// JavaScript strings are at most 2^30 code units long in every engine, so
-/// UTF-16 offsets always fit; saturate rather than panic all the same.
-fn offset(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-impl<'a> JsReportView<'a> {
-    /// Views `report`, whose spans must already be in UTF-16 units.
-    pub fn new(report: &'a Report) -> Self {
-        let s = &report.scores;
-        let l = &report.labels;
-        JsReportView {
-            scores: Four {
-                salesy: s.salesy,
-                personal: s.personal,
-                conversational: s.conversational,
-                identity_reflecting: s.identity_reflecting,
-            },
-            labels: Four {
-                salesy: l.salesy,
-                personal: l.personal,
-                conversational: l.conversational,
-                identity_reflecting: l.identity_reflecting,
-            },
-            language: report.language.as_str(),
-            diagnostics: report
-                .diagnostics
-                .iter()
-                .map(|d| JsDiagnostic {
-                    rule: &d.rule,
-                    severity: severity_name(d.severity),
-                    start: offset(d.span.start),
-                    end: offset(d.span.end),
-                    message: &d.message,
-                    suggestion: d.suggestion.as_deref(),
-                    fix: d.fix.as_ref().map(|f| JsFix {
-                        start: offset(f.span.start),
-                        end: offset(f.span.end),
-                        replacement: &f.replacement,
-                    }),
-                })
-                .collect(),
-            evidence: report
-                .evidence
-                .iter()
-                .map(|e| JsEvidence {
-                    dimension: dimension_name(e.dimension),
-                    signal: &e.signal,
-                    start: offset(e.span.start),
-                    end: offset(e.span.end),
-                    weight: e.weight,
-                })
-                .collect(),
-            length: report.length,
-        }
-    }
-}
-
-fn severity_name(s: Severity) -> &'static str {
-    s.as_str()
-}
-
-/// The core's snake_case key paths in the spelling a JavaScript caller uses
-/// (`extra_sales_phrases[0]` → `extraSalesPhrases[0]`,
-/// `thresholds.identity_reflecting` → `thresholds.identityReflecting`).
-/// Only the two keys with a camelCase alias are renamed: unknown keys and
-/// rule ids are the caller's own text and stay as they were.
-pub fn js_key(key: &str) -> String {
-    if let Some(rest) = key.strip_prefix("extra_sales_phrases") {
-        if rest.is_empty() || rest.starts_with(['[', '.']) {
-            return format!("extraSalesPhrases{rest}");
-        }
-    }
-    if let Some(rest) = key.strip_prefix("custom_rules") {
-        if rest.is_empty() || rest.starts_with(['[', '.']) {
-            return format!("customRules{rest}");
-        }
-    }
-    if key == "thresholds.identity_reflecting" {
-        return "thresholds.identityReflecting".to_owned();
-    }
-    key.to_owned()
-}
-
-/// The message and key of a config error, in JavaScript's spelling.
-pub fn config_error_parts(e: &ConfigError) -> (String, Option<String>) {
-    match e {
-        ConfigError::Invalid { key, message } => {
-            let key = js_key(key);
-            (format!("config key `{key}`: {message}"), Some(key))
-        }
-        other => (other.to_string(), None),
-    }
-}
-
-/// Codes of the packed form; js/shell.js has the same tables.
-const SEVERITY_CODES: [Severity; 3] = [Severity::Info, Severity::Warning, Severity::Error];
-const DIMENSION_CODES: [Dimension; 4] = Dimension::ALL;
-const LANGUAGE_CODES: [Language; 2] = [Language::En, Language::Other];
-
-fn code<T: PartialEq>(table: &[T], value: &T) -> f64 {
-    table.iter().position(|x| x == value).unwrap_or(0) as f64
-}
-
-/// A report in the packed transport form: every number in one `f64` list,
-/// every string once in a list that crosses as one JSON array. serde-wasm-
-/// bindgen builds a report field by field, two or three calls into
-/// JavaScript per field; on a 280-character draft that was ~40% of the time
-/// (README.md, "Performance"). Packed, a report crosses in a few calls and
-/// js/shell.js rebuilds the very same object.
-///
-/// Numbers, in order (strings are indices into the string list, codes index
-/// [`SEVERITY_CODES`] and [`DIMENSION_CODES`]):
-///
-/// * 4 scores, then 4 labels as 0/1 (salesy, personal, conversational,
-///   identity-reflecting);
-/// * the number of diagnostics, then per diagnostic: rule, severity code,
-///   start, end, message, suggestion (-1 when there is none), fix start
-///   (-1 when there is no fix), fix end, fix replacement;
-/// * the number of evidence items, then per item: dimension code, signal,
-///   start, end, weight;
-/// * 0 without a platform, or 1 then the length: platform name, count, limit;
-/// * the language code (0 `en`, 1 `other`).
-///
-/// `report`'s spans must already be UTF-16 offsets; they are copied as they are.
-pub fn pack(report: &Report) -> (Vec<f64>, Vec<&str>) {
-    let mut strings: Vec<&str> = Vec::new();
-    let mut index: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
-    let mut intern = |s| {
-        *index.entry(s).or_insert_with(|| {
-            strings.push(s);
-            (strings.len() - 1) as f64
-        })
-    };
-    let s = &report.scores;
-    let l = &report.labels;
-    let mut n = Vec::with_capacity(10 + 9 * report.diagnostics.len() + 5 * report.evidence.len());
-    n.extend([
-        s.salesy,
-        s.personal,
-        s.conversational,
-        s.identity_reflecting,
-    ]);
-    n.extend(
-        [
-            l.salesy,
-            l.personal,
-            l.conversational,
-            l.identity_reflecting,
-        ]
-        .map(|b| f64::from(u8::from(b))),
-    );
-    n.push(report.diagnostics.len() as f64);
-    for d in &report.diagnostics {
-        n.push(intern(&d.rule));
-        n.push(code(&SEVERITY_CODES, &d.severity));
-        n.push(d.span.start as f64);
-        n.push(d.span.end as f64);
-        n.push(intern(&d.message));
-        n.push(d.suggestion.as_deref().map_or(-1.0, &mut intern));
-        match &d.fix {
-            Some(f) => n.extend([
-                f.span.start as f64,
-                f.span.end as f64,
-                intern(&f.replacement),
-            ]),
-            None => n.extend([-1.0, -1.0, -1.0]),
-        }
-    }
-    n.push(report.evidence.len() as f64);
-    for e in &report.evidence {
-        n.push(code(&DIMENSION_CODES, &e.dimension));
-        n.push(intern(&e.signal));
-        n.push(e.span.start as f64);
-        n.push(e.span.end as f64);
-        n.push(e.weight);
-    }
-    match &report.length {
-        None => n.push(0.0),
-        Some(l) => {
-            let platform = intern(l.platform.as_str());
-            n.extend([1.0, platform, l.count as f64, l.limit as f64]);
-        }
-    }
-    n.push(code(&LANGUAGE_CODES, &report.language));
-    (n, strings)
-}
-
-fn packed_to_js(text: &str, report: Report) -> js_sys::Array {
-    let report = report.with_offsets(text, OffsetUnit::Utf16);
-    let (numbers, strings) = pack(&report);
-    // A list of plain strings always serializes.
-    let strings = serde_json::to_string(&strings).unwrap_or_else(|_| "[]".to_owned());
+fn packed_to_js(text: &str, report: postlint::Report) -> js_sys::Array {
+    let (numbers, strings) = js::pack_json(&report.with_offsets(text, OffsetUnit::Utf16));
     js_sys::Array::of2(
         &js_sys::Float64Array::from(numbers.as_slice()),
         &JsValue::from_str(&strings),
     )
 }
 
-fn report_to_js(text: &str, report: Report) -> Result<JsReport, JsValue> {
-    let report = report.with_offsets(text, OffsetUnit::Utf16);
-    to_js(&JsReportView::new(&report)).map(JsCast::unchecked_into)
+/// Plain data (strings, whole numbers, booleans) as JSON, which js/shell.js
+/// parses: one string crosses instead of a call into JavaScript per field.
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    // Views of strings, integers and booleans always serialize.
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::new())
-        .map_err(|e| JsError::new(&format!("postlint: cannot build the result: {e}")).into())
-}
+/// A JavaScript value as the core's config reader walks it.
+struct Js(JsValue);
 
-fn config_from_js(value: Option<JsValue>) -> Result<Config, JsValue> {
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(Config::default());
-    };
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(config_error_with(
-            "config must be an object like { rules: { ... }, brands: [...] }".to_owned(),
-            None,
-        ));
-    }
-    if let Some(key) = too_deep(&value, "", 0) {
-        let message = format!(
-            "config key `{key}`: nested more than {MAX_CONFIG_DEPTH} levels deep (does it contain itself?)"
-        );
-        return Err(config_error_with(message, Some(key)));
-    }
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| {
-        config_error_with(format!("config is not a plain JSON-like object: {e}"), None)
-    })?;
-    Config::from_json_value(json).map_err(|e| config_error(&e))
-}
-
-/// How deep a config may nest; a real one is three levels deep.
-const MAX_CONFIG_DEPTH: usize = 32;
-
-/// The path of a value nested deeper than [`MAX_CONFIG_DEPTH`], if any. A
-/// config that contains itself (`a.push(a)`) or nests thousands deep used to
-/// overflow the module's stack in `serde_wasm_bindgen::from_value`: a
-/// `RuntimeError: memory access out of bounds` that broke the instance.
-fn too_deep(value: &JsValue, path: &str, depth: usize) -> Option<String> {
-    let here = || {
-        if path.is_empty() {
-            "config".to_owned()
+impl ValueSource for Js {
+    fn node(&self) -> SourceNode<Self> {
+        let v = &self.0;
+        if v.is_undefined() {
+            SourceNode::Absent
+        } else if v.is_null() {
+            SourceNode::Null
+        } else if let Some(b) = v.as_bool() {
+            SourceNode::Bool(b)
+        } else if let Some(x) = v.as_f64() {
+            SourceNode::Number(x)
+        } else if let Some(s) = v.as_string() {
+            SourceNode::Str(s)
+        } else if js_sys::Array::is_array(v) {
+            SourceNode::Array(js_sys::Array::from(v).iter().map(Js).collect())
+        } else if v.is_object() {
+            let entries = js_sys::Object::entries(v.unchecked_ref());
+            let entries = entries.iter().map(|entry| {
+                let entry = js_sys::Array::from(&entry);
+                (
+                    entry.get(0).as_string().unwrap_or_default(),
+                    Js(entry.get(1)),
+                )
+            });
+            SourceNode::Object(entries.collect())
         } else {
-            path.to_owned()
+            SourceNode::Unsupported(v.js_typeof().as_string().unwrap_or_default())
         }
-    };
-    if !value.is_object() {
-        return None;
     }
-    if depth >= MAX_CONFIG_DEPTH {
-        return Some(here());
-    }
-    if js_sys::Array::is_array(value) {
-        let array = js_sys::Array::from(value);
-        return (0..array.length())
-            .find_map(|i| too_deep(&array.get(i), &format!("{path}[{i}]"), depth + 1));
-    }
-    js_sys::Object::entries(value.unchecked_ref())
-        .iter()
-        .find_map(|entry| {
-            let entry = js_sys::Array::from(&entry);
-            let key = entry.get(0).as_string().unwrap_or_default();
-            let key = if path.is_empty() {
-                key
-            } else {
-                format!("{path}.{key}")
-            };
-            too_deep(&entry.get(1), &key, depth + 1)
-        })
 }
 
-fn config_error(e: &ConfigError) -> JsValue {
-    let (message, key) = config_error_parts(e);
-    config_error_with(message, key)
+/// A JavaScript value (`undefined` when absent) as a [`ConfigValue`].
+fn value(v: Option<JsValue>) -> Result<ConfigValue, JsValue> {
+    let v = v.unwrap_or(JsValue::UNDEFINED);
+    ConfigValue::from_source(&Js(v)).map_err(|e| config_error(e.into()))
 }
 
 /// A JavaScript `Error` named `ConfigError` with a `key` property.
-fn config_error_with(message: String, key: Option<String>) -> JsValue {
-    let err = js_sys::Error::new(&message);
+fn config_error(e: JsConfigError) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
     err.set_name("ConfigError");
-    let key = key.map_or(JsValue::NULL, |k| JsValue::from_str(&k));
+    let key = e.key.map_or(JsValue::NULL, |k| JsValue::from_str(&k));
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("key"), &key);
     err.into()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_use_javascript_spelling() {
-        assert_eq!(js_key("extra_sales_phrases[2]"), "extraSalesPhrases[2]");
-        assert_eq!(
-            js_key("thresholds.identity_reflecting"),
-            "thresholds.identityReflecting"
-        );
-        assert_eq!(js_key("rules.hard-sell"), "rules.hard-sell");
-        assert_eq!(js_key("brands"), "brands");
-        assert_eq!(js_key("rules.my_rule"), "rules.my_rule");
-        assert_eq!(js_key("extra_sales_phrasesX"), "extra_sales_phrasesX");
-    }
-
-    #[test]
-    fn config_errors_name_the_key_in_the_message() {
-        let json = serde_json::json!({ "extraSalesPhrases": ["  "] });
-        let e = Config::from_json_value(json).unwrap_err();
-        let (message, key) = config_error_parts(&e);
-        assert_eq!(key.as_deref(), Some("extraSalesPhrases[0]"));
-        assert!(message.contains("`extraSalesPhrases[0]`"), "{message}");
-
-        let e = Config::from_json_value(serde_json::json!({ "nope": 1 })).unwrap_err();
-        assert_eq!(config_error_parts(&e).1.as_deref(), Some("nope"));
-        let json = serde_json::json!({ "thresholds": { "nope": 1 } });
-        let e = Config::from_json_value(json).unwrap_err();
-        assert_eq!(config_error_parts(&e).1.as_deref(), Some("thresholds.nope"));
-        let json = serde_json::json!({ "thresholds": { "thresholds": 1 } });
-        let e = Config::from_json_value(json).unwrap_err();
-        assert_eq!(
-            config_error_parts(&e).1.as_deref(),
-            Some("thresholds.thresholds")
-        );
-        let json = serde_json::json!({ "rules": { "nope": "off" } });
-        let e = Config::from_json_value(json).unwrap_err();
-        assert_eq!(config_error_parts(&e).1.as_deref(), Some("rules.nope"));
-    }
-
-    #[test]
-    fn report_view_is_camel_case_with_utf16_offsets() {
-        let text = "🎉 HUGE SALE!!! Buy now, 50% off, today only!";
-        let report = postlint::analyze(text).with_offsets(text, OffsetUnit::Utf16);
-        let view = JsReportView::new(&report);
-        let json = serde_json::to_value(&view).unwrap();
-        assert!(json["scores"]["identityReflecting"].is_number());
-        assert!(json["labels"]["identityReflecting"].is_boolean());
-        let utf16: Vec<u16> = text.encode_utf16().collect();
-        let hard_sell = view
-            .diagnostics
-            .iter()
-            .find(|d| d.rule == "hard-sell")
-            .expect("hard-sell is flagged");
-        let flagged =
-            String::from_utf16(&utf16[hard_sell.start as usize..hard_sell.end as usize]).unwrap();
-        assert_eq!(flagged.to_lowercase(), "buy now");
-        // No suggestion means no key at all (`suggestion?: string`).
-        for d in json["diagnostics"].as_array().unwrap() {
-            if let Some(s) = d.get("suggestion") {
-                assert!(s.is_string());
-            }
-        }
-    }
-
-    /// What js/shell.js's `unpack` does, in Rust.
-    fn unpack(n: &[f64], strings: &[&str]) -> serde_json::Value {
-        use serde_json::{json, Map, Value};
-        let dims = ["salesy", "personal", "conversational", "identityReflecting"];
-        let sevs = ["info", "warning", "error"];
-        let four = |at: usize, f: &dyn Fn(f64) -> Value| {
-            let mut m = Map::new();
-            for (k, d) in dims.iter().enumerate() {
-                m.insert(d.to_string(), f(n[at + k]));
-            }
-            Value::Object(m)
-        };
-        let mut i = 8;
-        let mut diagnostics = Vec::new();
-        for _ in 0..n[i] as usize {
-            let mut d = json!({
-                "rule": strings[n[i + 1] as usize],
-                "severity": sevs[n[i + 2] as usize],
-                "start": n[i + 3], "end": n[i + 4],
-                "message": strings[n[i + 5] as usize],
-            });
-            if n[i + 6] >= 0.0 {
-                d["suggestion"] = json!(strings[n[i + 6] as usize]);
-            }
-            if n[i + 7] >= 0.0 {
-                d["fix"] = json!({
-                    "start": n[i + 7], "end": n[i + 8],
-                    "replacement": strings[n[i + 9] as usize],
-                });
-            }
-            diagnostics.push(d);
-            i += 9;
-        }
-        i += 1;
-        let mut evidence = Vec::new();
-        for _ in 0..n[i] as usize {
-            evidence.push(json!({
-                "dimension": dims[n[i + 1] as usize],
-                "signal": strings[n[i + 2] as usize],
-                "start": n[i + 3], "end": n[i + 4], "weight": n[i + 5],
-            }));
-            i += 5;
-        }
-        let mut report = json!({
-            "scores": four(0, &|x| json!(x)),
-            "labels": four(4, &|x| json!(x == 1.0)),
-            "diagnostics": diagnostics,
-            "evidence": evidence,
-        });
-        i += 1;
-        if n[i] == 1.0 {
-            report["length"] = json!({
-                "platform": strings[n[i + 1] as usize],
-                "count": n[i + 2], "limit": n[i + 3],
-            });
-            i += 3;
-        }
-        i += 1;
-        report["language"] = json!(["en", "other"][n[i] as usize]);
-        assert_eq!(i + 1, n.len(), "every number is read");
-        report
-    }
-
-    /// Numbers compare as f64 (the packed form has no integers).
-    fn as_f64(v: serde_json::Value) -> serde_json::Value {
-        match v {
-            serde_json::Value::Number(x) => serde_json::json!(x.as_f64().unwrap()),
-            serde_json::Value::Array(a) => a.into_iter().map(as_f64).collect(),
-            serde_json::Value::Object(o) => o.into_iter().map(|(k, v)| (k, as_f64(v))).collect(),
-            other => other,
-        }
-    }
-
-    #[test]
-    fn packed_form_unpacks_to_the_report_view() {
-        for text in [
-            "",
-            "🎉 HUGE SALE!!! Buy now, 50% off everything, today only! #sale #deal #shop #buy",
-            "We are proud to announce our award-winning app. I love it. What do you think?",
-            "Thanks!",
-            "👩🏽‍💻 SO MUCH NEWS TODAY!!! #a #b #c #d #e #f #g",
-        ] {
-            for platform in [None, Some(postlint::Platform::X)] {
-                let config = postlint::Config {
-                    platform,
-                    max_length: platform.map(|_| 20),
-                    ..postlint::Config::default()
-                };
-                let report = postlint::Linter::new(config)
-                    .unwrap()
-                    .analyze(text)
-                    .with_offsets(text, OffsetUnit::Utf16);
-                let (numbers, strings) = pack(&report);
-                let expected = as_f64(serde_json::to_value(JsReportView::new(&report)).unwrap());
-                assert_eq!(unpack(&numbers, &strings), expected, "{text}");
-                let unique: std::collections::HashSet<_> = strings.iter().collect();
-                assert_eq!(unique.len(), strings.len(), "strings are interned");
-            }
-        }
-    }
-
-    #[test]
-    fn rule_catalogue_uses_javascript_names() {
-        let rules: Vec<JsRule> = postlint::rules().iter().map(JsRule::from).collect();
-        assert!(!rules.is_empty());
-        let json = serde_json::to_value(&rules).unwrap();
-        assert!(json[0]["defaultSeverity"].is_string());
-        assert!(rules.iter().all(|r| [
-            "salesy",
-            "personal",
-            "conversational",
-            "identityReflecting"
-        ]
-        .contains(&r.dimension)));
-    }
 }

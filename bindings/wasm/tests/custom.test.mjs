@@ -7,7 +7,7 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { Linter, applyFixes } from "../pkg/node/index.mjs";
+import { Linter, applyFixes, rules } from "../pkg/node/index.mjs";
 import { repoDir } from "./helpers.mjs";
 
 const fixtures = path.join(repoDir, "tests/fixtures/custom");
@@ -82,4 +82,31 @@ test("applyFixes rejects what is not a report, and skips fixes that do not fit",
   assert.equal(applyFixes("", report), "");
   // Offset 1 is inside the surrogate pair of 👍.
   assert.equal(applyFixes("👍", report), "👍");
+});
+
+test("a Linter's rules() lists its custom rules with the severity each runs at", () => {
+  const rule = { id: "say-sturdy", phrases: ["flimsy"], severity: "warning", message: "Say {text} less", dimension: "salesy", weight: 0.5 };
+  const linter = new Linter({ customRules: [rule], rules: { shouting: "off", "say-sturdy": "error" } });
+  const list = linter.rules();
+  assert.equal(list.length, rules().length + 1);
+  assert.deepEqual(
+    list.slice(0, -1).map((r) => r.id),
+    rules().map((r) => r.id),
+  );
+  assert.deepEqual(list.at(-1), {
+    id: "say-sturdy",
+    dimension: "salesy",
+    defaultSeverity: "warning",
+    description: "Say … less",
+    severity: "error",
+    custom: true,
+  });
+  const shouting = list.find((r) => r.id === "shouting");
+  assert.equal(shouting.severity, null);
+  assert.equal(shouting.custom, false);
+  assert.equal(shouting.dimension, rules().find((r) => r.id === "shouting").dimension);
+  // Without custom rules: the built-in catalogue, each at its default.
+  const plain = new Linter().rules();
+  assert.deepEqual(plain.map((r) => r.severity), rules().map((r) => r.defaultSeverity));
+  linter.free();
 });

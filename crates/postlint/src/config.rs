@@ -23,7 +23,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::length::Platform;
+
+pub(crate) mod read;
 use crate::report::Severity;
+pub use read::{ConfigValue, SourceNode, ValueSource, MAX_CONFIG_DEPTH};
 
 /// How a rule is reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -52,8 +55,7 @@ impl RuleLevel {
 }
 
 /// Score thresholds: a dimension's label is `score >= threshold`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Thresholds {
     /// Threshold for `salesy`.
     pub salesy: f64,
@@ -62,7 +64,6 @@ pub struct Thresholds {
     /// Threshold for `conversational`.
     pub conversational: f64,
     /// Threshold for `identity_reflecting`.
-    #[serde(alias = "identityReflecting")]
     pub identity_reflecting: f64,
 }
 
@@ -89,8 +90,7 @@ impl Thresholds {
 }
 
 /// Everything a [`Linter`](crate::Linter) can be told.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Config {
     /// Per-rule level, keyed by rule id; rules not named keep their default.
     pub rules: BTreeMap<String, RuleLevel>,
@@ -99,7 +99,6 @@ pub struct Config {
     /// The user's brand names: a draft naming them talks about the brand.
     pub brands: Vec<String>,
     /// More phrases that read as a call to buy (reported as `hard-sell`).
-    #[serde(alias = "extraSalesPhrases")]
     pub extra_sales_phrases: Vec<String>,
     /// Phrases never to flag: nothing inside them counts or is reported.
     pub allow: Vec<String>,
@@ -107,10 +106,8 @@ pub struct Config {
     /// `too-long` (and for Instagram `hashtag-limit`) rules apply.
     pub platform: Option<Platform>,
     /// A limit other than the platform's own (in the platform's unit).
-    #[serde(alias = "maxLength")]
     pub max_length: Option<usize>,
     /// The team's own rules (TOML `[[custom_rules]]`).
-    #[serde(alias = "customRules")]
     pub custom_rules: Vec<crate::custom::CustomRule>,
     /// Findings the writer dismissed (TOML `[[ignore]]`).
     pub ignore: Vec<crate::custom::Ignore>,
@@ -158,11 +155,11 @@ impl Config {
     /// Parses a TOML document (the CLI's `postlint.toml`).
     #[cfg(feature = "toml")]
     pub fn from_toml(src: &str) -> Result<Self, ConfigError> {
-        let de = toml::Deserializer::parse(src).map_err(|e| ConfigError::Syntax {
+        let table: toml::Table = toml::from_str(src).map_err(|e| ConfigError::Syntax {
             format: "TOML",
             message: e.message().to_owned(),
         })?;
-        Self::from_deserializer(de)
+        Self::from_value(&ConfigValue::from(toml::Value::Table(table)))
     }
 
     /// Parses a JSON document.
@@ -175,35 +172,17 @@ impl Config {
         Self::from_json_value(value)
     }
 
-    /// Builds a config from an already parsed JSON value. The bindings turn a
-    /// Python dict or a JavaScript object into a value and call this, so every
-    /// language gets the same checks and the same messages.
+    /// Builds a config from an already parsed JSON value (what the Python
+    /// binding makes of a dict).
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, ConfigError> {
-        if value.is_null() {
-            return Ok(Self::default());
-        }
-        Self::from_deserializer(value)
+        Self::from_value(&ConfigValue::from(value))
     }
 
-    fn from_deserializer<'de, D>(de: D) -> Result<Self, ConfigError>
-    where
-        D: serde::Deserializer<'de>,
-        D::Error: std::fmt::Display,
-    {
-        let config: Config = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner().to_string();
-            // serde names an unknown key in its message; the path is its parent.
-            // serde names an unknown key in its message; some deserializers
-            // (TOML) leave it out of the path, others (JSON values) put it in.
-            let key = match unknown_field(&inner) {
-                Some(field) if path == "." || path.is_empty() => field.to_owned(),
-                Some(field) if path == field || path.ends_with(&format!(".{field}")) => path,
-                Some(field) => format!("{path}.{field}"),
-                None => path,
-            };
-            ConfigError::invalid(key, first_line(&inner))
-        })?;
+    /// Builds and validates a config from a JSON-like value: every front
+    /// end ends here, so the checks and messages are the same in each.
+    /// `null` is the default config.
+    pub fn from_value(value: &ConfigValue) -> Result<Self, ConfigError> {
+        let config = read::config(value)?;
         config.validate()?;
         Ok(config)
     }
@@ -237,7 +216,10 @@ impl Config {
             if !(0.0..=1.0).contains(&t) {
                 return Err(ConfigError::invalid(
                     format!("thresholds.{name}"),
-                    format!("must be a number between 0 and 1, got {t}"),
+                    match read::show_number(t) {
+                        Some(t) => format!("must be a number between 0 and 1, got {t}"),
+                        None => "must be a number between 0 and 1".to_owned(),
+                    },
                 ));
             }
         }
@@ -298,15 +280,6 @@ impl Config {
     pub fn rule_catalogue(&self) -> Vec<crate::custom::RuleSummary> {
         crate::custom::catalogue(self)
     }
-}
-
-fn unknown_field(msg: &str) -> Option<&str> {
-    let rest = msg.strip_prefix("unknown field `")?;
-    rest.split('`').next()
-}
-
-fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or(s).trim().to_owned()
 }
 
 #[cfg(test)]

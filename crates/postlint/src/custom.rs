@@ -22,7 +22,7 @@
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::config::{Config, ConfigError};
@@ -33,8 +33,7 @@ use crate::report::{Diagnostic, Dimension, Evidence, Report, Severity, Span};
 use crate::tokenizer::tokenize;
 
 /// One rule of the team's own, from `[[custom_rules]]`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CustomRule {
     /// The rule id: kebab-case, not a built-in id.
     pub id: String,
@@ -45,24 +44,23 @@ pub struct CustomRule {
     /// Why a match is flagged; `{text}` is replaced by the matched words.
     pub message: String,
     /// What to do instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
     /// Text that replaces a match: the diagnostic then carries a fix.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub replacement: Option<String>,
     /// The dimension a match moves (with `weight`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dimension: Option<Dimension>,
     /// How much one match adds to the dimension's log-odds (with `dimension`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
 }
 
 /// A dismissed finding, from `[[ignore]]`: diagnostics of `rule` whose
 /// flagged words are `text` (compared after normalisation, like phrases)
 /// are dropped, with the evidence inside them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Ignore {
     /// The rule id (built-in or custom).
     pub rule: String,
@@ -180,7 +178,8 @@ pub(crate) fn validate(config: &Config) -> Result<(), ConfigError> {
                 return Err(ConfigError::invalid(
                     key("replacement"),
                     format!(
-                        "contains the rule's own phrase {p:?}, so the fix would be flagged again"
+                        "contains the rule's own phrase {}, so the fix would be flagged again",
+                        crate::config::read::quoted(p)
                     ),
                 ));
             }

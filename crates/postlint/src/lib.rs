@@ -48,7 +48,10 @@ mod unicode_tables;
 mod views;
 mod words;
 
-pub use config::{Config, ConfigError, RuleLevel, Thresholds};
+pub use config::{
+    Config, ConfigError, ConfigValue, RuleLevel, SourceNode, Thresholds, ValueSource,
+    MAX_CONFIG_DEPTH,
+};
 pub use custom::{CustomRule, Ignore, RuleSummary};
 pub use features::Context;
 pub use fix::{apply_fixes, Fix};
@@ -60,4 +63,4 @@ pub use report::{
 };
 pub use rules::{rules, RuleInfo};
 pub use tokenizer::{tokenize, tokenize_into, Token, TokenKind};
-pub use views::{tokens_in, TokenView};
+pub use views::{js, tokens_in, TokenView};

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+pub mod js;
+
 use crate::offsets::{OffsetMapper, OffsetUnit};
 use crate::tokenizer::{tokenize, TokenKind};
 

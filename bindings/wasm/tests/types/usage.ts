@@ -1,7 +1,7 @@
 // Compiled (not run) by tests/types.test.mjs against the built package: the
 // types must be precise (no `any`) and match what the API returns.
 import { analyze, applyFixes, Linter, rules } from "postlint";
-import type { Config, ConfigError, CustomRule, Diagnostic, Evidence, Fix, Options, Report, RuleInfo, Severity } from "postlint";
+import type { Config, ConfigError, ConfiguredRule, CustomRule, Diagnostic, Evidence, Fix, Options, Report, RuleInfo, Severity } from "postlint";
 import init, { analyze as analyzeWeb, initSync, Linter as WebLinter } from "postlint/web";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -46,6 +46,8 @@ const config: Config = {
 };
 const linter = new Linter(config);
 const again: Report = linter.analyze("hello");
+const configured: ConfiguredRule[] = linter.rules();
+const off: Severity | null = configured[0].severity;
 new Linter();
 const options: Options = { rules: { shouting: "info" } };
 analyze("x", options);
