@@ -57,6 +57,7 @@ pub fn cross_validate(data: &Path, json: bool, settings: &[String]) -> Result<St
             "max_words" => opts.max_words = num as usize,
             "min_word_drafts" => opts.min_word_drafts = num as usize,
             "balance" => opts.balance = num,
+            "offsets" => opts.offsets = num,
             _ => return Err(format!("--set {s}: unknown setting {k}")),
         }
     }

@@ -190,6 +190,8 @@ fn is_english_only(name: &str) -> bool {
             | "capitals"
             | "long-first-person"
             | "offer-with-limit"
+            | "invites-readers"
+            | "credits-readers"
     )
 }
 
@@ -321,6 +323,8 @@ pub(crate) fn extract(
     offers_with_limits(doc, hits, &mut rep, &mut out);
     signals::audience(doc, &mut rep, &mut out);
     signals::comments_on_post(doc, &mut rep, &mut out);
+    signals::invitations(doc, &mut rep, &mut out);
+    signals::credits_readers(doc, &mut rep, &mut out);
     let whole = doc.trimmed();
     let first_person = hits
         .iter()

@@ -213,6 +213,12 @@ impl Model {
         }
     }
 
+    /// The weights of a learned word (zero when the model does not know it).
+    pub fn word_weights(&self, word: &str) -> [f64; 4] {
+        self.word_id(word)
+            .map_or([0.0; 4], |k| self.words[k as usize].1)
+    }
+
     /// Every learned word's weights, in word order.
     pub fn words(&self) -> Vec<(&str, [f64; 4])> {
         let mut v: Vec<(&str, [f64; 4])> = self.words.iter().map(|(k, w, _)| (&**k, *w)).collect();

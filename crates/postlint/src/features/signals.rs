@@ -174,6 +174,35 @@ pub(crate) fn deadlines(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
                         .get(i + 1)
                         .filter(|n| word(n).is_some_and(|n| n.eq_ignore_ascii_case("only")))
                         .map(|_| i + 1)
+                } else if w.eq_ignore_ascii_case("only") || w.eq_ignore_ascii_case("just") {
+                    // "only 150 made", "only 12 a day", "only this week",
+                    // "only until the syrup runs out".
+                    tokens.get(i + 1).and_then(|n| {
+                        // A count of a few digits, not a year or a decade.
+                        let count = n.kind == TokenKind::Number
+                            && (1..=3).contains(&n.text(text).len())
+                            && n.text(text).bytes().all(|b| b.is_ascii_digit());
+                        let limit = count || (w.eq_ignore_ascii_case("only") && is(n, &SOON));
+                        limit.then_some(i + 1)
+                    })
+                } else if w.eq_ignore_ascii_case("limited") {
+                    // "limited spots", "limited dates", "limited edition".
+                    tokens
+                        .get(i + 1)
+                        .filter(|n| n.kind == TokenKind::Word && !is(n, &NOT_LIMITED))
+                        .map(|_| i + 1)
+                } else if SELL_OUT.contains_lower(w) {
+                    // "they go fast", "fills up quickly", "we will sell out".
+                    let particle = tokens.get(i + 1).filter(|n| is(n, &UP)).map(|_| i + 1);
+                    let after = particle.map_or(i + 1, |p| p + 1);
+                    if tokens.get(after).is_some_and(|n| is(n, &FAST)) {
+                        Some(after)
+                    } else {
+                        let sells = w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("sell"));
+                        particle.filter(|&p| {
+                            sells && word(&tokens[p]).is_some_and(|x| x.eq_ignore_ascii_case("out"))
+                        })
+                    }
                 } else if w.eq_ignore_ascii_case("first") {
                     // "the first 20 orders", not "my first 11 courses".
                     tokens
@@ -213,6 +242,31 @@ static CLOSES: Lazy<WordSet> = Lazy::new(|| {
 /// bare number after them is a time of day, not a deadline.
 static UNTIL: Lazy<WordSet> =
     Lazy::new(|| WordSet::new(&["until", "til", "till", "thru", "by", "before"]));
+
+/// Words after "only" that limit an offer in time ("only this week",
+/// "only until Friday", "only today").
+static SOON: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(&["this", "today", "tonight", "until", "till", "til", "while"]));
+
+/// Words after "limited" that say how, not what ("limited to members").
+static NOT_LIMITED: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "to", "by", "for", "in", "and", "or", "at", "of", "with", "only",
+    ])
+});
+
+/// Verbs of stock or places running out ("go fast", "sell out", "fill up").
+static SELL_OUT: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "go", "goes", "going", "sell", "sells", "fill", "fills", "book", "books",
+    ])
+});
+
+/// Particles after [`SELL_OUT`] verbs ("sell out", "fill up").
+static UP: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["up", "out"]));
+
+/// How fast they run out.
+static FAST: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["fast", "quickly", "quick"]));
 
 /// Who or what an offer to "the first 20 ..." is limited to.
 static TAKERS: Lazy<WordSet> = Lazy::new(|| {
@@ -294,6 +348,106 @@ static DATES: Lazy<WordSet> = Lazy::new(|| {
     WordSet::new(&[&days[..], &WEEKDAYS, &MONTHS, &DAYS_SHORT, &MONTHS_SHORT].concat())
 });
 
+/// Adds `invites-readers` for a sentence opened by a verb that asks readers
+/// to show or tell something of their own ("Show us your garden", "Tell us
+/// in the comments", "Tag someone who...").
+pub(super) fn invitations(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    for s in doc.sentences {
+        let first = doc.tokens.partition_point(|t| t.span.start < s.start);
+        let Some(t) = doc.tokens[first..]
+            .iter()
+            .take_while(|t| t.span.start < s.end)
+            .find(|t| {
+                !matches!(
+                    t.kind,
+                    TokenKind::Emoji | TokenKind::Symbol | TokenKind::Punctuation
+                )
+            })
+        else {
+            continue;
+        };
+        if t.kind == TokenKind::Word && INVITING_VERBS.contains_lower(doc.slice(t.span)) {
+            rep.push(out, "invites-readers", t.span, 1.0);
+        }
+    }
+}
+
+/// Verbs that, opening a sentence, invite readers to show or tell
+/// something of their own.
+static INVITING_VERBS: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "tell",
+        "show",
+        "share",
+        "tag",
+        "comment",
+        "nominate",
+        "submit",
+        "send",
+        "drop",
+        "introduce",
+        "celebrate",
+    ])
+});
+
+/// Adds `credits-readers` where "you" is the subject of something done in
+/// the past ("you showed up", "you raised $4,000", "you made this year"):
+/// the audience credited, at the centre of the post.
+pub(super) fn credits_readers(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    let words = |from: usize| {
+        doc.tokens[from..]
+            .iter()
+            .filter(|t| !matches!(t.kind, TokenKind::Emoji | TokenKind::Symbol))
+    };
+    let mut prev: Option<&Token> = None;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            if !matches!(t.kind, TokenKind::Emoji | TokenKind::Symbol) {
+                prev = None;
+            }
+            continue;
+        }
+        let here = prev.replace(t);
+        let w = doc.slice(t.span);
+        if !(w.eq_ignore_ascii_case("you") || w.eq_ignore_ascii_case("y'all")) {
+            continue;
+        }
+        // "thank you", "did you", "if you", "have you": not a credit.
+        if here.is_some_and(|p| NOT_CREDITING.contains_lower(doc.slice(p.span))) {
+            continue;
+        }
+        let Some(v) = words(i + 1).next().filter(|v| v.kind == TokenKind::Word) else {
+            continue;
+        };
+        let verb = doc.slice(v.span);
+        let past = (verb.len() > 4
+            && verb
+                .get(verb.len() - 2..)
+                .is_some_and(|e| e.eq_ignore_ascii_case("ed")))
+            || PAST_VERBS.contains_lower(verb);
+        if past {
+            rep.push(out, "credits-readers", t.span.union(&v.span), 1.0);
+        }
+    }
+}
+
+/// Words before "you" that make it no credit.
+static NOT_CREDITING: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "thank", "did", "have", "had", "if", "when", "once", "before", "after", "unless",
+        "whether", "until", "as", "could", "would", "should", "can", "will", "were", "are",
+    ])
+});
+
+/// Irregular past tenses of doing, giving and coming.
+static PAST_VERBS: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "made", "gave", "came", "built", "brought", "kept", "won", "ran", "grew", "took", "found",
+        "sent", "wrote", "sang", "did", "went", "stood", "fought", "helped", "showed", "raised",
+        "turned", "became", "put", "got", "spent", "taught", "told", "held",
+    ])
+});
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::flagged;
@@ -306,22 +460,32 @@ mod tests {
             .any(|(n, _)| n == feature)
     }
 
+    /// `feature` is among the features of every `yes` draft and of no `no`
+    /// draft.
+    fn found_in_exactly(feature: &str, yes: &[&str], no: &[&str]) {
+        for text in yes {
+            assert!(has(text, feature), "{feature} missing: {text}");
+        }
+        for text in no {
+            assert!(!has(text, feature), "{feature} found: {text}");
+        }
+    }
+
     #[test]
     fn a_greeting_to_a_group_is_a_feature() {
-        for text in [
-            "Hey neighbours! The park cleanup is on Saturday.",
-            "🎉 Calling all makers: the fair is back.",
-            "Big week. To every parent who drove to practice at 6am, thank you.",
-        ] {
-            assert!(has(text, "greets-group"), "{text}");
-        }
-        for text in [
-            "@dana hey, thanks for this",
-            "Hey, quick question about the invoice",
-            "I went to every game this season.",
-        ] {
-            assert!(!has(text, "greets-group"), "{text}");
-        }
+        found_in_exactly(
+            "greets-group",
+            &[
+                "Hey neighbours! The park cleanup is on Saturday.",
+                "🎉 Calling all makers: the fair is back.",
+                "Big week. To every parent who drove to practice at 6am, thank you.",
+            ],
+            &[
+                "@dana hey, thanks for this",
+                "Hey, quick question about the invoice",
+                "I went to every game this season.",
+            ],
+        );
     }
 
     #[test]
@@ -358,6 +522,28 @@ mod tests {
             ),
             ["first 50 customers"]
         );
+        for (text, span) in [
+            ("Linen scarves, $30. Only 40 made.", "Only 40"),
+            (
+                "Soup of the day $7, only until the pot is empty",
+                "only until",
+            ),
+            (
+                "Portrait sessions from $90, limited slots.",
+                "limited slots",
+            ),
+            ("Peach pie $18 a slice. These go fast!", "go fast"),
+            (
+                "Workshop seats $25; they fill up quickly",
+                "fill up quickly",
+            ),
+            (
+                "Tickets $12 at the door, and we usually sell out.",
+                "sell out",
+            ),
+        ] {
+            assert_eq!(flagged("urgency", text), [span], "{text}");
+        }
     }
 
     #[test]
@@ -368,8 +554,41 @@ mod tests {
             "I made $0 from my first 11 courses.",
             "Open until 9 tonight, $5 pints.",
             "3 days left of school!",
+            "Books $5 each, sorted only 1990s paperbacks.",
+            "Classes $40, limited to members.",
+            "Lamps $60. We go out on Sundays.",
         ] {
             assert!(flagged("urgency", text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn an_invitation_to_show_or_tell_is_a_feature() {
+        found_in_exactly(
+            "invites-readers",
+            &[
+                "Show us your balcony tomato plants!",
+                "🌷 Tell us which teacher changed your life.",
+                "Big day. Tag a neighbour who keeps the street tidy.",
+            ],
+            &["We will show the film at 8.", "Our tell-all memoir is out."],
+        );
+    }
+
+    #[test]
+    fn readers_credited_with_a_deed_are_a_feature() {
+        found_in_exactly(
+            "credits-readers",
+            &[
+                "Last spring you planted 300 trees along the river.",
+                "Thanks to all of you: you raised enough for a new roof.",
+                "Y'all made this the best fair yet.",
+            ],
+            &[
+                "If you ordered before Monday, check your inbox.",
+                "Have you tried the new menu?",
+                "You need a ticket.",
+            ],
+        );
     }
 }

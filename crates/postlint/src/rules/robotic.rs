@@ -121,21 +121,76 @@ const STOCK: &[&str] = &[
     "very insightful",
     "good luck",
     "happy birthday",
+    // Stock praise of a video or a post's maker, and stock cheers.
+    "great video",
+    "nice video",
+    "good video",
+    "awesome video",
+    "love this video",
+    "great content",
+    "informative",
+    "great insights thanks for sharing",
+    "well deserved",
+    "so deserved",
+    "much deserved",
+    "congrats to the team",
+    "legend",
+    "what a legend",
+    "queen",
+    "yes queen",
+    "king",
+    "goals",
+    "obsessed",
+    "need",
+    "need this",
+    "want",
+    "want this",
+    "interested",
+    "finally",
+    "first",
+    "hard agree",
+    "seconded",
+    "underrated",
+    "ratio",
+    "thank u",
+    "tysm",
+    "ily",
 ];
 
-/// Endings that add nothing to a stock line ("thanks so much", "cool man").
+/// Words that add nothing to a stock line ("thanks so much", "cool man",
+/// "very nice sir"): a draft of stock lines and these alone says nothing.
 const FILLER: &[&str] = &[
-    "",
-    " so much",
-    " all",
-    " guys",
-    " everyone",
-    " man",
-    " dude",
-    " lol",
-    " haha",
-    " with this",
+    "so",
+    "much",
+    "very",
+    "really",
+    "all",
+    "guys",
+    "everyone",
+    "man",
+    "dude",
+    "lol",
+    "haha",
+    "with",
+    "sir",
+    "madam",
+    "again",
+    "too",
+    "just",
+    "such",
+    "a",
+    "and",
+    "omg",
+    "ya",
+    "y'all",
+    "literally",
+    "honestly",
+    "definitely",
+    "100%",
 ];
+
+/// At most this many words make a stock line.
+const MAX_WORDS: usize = 8;
 
 /// Lower-cases and collapses elongation ("Thaaanks" and "thanks" compare equal).
 fn fold(s: &str) -> String {
@@ -162,15 +217,36 @@ fn fold_into(s: &str, scratch: &mut String, out: &mut String) {
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    // Reads English stock phrases and jargon only.
-    if a.foreign {
+    if a.stats.urls > 0 || a.stats.questions > 0 || a.stats.words > MAX_WORDS {
         return;
     }
-    if a.stats.words == 0 || a.stats.words > 5 || a.stats.urls > 0 || a.stats.questions > 0 {
+    // Emoji alone ("🔥🔥", "👍") answer nothing in any language.
+    let emoji_only = a.stats.words == 0
+        && a.tokens.iter().any(|t| t.kind == TokenKind::Emoji)
+        && a.tokens.iter().all(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Emoji | TokenKind::Symbol | TokenKind::Mention
+            )
+        });
+    // Otherwise it reads English stock phrases only.
+    if !emoji_only && (a.foreign || a.stats.words == 0) {
         return;
     }
-    // The words of the draft, without @mentions, emoji and punctuation,
-    // folded and joined by spaces.
+    if emoji_only || is_stock(a) {
+        out.push(Finding::new(
+            a.trimmed(),
+            "This reply says almost nothing; a stock line reads like a robot answered.",
+            Some("Say what you liked or what it made you think of; one specific detail turns it into a conversation."),
+        ));
+    }
+}
+
+/// True when the draft's words (without @mentions, emoji and punctuation,
+/// folded) are stock lines and filler words end to end, at least one stock
+/// line among them ("Great insights, thanks for sharing!", "congrats!!! so
+/// deserved").
+fn is_stock(a: &Analysis) -> bool {
     let (mut joined, mut scratch) = (String::new(), String::new());
     for t in a.tokens.iter().filter(|t| {
         matches!(
@@ -181,21 +257,39 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         fold_into(a.slice(t.span), &mut scratch, &mut joined);
         joined.push(' ');
     }
-    // No separator after the last word.
     joined.pop();
     static FOLDED: Lazy<Vec<String>> = Lazy::new(|| STOCK.iter().map(|s| fold(s)).collect());
-    let stock = FOLDED.iter().any(|s| {
-        joined
-            .strip_prefix(s.as_str())
-            .is_some_and(|rest| FILLER.contains(&rest))
-    });
-    if stock {
-        out.push(Finding::new(
-            a.trimmed(),
-            "This reply says almost nothing; a stock line reads like a robot answered.",
-            Some("Say what you liked or what it made you think of; one specific detail turns it into a conversation."),
-        ));
+    static FILLER_FOLDED: Lazy<Vec<String>> =
+        Lazy::new(|| FILLER.iter().map(|s| fold(s)).collect());
+    // reach[i]: bit 0, the first i bytes tile with filler alone; bit 1,
+    // with at least one stock line. Only word starts are ever set.
+    let n = joined.len();
+    let mut reach = vec![0u8; n + 2];
+    reach[0] = 1;
+    for i in 0..=n {
+        let here = reach[i];
+        if here == 0 || (i > 0 && joined.as_bytes()[i - 1] != b' ') {
+            continue;
+        }
+        let rest = &joined[i..];
+        let mut step = |len: usize, bits: u8| {
+            if rest.len() == len {
+                reach[n + 1] |= bits;
+            } else if rest.as_bytes().get(len) == Some(&b' ') {
+                reach[i + len + 1] |= bits;
+            }
+        };
+        for s in FOLDED.iter().filter(|s| rest.starts_with(s.as_str())) {
+            step(s.len(), 2);
+        }
+        for f in FILLER_FOLDED
+            .iter()
+            .filter(|f| rest.starts_with(f.as_str()))
+        {
+            step(f.len(), here);
+        }
     }
+    reach[n + 1] & 2 != 0
 }
 
 #[cfg(test)]
@@ -209,6 +303,19 @@ mod tests {
         assert_eq!(flagged("robotic", "@dana Cool."), ["@dana Cool."]);
         assert_eq!(flagged("robotic", "Thaaanks!!"), ["Thaaanks!!"]);
         assert_eq!(flagged("robotic", "No problem! 😊"), ["No problem! 😊"]);
+        assert_eq!(
+            flagged("robotic", "Great point, agreed"),
+            ["Great point, agreed"]
+        );
+        assert_eq!(
+            flagged("robotic", "congrats!! well deserved"),
+            ["congrats!! well deserved"]
+        );
+        assert_eq!(flagged("robotic", "🔥🔥 👏"), ["🔥🔥 👏"]);
+        assert_eq!(
+            flagged("robotic", "very nice video sir"),
+            ["very nice video sir"]
+        );
     }
 
     #[test]
@@ -220,5 +327,8 @@ mod tests {
         .is_empty());
         assert!(flagged("robotic", "Cool, what lens did you use?").is_empty());
         assert!(flagged("robotic", "").is_empty());
+        assert!(flagged("robotic", "so very much").is_empty());
+        assert!(flagged("robotic", "Great lineup, see you there").is_empty());
+        assert!(flagged("robotic", "🔥 https://example.com").is_empty());
     }
 }
