@@ -19,7 +19,7 @@ use crate::lazy::Lazy;
 use crate::lexicon::{Hit, Matches, Signal};
 use crate::normalize::sentence_at;
 use crate::report::Span;
-use crate::text::{is_sentence_end, lower_ends_with, lower_is_one_of, WordSet};
+use crate::text::{is_sentence_end, lower_ends_with, lower_is_one_of, lower_word, WordSet};
 use crate::tokenizer::{Token, TokenKind};
 
 /// One feature occurrence.
@@ -396,24 +396,6 @@ fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
         }
         lower_word(w, &mut buf);
         f(i, &buf);
-    }
-}
-
-/// `w` lower-cased into `buf`, curly apostrophes straightened: the form
-/// learned words are looked up in.
-pub(crate) fn lower_word(w: &str, buf: &mut String) {
-    buf.clear();
-    if w.is_ascii() {
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
-        return;
-    }
-    for c in w.chars() {
-        match c {
-            '’' | '‘' => buf.push('\''),
-            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
-            c => buf.extend(c.to_lowercase()),
-        }
     }
 }
 

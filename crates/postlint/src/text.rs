@@ -146,6 +146,24 @@ pub(crate) fn lower_key(word: &str) -> Option<u128> {
     Some((x | upper >> 2) | (b.len() as u128) << 120)
 }
 
+/// `w` lower-cased into `buf`, curly apostrophes straightened: the form
+/// learned words are looked up in.
+pub(crate) fn lower_word(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        return;
+    }
+    for c in w.chars() {
+        match c {
+            '’' | '‘' => buf.push('\''),
+            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+}
+
 /// True when `word`, lower-cased, is one of `list` (lower-case words).
 /// ASCII words, nearly all of them, are compared without allocating.
 pub(crate) fn lower_is_one_of(word: &str, list: &[&str]) -> bool {

@@ -4,10 +4,9 @@
 //! and looked up once, in the model's word table, which holds both (the two
 //! passes it replaces each lower-cased and hashed every word).
 
-use crate::features::lower_word;
 use crate::model::Model;
 use crate::normalize::{ENGLISH, FUNCTION_WORD_MAX, OTHER};
-use crate::text::lower_key;
+use crate::text::{lower_key, lower_word};
 use crate::tokenizer::{Token, TokenKind};
 
 /// What the walk found.
