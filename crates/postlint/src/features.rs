@@ -505,9 +505,7 @@ static LIMIT_WORDS: Lazy<WordSet> = Lazy::new(|| {
 /// ("$12 a dozen until Sunday", "two per customer").
 fn offers_with_limits(doc: Doc, hits: &[Hit], rep: &mut Repeats, out: &mut Vec<Feature>) {
     for s in doc.sentences {
-        let first = doc.tokens.partition_point(|t| t.span.start < s.start);
-        let last = doc.tokens.partition_point(|t| t.span.start < s.end);
-        let toks = &doc.tokens[first..last];
+        let toks = doc.sentence_tokens(*s);
         let offer = toks
             .iter()
             .any(|t| matches!(t.kind, TokenKind::Price | TokenKind::Percentage))
@@ -536,6 +534,13 @@ impl<'a> Doc<'a> {
     /// The sentence containing byte `at`.
     pub fn sentence_at(&self, at: usize) -> Span {
         sentence_at(self.sentences, at)
+    }
+
+    /// The tokens of sentence `s` (one of `sentences`).
+    pub fn sentence_tokens(&self, s: Span) -> &'a [Token] {
+        let first = self.tokens.partition_point(|t| t.span.start < s.start);
+        let last = self.tokens.partition_point(|t| t.span.start < s.end);
+        &self.tokens[first..last]
     }
 
     /// The draft's span without leading and trailing whitespace.
@@ -567,10 +572,7 @@ impl<'a> Doc<'a> {
     /// True when the sentence around byte `at` names a person: an @mention
     /// or a capitalised word that does not open the sentence.
     fn names_someone(&self, at: usize) -> bool {
-        let s = self.sentence_at(at);
-        let first = self.tokens.partition_point(|t| t.span.start < s.start);
-        let last = self.tokens.partition_point(|t| t.span.start < s.end);
-        self.tokens[first..last]
+        self.sentence_tokens(self.sentence_at(at))
             .iter()
             .enumerate()
             .any(|(k, t)| match t.kind {

@@ -16,7 +16,7 @@ use crate::lazy::Lazy;
 use super::{Doc, Feature, Repeats};
 use crate::lexicon::{Hit, Signal};
 use crate::report::Span;
-use crate::text::WordSet;
+use crate::text::{lower_ends_with, WordSet};
 use crate::tokenizer::{Token, TokenKind};
 
 /// Adds `greets-group` when the draft opens by greeting a group ("Hey
@@ -353,17 +353,12 @@ static DATES: Lazy<WordSet> = Lazy::new(|| {
 /// in the comments", "Tag someone who...").
 pub(super) fn invitations(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
     for s in doc.sentences {
-        let first = doc.tokens.partition_point(|t| t.span.start < s.start);
-        let Some(t) = doc.tokens[first..]
-            .iter()
-            .take_while(|t| t.span.start < s.end)
-            .find(|t| {
-                !matches!(
-                    t.kind,
-                    TokenKind::Emoji | TokenKind::Symbol | TokenKind::Punctuation
-                )
-            })
-        else {
+        let Some(t) = doc.sentence_tokens(*s).iter().find(|t| {
+            !matches!(
+                t.kind,
+                TokenKind::Emoji | TokenKind::Symbol | TokenKind::Punctuation
+            )
+        }) else {
             continue;
         };
         if t.kind == TokenKind::Word && INVITING_VERBS.contains_lower(doc.slice(t.span)) {
@@ -420,11 +415,8 @@ pub(super) fn credits_readers(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature
             continue;
         };
         let verb = doc.slice(v.span);
-        let past = (verb.len() > 4
-            && verb
-                .get(verb.len() - 2..)
-                .is_some_and(|e| e.eq_ignore_ascii_case("ed")))
-            || PAST_VERBS.contains_lower(verb);
+        let past =
+            (verb.len() > 4 && lower_ends_with(verb, "ed")) || PAST_VERBS.contains_lower(verb);
         if past {
             rep.push(out, "credits-readers", t.span.union(&v.span), 1.0);
         }
