@@ -352,15 +352,8 @@ impl Lexicon {
         // is long (a tweet has a few dozen words and fewer phrases): no
         // allocation per draft.
         let n = norm.items.len();
-        let mut ids_on_stack = [UNKNOWN; 96];
-        let mut ids_on_heap = Vec::new();
-        let ids: &mut [u32] = match ids_on_stack.get_mut(..n) {
-            Some(ids) => ids,
-            None => {
-                ids_on_heap.resize(n, UNKNOWN);
-                &mut ids_on_heap
-            }
-        };
+        let (mut ids_on_stack, mut ids_on_heap) = ([UNKNOWN; 96], Vec::new());
+        let ids = crate::scratch::slots(&mut ids_on_stack, &mut ids_on_heap, n, UNKNOWN);
         for (k, id) in ids.iter_mut().enumerate() {
             *id = self.word_id(norm.item_text(k));
         }

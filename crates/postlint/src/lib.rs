@@ -40,6 +40,7 @@ mod normalize;
 mod offsets;
 mod report;
 pub mod rules;
+mod scratch;
 mod sort;
 mod text;
 pub mod tokenizer;

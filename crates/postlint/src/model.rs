@@ -251,13 +251,7 @@ impl Model {
         // long draft's need the heap.
         let n = features.len();
         let (mut order_on_stack, mut order_on_heap) = ([(0, 0, 0); 32], Vec::new());
-        let order: &mut [(usize, usize, usize)] = match order_on_stack.get_mut(..n) {
-            Some(order) => order,
-            None => {
-                order_on_heap.resize(n, (0, 0, 0));
-                &mut order_on_heap
-            }
-        };
+        let order = crate::scratch::slots(&mut order_on_stack, &mut order_on_heap, n, (0, 0, 0));
         for (o, (i, f)) in order.iter_mut().zip(features.iter().enumerate()) {
             *o = (f.span.start, f.span.end, i);
         }
@@ -265,13 +259,7 @@ impl Model {
         // Each feature's terms (weight × value, rounded), computed once; the
         // evidence is allocated once, at its exact size.
         let (mut terms_on_stack, mut terms_on_heap) = ([[0.0; 4]; 32], Vec::new());
-        let terms: &mut [[f64; 4]] = match terms_on_stack.get_mut(..n) {
-            Some(terms) => terms,
-            None => {
-                terms_on_heap.resize(n, [0.0; 4]);
-                &mut terms_on_heap
-            }
-        };
+        let terms = crate::scratch::slots(&mut terms_on_stack, &mut terms_on_heap, n, [0.0; 4]);
         for (t, f) in terms.iter_mut().zip(features) {
             let w = match self.words.get(f.word as usize) {
                 Some((_, w, _)) if f.word != NOT_A_WORD => *w,
