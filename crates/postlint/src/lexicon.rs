@@ -546,8 +546,12 @@ fn hit(
     })
 }
 
-/// The built-in English lexicon source.
-pub const EN: &str = include_str!("lexicon/en.txt");
+/// The built-in English lexicon source, without its comment and blank
+/// lines (`crate::embed`).
+pub const EN: &str = crate::embed::strip_comments!(
+    include_str!("lexicon/en.txt"),
+    crate::embed::Comments::HashSpace
+);
 
 #[cfg(test)]
 mod tests {

@@ -25,6 +25,7 @@ mod analysis;
 mod config;
 mod custom;
 mod decimal;
+mod embed;
 mod entities;
 pub mod eval;
 mod features;

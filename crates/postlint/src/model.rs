@@ -25,7 +25,10 @@ use crate::report::{Dimension, Evidence};
 use crate::text::pack;
 
 /// The model compiled into the library.
-const BUILTIN_SRC: &str = include_str!("model/weights.txt");
+const BUILTIN_SRC: &str = crate::embed::strip_comments!(
+    include_str!("model/weights.txt"),
+    crate::embed::Comments::Hash
+);
 
 /// Biases and per-feature weights on `[salesy, personal, conversational,
 /// identity_reflecting]`: what turns features into scores.
