@@ -15,11 +15,7 @@
 //! hundred kilobytes, builds in about a millisecond, and finds the same hits
 //! in the same order (a test compares the two on the shared corpora).
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use crate::lazy::Lazy;
-use rustc_hash::FxHasher;
 
 use crate::normalize::{sentence_chunks, Normalized};
 use crate::report::Span;
@@ -227,7 +223,9 @@ pub struct Hit {
 
 /// FxHash: the keys are short words and trie edges, hashed on every word of
 /// every draft; SipHash's flood resistance buys nothing for a fixed lexicon.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// `rustc_hash`'s own alias, as the model's and the word sets' maps use: one
+/// hash table instance per key and value type in the WebAssembly module.
+type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// A word id no vocabulary word has.
 const UNKNOWN: u32 = u32::MAX;
