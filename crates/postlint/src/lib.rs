@@ -36,6 +36,7 @@ pub mod lexicon;
 mod linter;
 pub mod metrics;
 pub mod model;
+mod names;
 mod nfc;
 mod normalize;
 mod offsets;

@@ -21,6 +21,7 @@ use crate::lazy::Lazy;
 use rustc_hash::FxHashMap;
 
 use crate::features::{Feature, NOT_A_WORD};
+use crate::names::NameMap;
 use crate::report::{Dimension, Evidence};
 use crate::text::pack;
 
@@ -36,7 +37,7 @@ const BUILTIN_SRC: &str = crate::embed::strip_comments!(
 pub struct Model {
     /// Log-odds of each dimension before any evidence.
     pub bias: [f64; 4],
-    weights: FxHashMap<Box<str>, [f64; 4]>,
+    weights: NameMap<[f64; 4]>,
     /// Learned words: the word, its weights, and its evidence name.
     words: Vec<(Box<str>, [f64; 4], Box<str>)>,
     word_ids: WordIds,
@@ -121,7 +122,7 @@ impl Model {
     pub fn parse(src: &str) -> Result<Model, String> {
         let mut m = Model {
             bias: [0.0; 4],
-            weights: FxHashMap::default(),
+            weights: NameMap::default(),
             words: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };
