@@ -262,7 +262,9 @@ pub struct Lexicon {
     /// The longest word's length in bytes.
     longest_word: usize,
     /// Trie edges: `(node << 32 | word id)` to the child node; node 0 is the root.
-    edges: FastMap<u64, u32>,
+    /// (A `u128` key, as the word tables have: one hash table instance fewer
+    /// in the WebAssembly module.)
+    edges: FastMap<u128, u32>,
     /// For each trie node, the entries whose phrase ends there, in entry order.
     ends: Vec<Vec<u32>>,
     /// Some phrase has a sentence break inside ("sale! today"): drafts must
@@ -274,7 +276,7 @@ impl Lexicon {
     /// Compiles entries into one word trie.
     pub fn new(entries: Vec<Entry>) -> Self {
         let mut vocab = Vocab::default();
-        let mut edges: FastMap<u64, u32> = FastMap::default();
+        let mut edges: FastMap<u128, u32> = FastMap::default();
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         let mut kept = Vec::with_capacity(entries.len());
         let mut spans_sentences = false;
@@ -291,7 +293,7 @@ impl Lexicon {
                 let id = vocab.intern(w);
                 let next_node = ends.len() as u32;
                 node = *edges
-                    .entry(u64::from(node) << 32 | u64::from(id))
+                    .entry(u128::from(node) << 32 | u128::from(id))
                     .or_insert_with(|| {
                         ends.push(Vec::new());
                         next_node
@@ -365,7 +367,7 @@ impl Lexicon {
                 if id == UNKNOWN {
                     break;
                 }
-                match self.edges.get(&(u64::from(node) << 32 | u64::from(id))) {
+                match self.edges.get(&(u128::from(node) << 32 | u128::from(id))) {
                     Some(&next) => node = next,
                     None => break,
                 }
