@@ -3,7 +3,7 @@
 #   pkg/web      wasm-bindgen --target web      (<script type="module">, init())
 #   pkg/node     wasm-bindgen --target nodejs   (require / import in Node)
 #   pkg/bundler  wasm-bindgen --target bundler  (webpack & co.)
-# each wrapped by js/shell.js, optimised with wasm-opt -Oz (npm binaryen), and
+# each wrapped by js/shell.js, optimised with wasm-opt -Oz --converge (npm binaryen), and
 # a package.json whose "exports" picks the right build. Also copies the web
 # build to demo/pkg/ for the demo page.
 #
@@ -47,8 +47,12 @@ for spec in web:web node:nodejs bundler:bundler; do
     cp "${OPTIMISED[$sum]}" "$bg" # same module as an earlier target
   else
     echo "build.sh: wasm-opt -Oz pkg/$dir/postlint_wasm_bg.wasm" >&2
-    "$WASM_OPT" -Oz "${FEATURES[@]}" --strip-debug --strip-producers --strip-target-features \
-      "$bg" -o "$bg.opt"
+    # --converge repeats -Oz until the module stops shrinking (about 20 s
+    # more); --low-memory-unused lets loads and stores fold constant offsets
+    # since rustc's wasm32 layout never touches the first KiB (the stack
+    # grows down towards it from 1 MiB). Together 1.4 KB gzip smaller.
+    "$WASM_OPT" -Oz --converge --low-memory-unused "${FEATURES[@]}" \
+      --strip-debug --strip-producers --strip-target-features "$bg" -o "$bg.opt"
     mv "$bg.opt" "$bg"
     OPTIMISED[$sum]="$bg"
   fi

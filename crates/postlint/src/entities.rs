@@ -31,7 +31,6 @@
 
 use crate::lazy::Lazy;
 use crate::unicode_tables::{DECIMAL_NUMBER, LETTER_OR_MARK};
-use rustc_hash::FxHashMap;
 
 /// The longest host the URL scanner looks at from one start, in bytes: a
 /// valid host has at most 253 characters, and a cap keeps a run of dotted
@@ -41,7 +40,9 @@ const MAX_HOST_BYTES: usize = 260;
 const MAX_TCO_SLUG: usize = 40;
 
 /// The top-level domains, lower case, one per line; `#` starts a comment.
-const TLD_LIST: &[u8] = include_bytes!("tlds.txt");
+const TLD_LIST: &[u8] =
+    crate::embed::strip_comments!(include_str!("tlds.txt"), crate::embed::Comments::Hash)
+        .as_bytes();
 
 /// The end of the line of `TLD_LIST` that starts at `start`.
 const fn tld_line_end(start: usize) -> usize {
@@ -162,23 +163,23 @@ static TLD_STARTS: [u32; 26] = {
     starts
 };
 
-/// The internationalised top-level domains, by first character (built on
-/// first use: only text with a non-ASCII character looks them up).
-static OTHER_TLDS: Lazy<FxHashMap<char, Vec<&'static str>>> = Lazy::new(|| {
-    let mut other: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
+/// The internationalised top-level domains with their first characters,
+/// sorted by that character and, for each, longest first, so that a longer
+/// name wins over its prefix (built on first use: only text with a non-ASCII
+/// character looks them up). A sorted list rather than a map by first
+/// character: a few hundred names, and no hash table of its own in the
+/// WebAssembly module.
+static OTHER_TLDS: Lazy<Vec<(char, &'static str)>> = Lazy::new(|| {
     let list = std::str::from_utf8(TLD_LIST).unwrap_or("");
-    for t in list.lines().map(str::trim) {
-        if t.is_ascii() || t.starts_with('#') {
-            continue;
-        }
-        if let Some(first) = t.chars().next() {
-            other.entry(first).or_default().push(t);
-        }
-    }
-    // Longest first, so that a longer name wins over its prefix.
-    for names in other.values_mut() {
-        crate::sort::sort_by_key(names, |t| std::cmp::Reverse(t.len()));
-    }
+    let mut other: Vec<(char, &'static str)> = list
+        .lines()
+        .map(str::trim)
+        .filter(|t| !(t.is_ascii() || t.starts_with('#')))
+        .filter_map(|t| Some((t.chars().next()?, t)))
+        .collect();
+    crate::sort::sort_by_key(&mut other, |&(first, t)| {
+        (first, std::cmp::Reverse(t.len()))
+    });
     other
 });
 
@@ -826,7 +827,9 @@ fn tld(text: &str, t: usize) -> Option<usize> {
         return None;
     }
     let first = rest.chars().next()?.to_lowercase().next()?;
-    OTHER_TLDS.get(&first)?.iter().find_map(|name| {
+    let from = OTHER_TLDS.partition_point(|&(c, _)| c < first);
+    let names = OTHER_TLDS[from..].iter().take_while(|&&(c, _)| c == first);
+    names.map(|&(_, name)| name).find_map(|name| {
         let mut len = 0;
         let mut chars = rest.chars();
         for want in name.chars() {

@@ -15,11 +15,7 @@
 //! hundred kilobytes, builds in about a millisecond, and finds the same hits
 //! in the same order (a test compares the two on the shared corpora).
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use crate::lazy::Lazy;
-use rustc_hash::FxHasher;
 
 use crate::normalize::{sentence_chunks, Normalized};
 use crate::report::Span;
@@ -227,7 +223,9 @@ pub struct Hit {
 
 /// FxHash: the keys are short words and trie edges, hashed on every word of
 /// every draft; SipHash's flood resistance buys nothing for a fixed lexicon.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// `rustc_hash`'s own alias, as the model's and the word sets' maps use: one
+/// hash table instance per key and value type in the WebAssembly module.
+type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// A word id no vocabulary word has.
 const UNKNOWN: u32 = u32::MAX;
@@ -264,7 +262,9 @@ pub struct Lexicon {
     /// The longest word's length in bytes.
     longest_word: usize,
     /// Trie edges: `(node << 32 | word id)` to the child node; node 0 is the root.
-    edges: FastMap<u64, u32>,
+    /// (A `u128` key, as the word tables have: one hash table instance fewer
+    /// in the WebAssembly module.)
+    edges: FastMap<u128, u32>,
     /// For each trie node, the entries whose phrase ends there, in entry order.
     ends: Vec<Vec<u32>>,
     /// Some phrase has a sentence break inside ("sale! today"): drafts must
@@ -276,7 +276,7 @@ impl Lexicon {
     /// Compiles entries into one word trie.
     pub fn new(entries: Vec<Entry>) -> Self {
         let mut vocab = Vocab::default();
-        let mut edges: FastMap<u64, u32> = FastMap::default();
+        let mut edges: FastMap<u128, u32> = FastMap::default();
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         let mut kept = Vec::with_capacity(entries.len());
         let mut spans_sentences = false;
@@ -293,7 +293,7 @@ impl Lexicon {
                 let id = vocab.intern(w);
                 let next_node = ends.len() as u32;
                 node = *edges
-                    .entry(u64::from(node) << 32 | u64::from(id))
+                    .entry(u128::from(node) << 32 | u128::from(id))
                     .or_insert_with(|| {
                         ends.push(Vec::new());
                         next_node
@@ -367,7 +367,7 @@ impl Lexicon {
                 if id == UNKNOWN {
                     break;
                 }
-                match self.edges.get(&(u64::from(node) << 32 | u64::from(id))) {
+                match self.edges.get(&(u128::from(node) << 32 | u128::from(id))) {
                     Some(&next) => node = next,
                     None => break,
                 }
@@ -546,8 +546,12 @@ fn hit(
     })
 }
 
-/// The built-in English lexicon source.
-pub const EN: &str = include_str!("lexicon/en.txt");
+/// The built-in English lexicon source, without its comment and blank
+/// lines (`crate::embed`).
+pub const EN: &str = crate::embed::strip_comments!(
+    include_str!("lexicon/en.txt"),
+    crate::embed::Comments::HashSpace
+);
 
 #[cfg(test)]
 mod tests {

@@ -21,11 +21,15 @@ use crate::lazy::Lazy;
 use rustc_hash::FxHashMap;
 
 use crate::features::{Feature, NOT_A_WORD};
+use crate::names::NameMap;
 use crate::report::{Dimension, Evidence};
 use crate::text::pack;
 
 /// The model compiled into the library.
-const BUILTIN_SRC: &str = include_str!("model/weights.txt");
+const BUILTIN_SRC: &str = crate::embed::strip_comments!(
+    include_str!("model/weights.txt"),
+    crate::embed::Comments::Hash
+);
 
 /// Biases and per-feature weights on `[salesy, personal, conversational,
 /// identity_reflecting]`: what turns features into scores.
@@ -33,7 +37,7 @@ const BUILTIN_SRC: &str = include_str!("model/weights.txt");
 pub struct Model {
     /// Log-odds of each dimension before any evidence.
     pub bias: [f64; 4],
-    weights: FxHashMap<Box<str>, [f64; 4]>,
+    weights: NameMap<[f64; 4]>,
     /// Learned words: the word, its weights, and its evidence name.
     words: Vec<(Box<str>, [f64; 4], Box<str>)>,
     word_ids: WordIds,
@@ -104,8 +108,10 @@ impl WordIds {
 impl Model {
     /// The built-in model.
     pub fn builtin() -> &'static Model {
-        static BUILTIN: Lazy<Model> =
-            Lazy::new(|| Model::parse(BUILTIN_SRC).expect("the built-in model parses"));
+        // Display, not `expect`'s Debug (see `Linter::default`).
+        static BUILTIN: Lazy<Model> = Lazy::new(|| {
+            Model::parse(BUILTIN_SRC).unwrap_or_else(|e| panic!("the built-in model parses: {e}"))
+        });
         &BUILTIN
     }
 
@@ -116,7 +122,7 @@ impl Model {
     pub fn parse(src: &str) -> Result<Model, String> {
         let mut m = Model {
             bias: [0.0; 4],
-            weights: FxHashMap::default(),
+            weights: NameMap::default(),
             words: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };

@@ -1,9 +1,6 @@
 //! Small character-class helpers shared by the tokenizer and the rules.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
-
-use rustc_hash::FxHasher;
+use rustc_hash::FxHashMap;
 
 /// True for characters drawn as emoji or pictographs (approximating the
 /// Unicode `Extended_Pictographic` property plus regional indicators), which is
@@ -57,7 +54,10 @@ pub(crate) fn is_line_break(c: char) -> bool {
 /// key, so a look-up lower-cases into a register-sized buffer and hashes two
 /// words, with no UTF-8 check and no string comparison.
 pub(crate) struct WordSet {
-    packed: HashSet<u128, BuildHasherDefault<FxHasher>>,
+    /// The packed words (the values are unused): a map of the type the
+    /// model's word table has, rather than a set, so that the WebAssembly
+    /// module holds one hash table instance for both.
+    packed: FxHashMap<u128, u32>,
     /// Words longer than 15 bytes.
     long: Vec<&'static str>,
 }
@@ -95,13 +95,13 @@ fn load(b: &[u8]) -> u128 {
 impl WordSet {
     pub fn new(words: &[&'static str]) -> Self {
         let mut set = Self {
-            packed: HashSet::default(),
+            packed: FxHashMap::default(),
             long: Vec::new(),
         };
         for &w in words {
             match pack(w) {
                 Some(key) => {
-                    set.packed.insert(key);
+                    set.packed.insert(key, 0);
                 }
                 None => set.long.push(w),
             }
@@ -122,7 +122,7 @@ impl WordSet {
     /// True when the word of a [`lower_key`] is in the set.
     #[inline]
     fn contains_key(&self, key: u128) -> bool {
-        self.packed.contains(&key)
+        self.packed.contains_key(&key)
     }
 }
 
