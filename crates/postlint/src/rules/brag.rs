@@ -4,6 +4,8 @@ use super::{from_hits, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity, Span};
+use crate::text::lower_is_one_of;
+use crate::tokenizer::TokenKind;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "brag",
@@ -42,6 +44,56 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let kept: Vec<Finding> = out.drain(start..).filter(holds_strong).collect();
         out.extend(kept);
     }
+    then_and_now(a, out);
+}
+
+/// Units of a "<number> <unit> ago" that opens a from-to story.
+const AGO_UNITS: &[&str] = &["years", "months", "weeks", "year", "month"];
+/// Spelled-out counts before such a unit ("two years ago").
+const COUNT_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "eighteen",
+    "twenty", "a",
+];
+/// What may open the "now" sentence after "Today": the author or the team.
+const NOW_SUBJECTS: &[&str] = &["we", "i", "we're", "i'm", "we've", "i've", "our", "my"];
+
+/// The from-to success story: "<N> years ago I was ... Today we ...". The
+/// "Today we/I" sentence after a "<N> <unit> ago" is where the achievement
+/// is told; flag it once.
+fn then_and_now(a: &Analysis, out: &mut Vec<Finding>) {
+    let t = &a.tokens;
+    let word = |k: usize, list: &[&str]| {
+        t.get(k)
+            .is_some_and(|x| x.kind == TokenKind::Word && lower_is_one_of(a.slice(x.span), list))
+    };
+    let mut ago = false;
+    for i in 0..t.len() {
+        if t[i].kind != TokenKind::Word {
+            continue;
+        }
+        let w = a.slice(t[i].span);
+        if !ago {
+            ago = w.eq_ignore_ascii_case("ago")
+                && i >= 2
+                && word(i - 1, AGO_UNITS)
+                && (t[i - 2].kind == TokenKind::Number || word(i - 2, COUNT_WORDS));
+            continue;
+        }
+        if w.eq_ignore_ascii_case("today")
+            && a.sentence_at(t[i].span.start).start == t[i].span.start
+            && word(i + 1, NOW_SUBJECTS)
+        {
+            let span = a.sentence_at(t[i].span.start);
+            if out.iter().all(|f| !f.span.overlaps(&span)) {
+                out.push(Finding::new(
+                    span,
+                    "A then-and-now story that ends in your own success reads as a boast.",
+                    Some("Tell what you learned on the way, or thank the people who made it happen by name."),
+                ));
+            }
+            return;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -62,6 +114,29 @@ mod tests {
             flagged("brag", "The #1 rated plumber in Ohio"),
             ["The #1 rated"]
         );
+    }
+
+    #[test]
+    fn fires_on_then_and_now() {
+        let d = "Five years ago I sold jam from a folding table. Today we stock forty shops. Thank you all.";
+        assert_eq!(flagged("brag", d), ["Today we stock forty shops."]);
+        let d = "2 years ago I could not run a mile.\nToday I finished a marathon!";
+        assert_eq!(flagged("brag", d), ["Today I finished a marathon!"]);
+    }
+
+    #[test]
+    fn quiet_on_near_then_and_now() {
+        assert!(flagged(
+            "brag",
+            "Today we open at noon. Two years ago we opened at nine."
+        )
+        .is_empty());
+        assert!(flagged(
+            "brag",
+            "Years ago I lived here. Today the street is quieter."
+        )
+        .is_empty());
+        assert!(flagged("brag", "5 years ago we met. What do you remember of today?").is_empty());
     }
 
     #[test]
