@@ -30,10 +30,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         return;
     }
     // An offer to help or a question to readers is a way in, not business only.
-    let way_in = [Signal::AskOpinion, Signal::OfferHelp, Signal::Invitation]
-        .into_iter()
-        .any(|sig| a.hits_of(sig).next().is_some());
-    if way_in {
+    if super::missed_conversation::invites(a) {
         return;
     }
     let jargon = a.hits_of(Signal::Jargon).count();

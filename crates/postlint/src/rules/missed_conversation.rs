@@ -18,16 +18,21 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 /// reader counts them; contractions and hyphens make the token count lower.
 const LONG: usize = 90;
 
+/// The draft asks readers something, offers help or invites them in: a way
+/// for the reader to answer.
+pub(super) fn invites(a: &Analysis) -> bool {
+    [Signal::AskOpinion, Signal::OfferHelp, Signal::Invitation]
+        .into_iter()
+        .any(|sig| a.hits_of(sig).next().is_some())
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let s = &a.stats;
     // A reply is already a conversation.
     if a.reply || s.words < LONG || s.questions > 0 || s.mentions > 0 || a.scores[2] >= 0.4 {
         return;
     }
-    let invites = [Signal::AskOpinion, Signal::OfferHelp, Signal::Invitation]
-        .into_iter()
-        .any(|sig| a.hits_of(sig).next().is_some());
-    if invites {
+    if invites(a) {
         return;
     }
     // Point at the last sentence: that is where a question would go.
