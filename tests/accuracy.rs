@@ -139,13 +139,13 @@ fn held_out_rule_floors() {
         ("hard-sell", 0.92),
         ("link-only", 0.9),
         ("self-centered", 0.8),
-        ("vanity-metrics", 0.6),
+        ("vanity-metrics", 0.75),
         ("all-business", 0.4),
-        ("brag", 0.37),
-        ("engagement-bait", 0.42),
-        ("missed-conversation", 0.37),
+        ("brag", 0.58),
+        ("engagement-bait", 0.9),
+        ("missed-conversation", 0.52),
         ("robotic", 0.84),
-        ("shouting", 0.45),
+        ("shouting", 0.78),
         ("urgency", 0.64),
     ] {
         let (gold, tp) = pooled[id];

@@ -4,6 +4,14 @@ use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity};
+use crate::tokenizer::TokenKind;
+
+/// The personal score from which a human is visible behind the draft.
+const HUMAN: f64 = 0.5;
+/// Words below which a draft is too short to call all business.
+const MIN_WORDS: usize = 15;
+/// The salesy score from which a draft sells.
+const SELLS: f64 = 0.5;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "all-business",
@@ -17,9 +25,21 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     if a.foreign {
         return;
     }
+    let human = a.scores[1] >= HUMAN || a.scores[2] >= 0.4;
+    if human || a.stats.words < MIN_WORDS {
+        return;
+    }
+    // An offer to help or a question to readers is a way in, not business only.
+    if super::missed_conversation::invites(a) {
+        return;
+    }
     let jargon = a.hits_of(Signal::Jargon).count();
-    let human = a.scores[1] >= 0.35 || a.scores[2] >= 0.4;
-    if human || a.stats.words < 12 || jargon < 2 {
+    // Market commentary names one term and tells the rest in percentages
+    // ("card spending up 4% y/y"); a price list that sells is an ad instead.
+    let market = jargon == 1
+        && a.scores[0] < SELLS
+        && a.tokens.iter().any(|t| t.kind == TokenKind::Percentage);
+    if jargon < 2 && !market {
         return;
     }
     out.push(Finding::new(

@@ -4,6 +4,8 @@ use super::{from_hits, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity, Span};
+use crate::text::lower_is_one_of;
+use crate::tokenizer::TokenKind;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "brag",
@@ -42,6 +44,105 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let kept: Vec<Finding> = out.drain(start..).filter(holds_strong).collect();
         out.extend(kept);
     }
+    shapes(a, out);
+}
+
+/// Units of a "<number> <unit> ago" that opens a from-to story.
+const AGO_UNITS: &[&str] = &["years", "months", "weeks", "year", "month"];
+/// Spelled-out counts before such a unit ("two years ago").
+const COUNT_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "eighteen",
+    "twenty", "a",
+];
+/// What may open the "now" sentence after "Today": the author or the team.
+const NOW_SUBJECTS: &[&str] = &["we", "i", "we're", "i'm", "we've", "i've", "our", "my"];
+
+/// A milestone counted in hundreds: "our 200th wedding", "my 1,000th client".
+const MILESTONE: u64 = 100;
+
+/// Brag shapes over the draft's tokens, in one pass: the from-to success
+/// story ("<N> years ago I was ... Today we ..."), whose "Today we/I"
+/// sentence tells the achievement, and a milestone counted in hundreds
+/// ("our 500th order").
+fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
+    let t = &a.tokens;
+    let word = |k: usize, list: &[&str]| {
+        t.get(k)
+            .is_some_and(|x| x.kind == TokenKind::Word && lower_is_one_of(a.slice(x.span), list))
+    };
+    let push = |span: Span, message: &'static str, out: &mut Vec<Finding>| {
+        if out.iter().all(|f| !f.span.overlaps(&span)) {
+            out.push(Finding::new(
+                span,
+                message,
+                Some("Tell what you learned on the way, or thank the people who made it happen by name."),
+            ));
+        }
+    };
+    let mut ago = false;
+    let mut told = false;
+    for i in 0..t.len() {
+        if t[i].kind == TokenKind::Number {
+            if i > 0 && word(i - 1, &["our", "my"]) && milestone(a.slice(t[i].span)) {
+                let end = if t.get(i + 1).is_some_and(|x| x.kind == TokenKind::Word) {
+                    i + 1
+                } else {
+                    i
+                };
+                push(
+                    t[i - 1].span.union(&t[end].span),
+                    "Counting your own milestone puts the spotlight on you, not the reader.",
+                    out,
+                );
+            }
+            continue;
+        }
+        if t[i].kind != TokenKind::Word || told {
+            continue;
+        }
+        let w = a.slice(t[i].span);
+        if !ago {
+            ago = w.eq_ignore_ascii_case("ago")
+                && i >= 2
+                && word(i - 1, AGO_UNITS)
+                && (t[i - 2].kind == TokenKind::Number || word(i - 2, COUNT_WORDS));
+            continue;
+        }
+        if w.eq_ignore_ascii_case("today")
+            && a.sentence_at(t[i].span.start).start == t[i].span.start
+            && word(i + 1, NOW_SUBJECTS)
+        {
+            push(
+                a.sentence_at(t[i].span.start),
+                "A then-and-now story that ends in your own success reads as a boast.",
+                out,
+            );
+            told = true;
+        }
+    }
+}
+
+/// An ordinal of a hundred or more: "200th", "10,000th".
+fn milestone(number: &str) -> bool {
+    let Some(digits) = ["th", "st", "nd", "rd"]
+        .iter()
+        .find_map(|suffix| number.strip_suffix(suffix))
+    else {
+        return false;
+    };
+    let mut value: u64 = 0;
+    for c in digits.chars() {
+        match c {
+            '0'..='9' => {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(c as u8 - b'0'))
+            }
+            ',' => {}
+            _ => return false,
+        }
+    }
+    !digits.is_empty() && value >= MILESTONE
 }
 
 #[cfg(test)]
@@ -62,6 +163,45 @@ mod tests {
             flagged("brag", "The #1 rated plumber in Ohio"),
             ["The #1 rated"]
         );
+    }
+
+    #[test]
+    fn fires_on_then_and_now() {
+        let d = "Five years ago I sold jam from a folding table. Today we stock forty shops. Thank you all.";
+        assert_eq!(flagged("brag", d), ["Today we stock forty shops."]);
+        let d = "2 years ago I could not run a mile.\nToday I finished a marathon!";
+        assert_eq!(flagged("brag", d), ["Today I finished a marathon!"]);
+    }
+
+    #[test]
+    fn fires_on_milestones() {
+        assert_eq!(
+            flagged("brag", "Just baked our 1,000th wedding cake!"),
+            ["our 1,000th wedding"]
+        );
+        assert_eq!(flagged("brag", "That was my 300th."), ["my 300th"]);
+    }
+
+    #[test]
+    fn quiet_on_small_or_other_ordinals() {
+        assert!(flagged("brag", "Our 3rd attempt at sourdough, still flat").is_empty());
+        assert!(flagged("brag", "Her 100th parkrun this morning, in the rain").is_empty());
+        assert!(flagged("brag", "Meet us on the 100th floor").is_empty());
+    }
+
+    #[test]
+    fn quiet_on_near_then_and_now() {
+        assert!(flagged(
+            "brag",
+            "Today we open at noon. Two years ago we opened at nine."
+        )
+        .is_empty());
+        assert!(flagged(
+            "brag",
+            "Years ago I lived here. Today the street is quieter."
+        )
+        .is_empty());
+        assert!(flagged("brag", "5 years ago we met. What do you remember of today?").is_empty());
     }
 
     #[test]

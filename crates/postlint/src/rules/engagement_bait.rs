@@ -4,7 +4,9 @@
 use super::{from_hits, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
-use crate::report::{Dimension, Severity};
+use crate::report::{Dimension, Severity, Span};
+use crate::text::lower_is_one_of;
+use crate::tokenizer::{Token, TokenKind};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "engagement-bait",
@@ -23,6 +25,97 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
             "Give people a reason to follow: post something worth following and let it earn the click.",
         )
     });
+    forms(a, out);
+}
+
+/// Platform actions that bait asks for, two of them joined ("RT + follow").
+const ACTIONS: &[&str] = &["rt", "retweet", "repost", "follow", "like", "share", "tag"];
+/// Verbs that, before a keyword in capitals, ask for a comment in exchange
+/// for something ("comment GUIDE and I'll send it").
+const KEYWORD_VERBS: &[&str] = &["comment", "type", "drop"];
+/// How far a "who" may follow "tag the": "tag the one friend who".
+const TAG_REACH: usize = 6;
+
+/// The shapes of bait that a phrase list cannot spell out, because a free
+/// word sits inside them: two actions joined by "+" or "&", a keyword in
+/// capitals to comment, and "tag the <someone> who ...".
+fn forms(a: &Analysis, out: &mut Vec<Finding>) {
+    let start = out.len();
+    let t = &a.tokens;
+    let is_word = |k: usize| t.get(k).is_some_and(|x| x.kind == TokenKind::Word);
+    let word_is = |k: usize, list: &[&str]| is_word(k) && lower_is_one_of(a.slice(t[k].span), list);
+    for i in 0..t.len() {
+        if !word_is(i, ACTIONS) && !word_is(i, KEYWORD_VERBS) {
+            continue;
+        }
+        let found = if word_is(i, ACTIONS)
+            && t.get(i + 1).is_some_and(|j| joins(a, j))
+            && word_is(i + 2, ACTIONS)
+            && !a
+                .slice(t[i].span)
+                .eq_ignore_ascii_case(a.slice(t[i + 2].span))
+        {
+            Some(t[i].span.union(&t[i + 2].span))
+        } else if word_is(i, KEYWORD_VERBS) {
+            keyword_after(a, i)
+        } else if a.slice(t[i].span).eq_ignore_ascii_case("tag") && opens(t, i) {
+            tag_who(a, i)
+        } else {
+            None
+        };
+        if let Some(span) = found {
+            if out[start..].iter().all(|f| !f.span.overlaps(&span))
+                && !a
+                    .hits_of(Signal::EngagementBait)
+                    .any(|h| h.span.overlaps(&span))
+            {
+                out.push(Finding::new(
+                    span,
+                    format!("\"{}\" trades a like, comment or tag for a reward; people see the trade.", a.slice(span)),
+                    Some("Give people a reason to answer: ask a real question, or share the thing freely."),
+                ));
+            }
+        }
+    }
+}
+
+/// "+", "&" or "and" between two actions.
+fn joins(a: &Analysis, t: &Token) -> bool {
+    let s = a.slice(t.span);
+    matches!(s, "+" | "&") || (t.kind == TokenKind::Word && s.eq_ignore_ascii_case("and"))
+}
+
+/// "comment PLAN", "comment \"IN\"": the keyword in capitals, past quotes.
+fn keyword_after(a: &Analysis, i: usize) -> Option<Span> {
+    let t = &a.tokens;
+    let k = (i + 1..t.len().min(i + 3)).find(|&k| t[k].kind != TokenKind::Punctuation)?;
+    (t[k].kind == TokenKind::Word && t[k].all_caps).then(|| t[i].span.union(&t[k].span))
+}
+
+/// "Tag" opening a line or sentence: nothing but emoji or punctuation before.
+fn opens(t: &[Token], i: usize) -> bool {
+    i == 0
+        || matches!(
+            t[i - 1].kind,
+            TokenKind::LineBreak | TokenKind::Emoji | TokenKind::Punctuation
+        )
+}
+
+/// "Tag the friend who ...", "tag a coworker who ...": the span to "who".
+fn tag_who(a: &Analysis, i: usize) -> Option<Span> {
+    let t = &a.tokens;
+    if !t.get(i + 1).is_some_and(|x| {
+        lower_is_one_of(a.slice(x.span), &["the", "a", "your", "someone", "anyone"])
+    }) {
+        return None;
+    }
+    (i + 2..t.len().min(i + 2 + TAG_REACH))
+        .take_while(|&k| t[k].kind == TokenKind::Word)
+        .find(|&k| {
+            let w = a.slice(t[k].span);
+            lower_is_one_of(w, &["who", "who's", "who\u{2019}s", "that"])
+        })
+        .map(|k| t[i].span.union(&t[k].span))
 }
 
 #[cfg(test)]
@@ -47,6 +140,47 @@ mod tests {
             flagged("engagement-bait", "Tag 3 friends who need this"),
             ["Tag 3 friends"]
         );
+    }
+
+    #[test]
+    fn fires_on_bait_forms() {
+        assert_eq!(
+            flagged(
+                "engagement-bait",
+                "Free hoodie! Retweet + follow, winner Monday"
+            ),
+            ["Retweet + follow"]
+        );
+        assert_eq!(
+            flagged(
+                "engagement-bait",
+                "Want the checklist? Comment \"LIST\" and it's yours"
+            ),
+            ["Comment \"LIST"]
+        );
+        assert_eq!(
+            flagged("engagement-bait", "Type GO below for the link"),
+            ["Type GO"]
+        );
+        assert_eq!(
+            flagged(
+                "engagement-bait",
+                "🙌 Tag the coworker who always brings snacks"
+            ),
+            ["Tag the coworker who"]
+        );
+    }
+
+    #[test]
+    fn quiet_on_near_bait_forms() {
+        assert!(flagged("engagement-bait", "I left a comment on the NASA post").is_empty());
+        assert!(flagged(
+            "engagement-bait",
+            "Price tag the same as last year, who knew"
+        )
+        .is_empty());
+        assert!(flagged("engagement-bait", "We share and share alike here").is_empty());
+        assert!(flagged("engagement-bait", "Tag the photos with the date").is_empty());
     }
 
     #[test]

@@ -12,24 +12,52 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     description: "Runs of ALL-CAPS words, \"!!!\" and stacked emphasis.",
 };
 
-/// Capitalised words in a row that make a shout on their own; a headline
-/// like "OIL CHANGE SPECIAL" (three) does not, unless exclamation marks
-/// come with it.
+/// Capitalised words in a row that make a shout on their own.
 const CAPS_RUN: usize = 4;
+/// A three-word capitals headline ("FLASH SALE TODAY") shouts in a draft
+/// that sells, or where more capitals follow it; a notice headline does not.
+const SELLING_CAPS_RUN: usize = 3;
+/// The salesy score from which a draft sells.
+const SELLS: f64 = 0.5;
+/// Capitalised words in the whole draft that make a short run part of a
+/// shouted draft.
+const CAPS_WORDS: usize = 4;
 /// A shorter capitals run shouts when it ends in this many `!`.
 const CAPS_RUN_WITH_BANGS: (usize, usize) = (2, 2);
 /// `!` (or `?`) marks in one run that shout on their own; "so happy!!!"
 /// does not, nor does "really???".
 const BANGS: usize = 4;
 
+/// Capitalised words (and numbers with capitals, "10K") in the draft.
+fn caps_words(a: &Analysis) -> usize {
+    a.tokens
+        .iter()
+        .filter(|t| {
+            t.all_caps
+                && matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Hashtag | TokenKind::Number
+                )
+        })
+        .count()
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // (span, capitalised words, trailing exclamation marks)
     let mut run: Option<(Span, usize, usize)> = None;
-    let flush = |run: &mut Option<(Span, usize, usize)>, out: &mut Vec<Finding>| {
+    // Counted only when a three-word run needs it, once.
+    let mut draft_caps: Option<usize> = None;
+    let mut flush = |run: &mut Option<(Span, usize, usize)>, out: &mut Vec<Finding>| {
         let Some((span, words, bangs)) = run.take() else {
             return;
         };
-        if words >= CAPS_RUN || (words >= CAPS_RUN_WITH_BANGS.0 && bangs >= CAPS_RUN_WITH_BANGS.1) {
+        let selling_run = words >= SELLING_CAPS_RUN
+            && (a.scores[0] >= SELLS
+                || *draft_caps.get_or_insert_with(|| caps_words(a)) >= CAPS_WORDS);
+        if words >= CAPS_RUN
+            || selling_run
+            || (words >= CAPS_RUN_WITH_BANGS.0 && bangs >= CAPS_RUN_WITH_BANGS.1)
+        {
             out.push(Finding::new(
                 span,
                 format!("{words} words in capitals in a row read as shouting."),
@@ -116,6 +144,17 @@ mod tests {
             ["WE HIT 10K FOLLOWERS"]
         );
         assert_eq!(
+            flagged(
+                "shouting",
+                "FLASH SALE TODAY: 40% off every jacket, shop now"
+            ),
+            ["FLASH SALE TODAY"]
+        );
+        assert_eq!(
+            flagged("shouting", "BIG NEWS FRIDAY and it is HUGE"),
+            ["BIG NEWS FRIDAY"]
+        );
+        assert_eq!(
             flagged("shouting", "I GOT THE JOB!!!"),
             ["I GOT THE JOB!!!"]
         );
@@ -126,7 +165,7 @@ mod tests {
         assert!(flagged("shouting", "Our NASA and ESA friends visited").is_empty());
         assert!(flagged("shouting", "Wow! What a day!").is_empty());
         assert!(flagged("shouting", "I love the USA").is_empty());
-        assert!(flagged("shouting", "OIL CHANGE SPECIAL this week").is_empty());
+        assert!(flagged("shouting", "ROAD CLOSED TODAY on Elm Street for repairs.").is_empty());
         assert!(flagged("shouting", "Finished my first quilt!!!").is_empty());
         assert!(flagged("shouting", "Really???").is_empty());
     }

@@ -4,6 +4,7 @@ use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity};
+use crate::tokenizer::TokenKind;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "vanity-metrics",
@@ -39,8 +40,22 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     for h in a.hits_of(Signal::VanityMetric) {
         let phrase = a.slice(h.span);
         let lower = phrase.to_lowercase();
-        // A count of followers/likes/views must be the subject: "3 followers".
-        if !lower.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        // A count of followers/likes/views must be the subject: "3 followers",
+        // or a count in thousands after "hit"/"reached": "we hit 10K".
+        let thousands = a
+            .tokens
+            .get(h.last_token)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            && lower.ends_with(['k', 'm'])
+            // "hit 50k followers" is told by its "50k followers" hit.
+            && !a
+                .hits_of(Signal::VanityMetric)
+                .any(|o| {
+                    o.span != h.span
+                        && o.span.overlaps(&h.span)
+                        && a.slice(o.span).starts_with(|c: char| c.is_ascii_digit())
+                });
+        if !lower.chars().next().is_some_and(|c| c.is_ascii_digit()) && !thousands {
             continue;
         }
         let sentence = a.slice(a.sentence_at(h.span.start)).to_lowercase();
@@ -75,6 +90,10 @@ mod tests {
             ["10K FOLLOWERS"]
         );
         assert_eq!(
+            flagged("vanity-metrics", "we just hit 25k!! thank you"),
+            ["hit 25k"]
+        );
+        assert_eq!(
             flagged("vanity-metrics", "Our video passed 2,000,000 views"),
             ["2,000,000 views"]
         );
@@ -88,5 +107,6 @@ mod tests {
         )
         .is_empty());
         assert!(flagged("vanity-metrics", "The recipe serves 4 people").is_empty());
+        assert!(flagged("vanity-metrics", "I just hit 3 red lights in a row").is_empty());
     }
 }
