@@ -1,5 +1,10 @@
 //! `robotic`: a reply or post with almost no content.
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
+
 use crate::lazy::Lazy;
 
 use super::{Finding, RuleInfo};
@@ -189,6 +194,9 @@ const FILLER: &[&str] = &[
     "100%",
 ];
 
+/// A set of folded words.
+type FirstWords = HashSet<Box<str>, BuildHasherDefault<FxHasher>>;
+
 /// At most this many words make a stock line.
 const MAX_WORDS: usize = 8;
 
@@ -250,6 +258,16 @@ fn is_stock(a: &Analysis) -> bool {
     static FOLDED: Lazy<Vec<String>> = Lazy::new(|| STOCK.iter().map(|s| fold(s)).collect());
     static FILLER_FOLDED: Lazy<Vec<String>> =
         Lazy::new(|| FILLER.iter().map(|s| fold(s)).collect());
+    // The first word of every stock line and filler word: one look-up
+    // decides whether a draft can be stock, where a scan of every line
+    // cost most of this rule.
+    static FIRST_WORDS: Lazy<FirstWords> = Lazy::new(|| {
+        FOLDED
+            .iter()
+            .chain(FILLER_FOLDED.iter())
+            .map(|e| e.split(' ').next().unwrap_or_default().into())
+            .collect()
+    });
     let (mut joined, mut scratch) = (String::new(), String::new());
     let mut words = a.tokens.iter().filter(|t| {
         matches!(
@@ -262,12 +280,15 @@ fn is_stock(a: &Analysis) -> bool {
     if let Some(t) = words.next() {
         fold_into(a.slice(t.span), &mut scratch, &mut joined);
         let w = joined.as_str();
-        let opens = |e: &String| {
-            e.as_bytes().first() == w.as_bytes().first()
-                && e.starts_with(w)
-                && e.as_bytes().get(w.len()).is_none_or(|&b| b == b' ')
+        let opens =
+            |e: &String| e.starts_with(w) && e.as_bytes().get(w.len()).is_none_or(|&b| b == b' ');
+        // (A token holds no space; were one to, the lines are scanned.)
+        let can_open = if w.contains(' ') {
+            FOLDED.iter().chain(FILLER_FOLDED.iter()).any(opens)
+        } else {
+            FIRST_WORDS.contains(w)
         };
-        if !FOLDED.iter().chain(FILLER_FOLDED.iter()).any(opens) {
+        if !can_open {
             return false;
         }
     }
