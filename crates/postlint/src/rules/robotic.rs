@@ -1,11 +1,7 @@
 //! `robotic`: a reply or post with almost no content.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
-
-use rustc_hash::FxHasher;
-
 use crate::lazy::Lazy;
+use crate::text::WordSet;
 
 use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
@@ -194,9 +190,6 @@ const FILLER: &[&str] = &[
     "100%",
 ];
 
-/// A set of folded words.
-type FirstWords = HashSet<Box<str>, BuildHasherDefault<FxHasher>>;
-
 /// At most this many words make a stock line.
 const MAX_WORDS: usize = 8;
 
@@ -260,13 +253,14 @@ fn is_stock(a: &Analysis) -> bool {
         Lazy::new(|| FILLER.iter().map(|s| fold(s)).collect());
     // The first word of every stock line and filler word: one look-up
     // decides whether a draft can be stock, where a scan of every line
-    // cost most of this rule.
-    static FIRST_WORDS: Lazy<FirstWords> = Lazy::new(|| {
-        FOLDED
+    // cost most of this rule. (Folded words are their own lower case.)
+    static FIRST_WORDS: Lazy<WordSet> = Lazy::new(|| {
+        let firsts: Vec<&'static str> = FOLDED
             .iter()
             .chain(FILLER_FOLDED.iter())
-            .map(|e| e.split(' ').next().unwrap_or_default().into())
-            .collect()
+            .map(|e| e.split(' ').next().unwrap_or_default())
+            .collect();
+        WordSet::new(&firsts)
     });
     let (mut joined, mut scratch) = (String::new(), String::new());
     let mut words = a.tokens.iter().filter(|t| {
@@ -282,11 +276,13 @@ fn is_stock(a: &Analysis) -> bool {
         let w = joined.as_str();
         let opens =
             |e: &String| e.starts_with(w) && e.as_bytes().get(w.len()).is_none_or(|&b| b == b' ');
-        // (A token holds no space; were one to, the lines are scanned.)
-        let can_open = if w.contains(' ') {
+        // (A token holds no space; were one to, the lines are scanned. In
+        // the WebAssembly module they always are: the set costs a kilobyte
+        // of code there.)
+        let can_open = if cfg!(target_family = "wasm") || w.contains(' ') {
             FOLDED.iter().chain(FILLER_FOLDED.iter()).any(opens)
         } else {
-            FIRST_WORDS.contains(w)
+            FIRST_WORDS.contains_lower(w)
         };
         if !can_open {
             return false;
