@@ -34,10 +34,6 @@ pub struct Model {
     /// Log-odds of each dimension before any evidence.
     pub bias: [f64; 4],
     weights: FxHashMap<Box<str>, [f64; 4]>,
-    /// The same weights of names up to 15 bytes (most of them), keyed by
-    /// the packed name: scoring looks one up per feature of every draft,
-    /// and an integer hashes and compares for a fraction of a string.
-    short_weights: FxHashMap<u128, [f64; 4]>,
     /// Learned words: the word, its weights, and its evidence name.
     words: Vec<(Box<str>, [f64; 4], Box<str>)>,
     word_ids: WordIds,
@@ -121,7 +117,6 @@ impl Model {
         let mut m = Model {
             bias: [0.0; 4],
             weights: FxHashMap::default(),
-            short_weights: FxHashMap::default(),
             words: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };
@@ -157,17 +152,7 @@ impl Model {
                 _ => return Err(err("unknown key")),
             }
         }
-        m.pack_names();
         Ok(m)
-    }
-
-    /// Fills `short_weights` from `weights`.
-    fn pack_names(&mut self) {
-        self.short_weights = self
-            .weights
-            .iter()
-            .filter_map(|(name, w)| Some((pack(name)?, *w)))
-            .collect();
     }
 
     /// A model from biases, `(feature, weights)` pairs and `(word,
@@ -183,11 +168,9 @@ impl Model {
                 .into_iter()
                 .map(|(k, v)| (k.into_boxed_str(), v))
                 .collect(),
-            short_weights: FxHashMap::default(),
             words: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };
-        m.pack_names();
         for (w, v) in words {
             m.add_word(&w, v);
         }
@@ -252,12 +235,7 @@ impl Model {
 
     /// The weights of a feature (zero when the model does not know it).
     pub fn weights(&self, name: &str) -> [f64; 4] {
-        match pack(name) {
-            Some(key) => self.short_weights.get(&key),
-            None => self.weights.get(name),
-        }
-        .copied()
-        .unwrap_or([0.0; 4])
+        self.weights.get(name).copied().unwrap_or([0.0; 4])
     }
 
     /// Weighs features into evidence (sorted by span, dimension, signal) and
@@ -359,35 +337,6 @@ pub fn sigmoid(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn feature_weights_are_found_at_every_name_length() {
-        let names = [
-            "a",
-            "fifteen-bytes-x",
-            "sixteen-bytes-xx",
-            "a-much-longer-feature-name",
-        ];
-        let m = Model::new(
-            [0.0; 4],
-            names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (n.to_string(), [i as f64 + 1.0; 4])),
-            [],
-        );
-        for (i, n) in names.iter().enumerate() {
-            assert_eq!(m.weights(n), [i as f64 + 1.0; 4], "{n}");
-        }
-        for unknown in ["", "b", "fifteen-bytes-y", "sixteen-bytes-xy", "A"] {
-            assert_eq!(m.weights(unknown), [0.0; 4], "{unknown}");
-        }
-        let parsed =
-            Model::parse("feature fifteen-bytes-x 1 2 3 4\nfeature sixteen-bytes-xx 5 6 7 8\n")
-                .unwrap();
-        assert_eq!(parsed.weights("fifteen-bytes-x"), [1.0, 2.0, 3.0, 4.0]);
-        assert_eq!(parsed.weights("sixteen-bytes-xx"), [5.0, 6.0, 7.0, 8.0]);
-    }
 
     #[test]
     fn round_is_f64_round() {
