@@ -63,7 +63,7 @@ impl<'a> Analysis<'a> {
             &settled.allowed,
             ctx,
             foreign,
-            words.map_or(Learned::Found(&walked.learned), Learned::Lookup),
+            words.map_or(Learned::Found(walked.learned.as_slice()), Learned::Lookup),
         );
         let (scores, evidence) = model.score(&feats);
         let mut stats = features::stats(text, &tokens, &settled.hits);

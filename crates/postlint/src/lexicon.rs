@@ -360,7 +360,8 @@ impl Lexicon {
         // (last item, first item, entry): sorted, the order of the old
         // byte-level automaton's overlapping search.
         // Past the stack, room for about one phrase per word at once.
-        let mut found = Found::new(ids.len());
+        let mut found: crate::scratch::Stacked<(u32, u32, u32), 48> =
+            crate::scratch::Stacked::new(ids.len());
         for first in 0..ids.len() {
             let mut node = 0u32;
             for (last, &id) in ids.iter().enumerate().skip(first) {
@@ -388,48 +389,6 @@ impl Lexicon {
                 last_item as usize,
                 tokens,
             ));
-        }
-    }
-}
-
-/// Phrase occurrences `(last item, first item, entry)` of one draft: the
-/// first few dozen on the stack, all of them on the heap past that.
-struct Found {
-    on_stack: [(u32, u32, u32); 48],
-    len: usize,
-    on_heap: Vec<(u32, u32, u32)>,
-    /// How many to make room for when the stack is full.
-    hint: usize,
-}
-
-impl Found {
-    fn new(hint: usize) -> Self {
-        Self {
-            on_stack: [(0, 0, 0); 48],
-            len: 0,
-            on_heap: Vec::new(),
-            hint,
-        }
-    }
-
-    fn push(&mut self, x: (u32, u32, u32)) {
-        if self.len < self.on_stack.len() {
-            self.on_stack[self.len] = x;
-            self.len += 1;
-        } else {
-            if self.on_heap.is_empty() {
-                self.on_heap.reserve(self.hint.max(2 * self.on_stack.len()));
-                self.on_heap.extend_from_slice(&self.on_stack);
-            }
-            self.on_heap.push(x);
-        }
-    }
-
-    fn as_mut_slice(&mut self) -> &mut [(u32, u32, u32)] {
-        if self.on_heap.is_empty() {
-            &mut self.on_stack[..self.len]
-        } else {
-            &mut self.on_heap
         }
     }
 }

@@ -18,6 +18,59 @@ pub(crate) fn slots<'a, T: Copy, const N: usize>(
     }
 }
 
+/// A list that holds its first `N` items on the stack and moves to the heap
+/// only past them (a tweet's phrase occurrences or learned words: no heap
+/// block for most drafts).
+pub(crate) struct Stacked<T, const N: usize> {
+    on_stack: [T; N],
+    len: usize,
+    on_heap: Vec<T>,
+    /// How many to make room for when the stack is full.
+    hint: usize,
+}
+
+impl<T: Copy + Default, const N: usize> Stacked<T, N> {
+    /// An empty list; past the stack, room for `hint` items (at least
+    /// twice the stack's) at once.
+    pub(crate) fn new(hint: usize) -> Self {
+        Self {
+            on_stack: [T::default(); N],
+            len: 0,
+            on_heap: Vec::new(),
+            hint,
+        }
+    }
+
+    pub(crate) fn push(&mut self, x: T) {
+        if self.len < N {
+            self.on_stack[self.len] = x;
+            self.len += 1;
+        } else {
+            if self.on_heap.is_empty() {
+                self.on_heap.reserve(self.hint.max(2 * N));
+                self.on_heap.extend_from_slice(&self.on_stack);
+            }
+            self.on_heap.push(x);
+        }
+    }
+
+    pub(crate) fn as_slice(&self) -> &[T] {
+        if self.on_heap.is_empty() {
+            &self.on_stack[..self.len]
+        } else {
+            &self.on_heap
+        }
+    }
+
+    pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
+        if self.on_heap.is_empty() {
+            &mut self.on_stack[..self.len]
+        } else {
+            &mut self.on_heap
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,5 +84,29 @@ mod tests {
         long[5] = 1;
         assert_eq!(long, [7, 7, 7, 7, 7, 1]);
         assert_eq!(heap.len(), 6);
+    }
+
+    #[test]
+    fn stacked_lists_keep_every_item_in_order_across_the_move() {
+        let mut list: Stacked<u32, 3> = Stacked::new(0);
+        assert!(list.as_slice().is_empty());
+        for x in 0..3 {
+            list.push(x);
+        }
+        assert_eq!(list.as_slice(), [0, 1, 2]);
+        assert_eq!(list.on_heap.capacity(), 0);
+        for x in 3..10 {
+            list.push(x);
+        }
+        assert_eq!(list.as_slice(), (0..10).collect::<Vec<_>>());
+        list.as_mut_slice().reverse();
+        assert_eq!(list.as_slice()[0], 9);
+        // Past the stack, room for the hint at once.
+        let mut hinted: Stacked<u8, 2> = Stacked::new(50);
+        for x in 0..3 {
+            hinted.push(x);
+        }
+        assert!(hinted.on_heap.capacity() >= 50);
+        assert_eq!(hinted.as_slice(), [0, 1, 2]);
     }
 }

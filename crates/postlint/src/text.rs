@@ -60,6 +60,12 @@ pub(crate) struct WordSet {
     packed: FxHashMap<u128, u32>,
     /// Words longer than 15 bytes.
     long: Vec<&'static str>,
+    /// Bit `n` set when a packed word has `n` bytes, and bit `c` of
+    /// `firsts` when one starts with ASCII byte `c`: most words of a draft
+    /// are in neither, and an ASCII word is turned away on them before it
+    /// is lower-cased and hashed.
+    lengths: u16,
+    firsts: u128,
 }
 
 /// A word of at most 15 bytes as one integer: its bytes, then its length.
@@ -97,11 +103,22 @@ impl WordSet {
         let mut set = Self {
             packed: FxHashMap::default(),
             long: Vec::new(),
+            lengths: 0,
+            firsts: 0,
         };
         for &w in words {
             match pack(w) {
                 Some(key) => {
                     set.packed.insert(key, 0);
+                    set.lengths |= 1 << w.len();
+                    // A word that does not start with an ASCII byte is
+                    // never the lower case of an ASCII word.
+                    // (The empty word counts as starting with byte 0.)
+                    match w.as_bytes().first() {
+                        Some(c) if c.is_ascii() => set.firsts |= 1 << c.to_ascii_lowercase(),
+                        Some(_) => {}
+                        None => set.firsts |= 1,
+                    }
                 }
                 None => set.long.push(w),
             }
@@ -112,6 +129,15 @@ impl WordSet {
     /// True when `word`, lower-cased, is in the set.
     #[inline]
     pub fn contains_lower(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.len() <= 15 && word.is_ascii() {
+            // ASCII lower-casing keeps the length and maps the first byte
+            // alone.
+            let first = b.first().map_or(0, u8::to_ascii_lowercase);
+            if self.lengths & 1 << b.len() == 0 || self.firsts & 1 << first == 0 {
+                return false;
+            }
+        }
         match lower_key(word) {
             Some(key) => self.contains_key(key),
             None if word.is_ascii() => self.long.iter().any(|w| w.eq_ignore_ascii_case(word)),
@@ -347,6 +373,16 @@ mod tests {
             "went ",
         ] {
             assert!(!set.contains_lower(no), "{no}");
+        }
+        // The length and first-byte screen turns away only what the table
+        // would: the empty word, a word whose lower case is ASCII though
+        // it is not (the Kelvin sign), same length and first letter.
+        let set = WordSet::new(&["", "kit", "zap", "9lives"]);
+        for yes in ["", "KIT", "\u{212A}it", "zap", "ZAP", "9LIVES"] {
+            assert!(set.contains_lower(yes), "{yes}");
+        }
+        for no in ["kid", "zip", "kits", "ki", "9lifes", "\0", "it"] {
+            assert!(!set.contains_lower(no), "{no:?}");
         }
     }
 }

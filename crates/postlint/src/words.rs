@@ -6,6 +6,7 @@
 
 use crate::model::Model;
 use crate::normalize::{ENGLISH, FUNCTION_WORD_MAX, OTHER};
+use crate::scratch::Stacked;
 use crate::text::{lower_key, lower_word};
 use crate::tokenizer::{Token, TokenKind};
 
@@ -16,14 +17,15 @@ pub(crate) struct Words {
     /// language's.
     pub foreign: bool,
     /// `(token, learned word index)` for each word token the model has
-    /// learned, in draft order (repeats included).
-    pub learned: Vec<(usize, u32)>,
+    /// learned, in draft order (repeats included): on the stack for a
+    /// tweet's few.
+    pub learned: Stacked<(usize, u32), 24>,
 }
 
 /// Walks the word tokens of `text` once.
 pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model) -> Words {
     let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
-    let mut learned = Vec::new();
+    let mut learned = Stacked::new(0);
     // Lower-cased words the key does not hold (longer than 15 bytes, or
     // not ASCII): rare, allocated on first use.
     let mut buf = String::new();
@@ -66,10 +68,6 @@ pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model) -> Words {
             foreign += usize::from(class == OTHER);
         }
         if let Some(id) = id {
-            if learned.capacity() == 0 {
-                // Enough for most drafts at once: one allocation, no regrowth.
-                learned.reserve(16);
-            }
             learned.push((i, id));
         }
     }
@@ -160,6 +158,7 @@ mod tests {
         let toks = tokenize(text);
         let found: Vec<(&str, u32)> = walk(text, &toks, &m)
             .learned
+            .as_slice()
             .iter()
             .map(|&(i, id)| (toks[i].text(text), id))
             .collect();
@@ -175,6 +174,9 @@ mod tests {
             ]
         );
         // A function word the model has not learned is no learned word.
-        assert!(walk("and", &tokenize("and"), &m).learned.is_empty());
+        assert!(walk("and", &tokenize("and"), &m)
+            .learned
+            .as_slice()
+            .is_empty());
     }
 }

@@ -71,26 +71,34 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
             ));
         }
     };
+    let bytes = a.text.as_bytes();
     for t in &a.tokens {
-        let text = a.slice(t.span);
-        let caps_number = t.kind == TokenKind::Number && text.chars().any(|c| c.is_uppercase());
+        // The text is read only for numbers, one-letter words and
+        // punctuation: this runs on every token of every draft.
+        let caps = match t.kind {
+            TokenKind::Word | TokenKind::Hashtag => t.all_caps,
+            TokenKind::Number => a.slice(t.span).chars().any(char::is_uppercase),
+            _ => false,
+        };
         match t.kind {
-            _ if (matches!(t.kind, TokenKind::Word | TokenKind::Hashtag) && t.all_caps)
-                || caps_number =>
-            {
+            _ if caps => {
                 run = Some(match run {
                     Some((s, n, _)) => (s.union(&t.span), n + 1, 0),
                     None => (t.span, 1, 0),
                 });
             }
             // "I" and "A" neither start nor break a shouted run.
-            TokenKind::Word if text.len() == 1 && text.chars().all(|c| c.is_uppercase()) => {
+            TokenKind::Word
+                if t.span.len() == 1
+                    && bytes.get(t.span.start).is_some_and(u8::is_ascii_uppercase) =>
+            {
                 run = Some(match run {
                     Some((s, n, b)) => (s.union(&t.span), n, b),
                     None => (t.span, 0, 0),
                 });
             }
             TokenKind::Punctuation => {
+                let text = a.slice(t.span);
                 let bangs = text
                     .chars()
                     .filter(|&c| matches!(c, '!' | '！' | '?' | '？'))
