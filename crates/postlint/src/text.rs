@@ -77,6 +77,28 @@ pub(crate) fn pack(word: &str) -> Option<u128> {
     Some(load(b) | (b.len() as u128) << 120)
 }
 
+/// [`pack`] at compile time, for short word lists compared with a
+/// [`lower_key`] (a handful of integer compares, where a list of strings
+/// costs a case-insensitive compare per entry). Every word must be lower
+/// case and at most 15 bytes: a longer one fails the build.
+pub(crate) const fn pack_all<const N: usize>(words: [&str; N]) -> [u128; N] {
+    let mut keys = [0u128; N];
+    let mut w = 0;
+    while w < N {
+        let b = words[w].as_bytes();
+        assert!(b.len() <= 15, "a packed word has at most 15 bytes");
+        let mut k = 0u128;
+        let mut i = b.len();
+        while i > 0 {
+            i -= 1;
+            k = k << 8 | b[i] as u128;
+        }
+        keys[w] = k | (b.len() as u128) << 120;
+        w += 1;
+    }
+    keys
+}
+
 /// Up to 16 bytes as a little-endian integer, zero-padded: two overlapping
 /// fixed-size loads instead of a variable-length copy (which is a call to
 /// `memcpy`, dearer than the hash look-up it prepares).
@@ -284,6 +306,14 @@ pub(crate) fn collapse_runs(s: &str, keep: usize, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pack_all_agrees_with_pack_and_lower_key() {
+        const KEYS: [u128; 3] = pack_all(["rt", "retweet", "a-longer-word"]);
+        assert_eq!(KEYS[0], pack("rt").unwrap());
+        assert_eq!(KEYS[1], lower_key("ReTweet").unwrap());
+        assert_eq!(KEYS[2], lower_key("A-LONGER-WORD").unwrap());
+    }
 
     #[test]
     fn caps_and_elongation() {

@@ -5,7 +5,7 @@ use super::{from_hits, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity, Span};
-use crate::text::lower_is_one_of;
+use crate::text::{lower_is_one_of, lower_key, pack_all};
 use crate::tokenizer::{Token, TokenKind};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -29,10 +29,12 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
 }
 
 /// Platform actions that bait asks for, two of them joined ("RT + follow").
-const ACTIONS: &[&str] = &["rt", "retweet", "repost", "follow", "like", "share", "tag"];
+const ACTIONS: [u128; 7] = pack_all(["rt", "retweet", "repost", "follow", "like", "share", "tag"]);
 /// Verbs that, before a keyword in capitals, ask for a comment in exchange
 /// for something ("comment GUIDE and I'll send it").
-const KEYWORD_VERBS: &[&str] = &["comment", "type", "drop"];
+const KEYWORD_VERBS: [u128; 3] = pack_all(["comment", "type", "drop"]);
+/// "tag", the one action that also opens "tag the friend who".
+const TAG: u128 = pack_all(["tag"])[0];
 /// How far a "who" may follow "tag the": "tag the one friend who".
 const TAG_REACH: usize = 6;
 
@@ -43,22 +45,29 @@ fn forms(a: &Analysis, out: &mut Vec<Finding>) {
     let start = out.len();
     let t = &a.tokens;
     let is_word = |k: usize| t.get(k).is_some_and(|x| x.kind == TokenKind::Word);
-    let word_is = |k: usize, list: &[&str]| is_word(k) && lower_is_one_of(a.slice(t[k].span), list);
+    // Words are compared as packed lower-case keys: one lower-casing per word.
+    let key = |k: usize| lower_key(a.slice(t[k].span)).unwrap_or(0);
+    let word_is = |k: usize, list: &[u128]| is_word(k) && list.contains(&key(k));
     for i in 0..t.len() {
-        if !word_is(i, ACTIONS) && !word_is(i, KEYWORD_VERBS) {
+        if !is_word(i) {
             continue;
         }
-        let found = if word_is(i, ACTIONS)
+        if !may_be_listed(a.slice(t[i].span)) {
+            continue;
+        }
+        let here = key(i);
+        // The two lists share no word.
+        let action = ACTIONS.contains(&here);
+        let verb = KEYWORD_VERBS.contains(&here);
+        let found = if action
             && t.get(i + 1).is_some_and(|j| joins(a, j))
-            && word_is(i + 2, ACTIONS)
-            && !a
-                .slice(t[i].span)
-                .eq_ignore_ascii_case(a.slice(t[i + 2].span))
+            && word_is(i + 2, &ACTIONS)
+            && key(i + 2) != here
         {
             Some(t[i].span.union(&t[i + 2].span))
-        } else if word_is(i, KEYWORD_VERBS) {
+        } else if verb {
             keyword_after(a, i)
-        } else if a.slice(t[i].span).eq_ignore_ascii_case("tag") && opens(t, i) {
+        } else if here == TAG && opens(t, i) {
             tag_who(a, i)
         } else {
             None
@@ -76,6 +85,23 @@ fn forms(a: &Analysis, out: &mut Vec<Finding>) {
                 ));
             }
         }
+    }
+}
+
+/// Whether `word` could be in [`ACTIONS`] or [`KEYWORD_VERBS`]: every word
+/// there is 2-7 ASCII letters starting with one of `cdflrst`, so most words
+/// of a draft are turned away before any comparison (this check runs on
+/// every word). A non-ASCII word may still lower-case to one ("K", the
+/// Kelvin sign), so only its length turns it away.
+fn may_be_listed(word: &str) -> bool {
+    if word.is_ascii() {
+        (2..=7).contains(&word.len())
+            && matches!(
+                word.as_bytes()[0].to_ascii_lowercase(),
+                b'c' | b'd' | b'f' | b'l' | b'r' | b's' | b't'
+            )
+    } else {
+        word.chars().count() <= 7
     }
 }
 
@@ -120,7 +146,9 @@ fn tag_who(a: &Analysis, i: usize) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
+    use super::{may_be_listed, ACTIONS, KEYWORD_VERBS};
     use crate::rules::test_util::flagged;
+    use crate::text::lower_key;
 
     #[test]
     fn fires_on_bait() {
@@ -169,6 +197,21 @@ mod tests {
             ),
             ["Tag the coworker who"]
         );
+    }
+
+    #[test]
+    fn the_prefilter_admits_every_listed_word() {
+        for w in [
+            "rt", "retweet", "repost", "follow", "like", "share", "tag", "comment", "type", "drop",
+        ] {
+            assert!(may_be_listed(w) && may_be_listed(&w.to_uppercase()), "{w}");
+            let key = lower_key(w).unwrap();
+            assert!(
+                ACTIONS.contains(&key) != KEYWORD_VERBS.contains(&key),
+                "{w}"
+            );
+        }
+        assert!(!may_be_listed("hello") && !may_be_listed("a") && !may_be_listed("retweets"));
     }
 
     #[test]
