@@ -17,7 +17,7 @@ mod missed_conversation;
 mod needy;
 mod robotic;
 mod self_centered;
-mod shouting;
+pub(crate) mod shouting;
 mod too_long;
 mod urgency;
 mod vanity_metrics;

@@ -16,7 +16,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 const CAPS_RUN: usize = 4;
 /// A three-word capitals headline ("FLASH SALE TODAY") shouts in a draft
 /// that sells, or where more capitals follow it; a notice headline does not.
-const SELLING_CAPS_RUN: usize = 3;
+pub(crate) const SELLING_CAPS_RUN: usize = 3;
 /// The salesy score from which a draft sells.
 const SELLS: f64 = 0.5;
 /// Capitalised words in the whole draft that make a short run part of a
