@@ -1,6 +1,6 @@
 //! `all-business`: nothing but industry talk.
 
-use super::{Finding, RuleInfo};
+use super::{Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity};
@@ -10,8 +10,6 @@ use crate::tokenizer::TokenKind;
 const HUMAN: f64 = 0.5;
 /// Words below which a draft is too short to call all business.
 const MIN_WORDS: usize = 15;
-/// The salesy score from which a draft sells.
-const SELLS: f64 = 0.5;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "all-business",

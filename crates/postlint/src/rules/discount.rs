@@ -1,6 +1,6 @@
 //! `discount`: money off, prices in a pitch, promo codes, free shipping.
 
-use super::{from_hits, Finding, RuleInfo};
+use super::{from_hits, Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity};
@@ -71,7 +71,7 @@ const ROUNDS_UP: &str = "99999999999994315658113919198513031005859375";
 /// A price reads as a shop price when it is a small amount in a draft that is
 /// selling; "I paid $5 for coffee" and "we raised $14,620" are not discounts.
 fn is_shop_price(a: &Analysis, t: &Token) -> bool {
-    a.scores[0] >= 0.5 && is_small_amount(a.slice(t.span))
+    a.scores[0] >= SELLS && is_small_amount(a.slice(t.span))
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {

@@ -22,6 +22,10 @@ mod too_long;
 mod urgency;
 mod vanity_metrics;
 
+/// The salesy score from which rules treat a draft as selling (a fixed
+/// reading, whatever threshold the config sets for the salesy label).
+pub(super) const SELLS: f64 = 0.5;
+
 /// What a rule is: its id, the dimension it belongs to, its default
 /// severity, and what it catches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -1,6 +1,6 @@
 //! `shouting`: runs of ALL-CAPS words and stacked exclamation marks.
 
-use super::{Finding, RuleInfo};
+use super::{Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
 use crate::report::{Dimension, Severity, Span};
 use crate::tokenizer::TokenKind;
@@ -17,8 +17,6 @@ const CAPS_RUN: usize = 4;
 /// A three-word capitals headline ("FLASH SALE TODAY") shouts in a draft
 /// that sells, or where more capitals follow it; a notice headline does not.
 pub(crate) const SELLING_CAPS_RUN: usize = 3;
-/// The salesy score from which a draft sells.
-const SELLS: f64 = 0.5;
 /// Capitalised words in the whole draft that make a short run part of a
 /// shouted draft.
 const CAPS_WORDS: usize = 4;
