@@ -7,7 +7,8 @@
 #   2. npm ci in bindings/wasm (binaryen's wasm-opt, puppeteer-core,
 #      typescript, write-good; no browser download);
 #   3. scripts/build.sh (pkg/ and demo/pkg/);
-#   4. the binding's native unit tests, the Node tests (tests/*.test.mjs) and
+#   4. the module's gzipped size against issue 11's budget;
+#   5. the binding's native unit tests, the Node tests (tests/*.test.mjs) and
 #      the browser test (tests/browser/*.test.mjs, headless Chromium).
 #
 # Run from anywhere: bash bindings/wasm/scripts/test.sh
@@ -51,6 +52,17 @@ PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 
 step "build"
 bash "$HERE/scripts/build.sh"
+
+# Issue 11's budget: the module of 6564cde (177,031 bytes gzipped) plus
+# 15 KiB. Checked on every run so a change that grows the module past it
+# fails here, not in a later measurement.
+budget="${POSTLINT_WASM_GZIP_BUDGET:-192391}"
+gz="$(gzip -9 -c "$HERE/pkg/web/postlint_wasm_bg.wasm" | wc -c)"
+step "size: $gz bytes gzipped (budget $budget)"
+if [ "$gz" -gt "$budget" ]; then
+  echo "test.sh: pkg/web/postlint_wasm_bg.wasm is $gz bytes gzipped (gzip -9), $((gz - budget)) over the budget of $budget" >&2
+  exit 1
+fi
 
 step "cargo test -p postlint-wasm (native)"
 (cd "$ROOT" && cargo test -p postlint-wasm --quiet)
