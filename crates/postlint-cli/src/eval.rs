@@ -58,6 +58,7 @@ pub fn cross_validate(data: &Path, json: bool, settings: &[String]) -> Result<St
             "min_word_drafts" => opts.min_word_drafts = num as usize,
             "balance" => opts.balance = num,
             "offsets" => opts.offsets = num,
+            "calibrate" => opts.calibrate = num != 0.0,
             _ => return Err(format!("--set {s}: unknown setting {k}")),
         }
     }
