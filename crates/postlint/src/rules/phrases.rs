@@ -1,0 +1,169 @@
+//! Short, rule-owned phrase shapes matched over the draft's tokens: the
+//! shapes a rule needs that the shared lexicon does not spell out, because
+//! a number, a free word or one of a few words sits in a slot ("3 spots
+//! left", "4 retainer slots left", "before they're gone"). A shape is a
+//! handful of packed keys per slot; a word is turned away on its first byte
+//! and length before it is lower-cased, so a list costs almost nothing per
+//! word and nothing per draft.
+
+use super::Finding;
+use crate::analysis::Analysis;
+use crate::report::Span;
+use crate::text::lower_key;
+use crate::tokenizer::TokenKind;
+
+/// A slot: the words (packed lower-case keys) that may fill it.
+pub(super) type Slot = &'static [u128];
+/// A slot that any number token fills ("only 3 spots").
+pub(super) const NUM: Slot = &[0];
+/// A slot that any one word fills ("3 retainer spots left").
+pub(super) const ANY: Slot = &[u128::MAX];
+
+/// A rule's phrases, with the first bytes and lengths of their first words
+/// (ASCII words only), so that most words are turned away unread.
+pub(super) struct Phrases {
+    list: &'static [&'static [Slot]],
+    firsts: u128,
+    lengths: u16,
+    /// Some phrase opens on a number.
+    numbers: bool,
+}
+
+impl Phrases {
+    pub const fn new(list: &'static [&'static [Slot]]) -> Self {
+        let mut firsts = 0u128;
+        let mut lengths = 0u16;
+        let mut numbers = false;
+        let mut i = 0;
+        while i < list.len() {
+            let slot = list[i][0];
+            let mut j = 0;
+            while j < slot.len() {
+                let k = slot[j];
+                assert!(k != ANY[0], "a phrase opens on a word or a number");
+                if k == NUM[0] {
+                    numbers = true;
+                } else {
+                    let first = (k & 0xFF) as u8;
+                    assert!(first.is_ascii(), "a phrase opens on an ASCII word");
+                    firsts |= 1 << first;
+                    lengths |= 1 << (k >> 120) as u32;
+                }
+                j += 1;
+            }
+            i += 1;
+        }
+        Self {
+            list,
+            firsts,
+            lengths,
+            numbers,
+        }
+    }
+
+    /// Whether a word could open a phrase, on its first byte and length
+    /// alone. A non-ASCII word may lower-case to any length; it is let in.
+    fn may_open(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match b.first() {
+            Some(c) if c.is_ascii() && b.len() <= 15 => {
+                self.lengths & 1 << b.len() != 0 && self.firsts & 1 << c.to_ascii_lowercase() != 0
+            }
+            Some(_) => b.len() <= 15 * 4,
+            None => false,
+        }
+    }
+
+    /// Spans of the phrases in the draft, earliest first, none overlapping
+    /// a finding already in `out[from..]` or the user's allow list; each
+    /// is handed to `push`.
+    pub fn find(
+        &self,
+        a: &Analysis,
+        out: &mut Vec<Finding>,
+        from: usize,
+        push: impl Fn(Span) -> Finding,
+    ) {
+        let t = &a.tokens;
+        let key = |k: usize| -> Option<u128> {
+            let x = t.get(k)?;
+            match x.kind {
+                TokenKind::Number => Some(NUM[0]),
+                TokenKind::Word => lower_key(a.slice(x.span)),
+                _ => None,
+            }
+        };
+        let mut i = 0;
+        while i < t.len() {
+            let opens = match t[i].kind {
+                TokenKind::Number => self.numbers,
+                TokenKind::Word => self.may_open(a.slice(t[i].span)),
+                _ => false,
+            };
+            let end = if opens { self.match_at(i, &key) } else { None };
+            let Some(end) = end else {
+                i += 1;
+                continue;
+            };
+            let span = t[i].span.union(&t[end].span);
+            if !a.is_allowed(&span) && out[from..].iter().all(|f| !f.span.overlaps(&span)) {
+                out.push(push(span));
+            }
+            i = end + 1;
+        }
+    }
+
+    /// The last token of the longest phrase opening at token `i`.
+    fn match_at(&self, i: usize, key: &impl Fn(usize) -> Option<u128>) -> Option<usize> {
+        let first = key(i)?;
+        let mut best = None;
+        for p in self.list.iter().filter(|p| p[0].contains(&first)) {
+            let fits = p[1..]
+                .iter()
+                .enumerate()
+                .all(|(n, &want)| key(i + 1 + n).is_some_and(|k| want == ANY || want.contains(&k)));
+            if fits && best.is_none_or(|b| b < i + p.len() - 1) {
+                best = Some(i + p.len() - 1);
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::pack_all;
+
+    const LIST: Phrases = Phrases::new(&[
+        &[&pack_all(["only"]), NUM, &pack_all(["left"])],
+        &[&pack_all(["going", "selling"]), &pack_all(["fast"])],
+        &[NUM, ANY, &pack_all(["left"])],
+    ]);
+
+    fn found(text: &str) -> Vec<String> {
+        let ctx = crate::Context::default();
+        let model = crate::model::Model::builtin();
+        let a = Analysis::run(text, None, None, None, ctx, model, None);
+        let mut out = Vec::new();
+        LIST.find(&a, &mut out, 0, |s| Finding::new(s, "", None));
+        out.iter().map(|f| a.slice(f.span).to_owned()).collect()
+    }
+
+    #[test]
+    fn matches_numbers_words_and_free_slots() {
+        assert_eq!(
+            found("Only 3 left, GOING FAST"),
+            ["Only 3 left", "GOING FAST"]
+        );
+        assert_eq!(found("We have 4 chairs left"), ["4 chairs left"]);
+    }
+
+    #[test]
+    fn turns_away_what_does_not_fit() {
+        assert!(found("only three left, going slowly").is_empty());
+        assert!(found("4 left").is_empty());
+        assert!(found("").is_empty());
+        assert!(found("ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ only").is_empty());
+    }
+}
