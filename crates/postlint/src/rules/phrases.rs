@@ -19,20 +19,20 @@ pub(super) const NUM: Slot = &[0];
 /// A slot that any one word fills ("3 retainer spots left").
 pub(super) const ANY: Slot = &[u128::MAX];
 
-/// A rule's phrases, with the first bytes and lengths of their first words
+/// A rule's phrases, with the lengths of their first words by first letter
 /// (ASCII words only), so that most words are turned away unread.
 pub(super) struct Phrases {
     list: &'static [&'static [Slot]],
-    firsts: u128,
-    lengths: u16,
+    /// Bit `n` of `lengths[c & 31]` is set when a first word starting with
+    /// byte `c` has `n` bytes (every first word is ASCII letters).
+    lengths: [u16; 32],
     /// Some phrase opens on a number.
     numbers: bool,
 }
 
 impl Phrases {
     pub const fn new(list: &'static [&'static [Slot]]) -> Self {
-        let mut firsts = 0u128;
-        let mut lengths = 0u16;
+        let mut lengths = [0u16; 32];
         let mut numbers = false;
         let mut i = 0;
         while i < list.len() {
@@ -45,9 +45,14 @@ impl Phrases {
                     numbers = true;
                 } else {
                     let first = (k & 0xFF) as u8;
-                    assert!(first.is_ascii(), "a phrase opens on an ASCII word");
-                    firsts |= 1 << first;
-                    lengths |= 1 << (k >> 120) as u32;
+                    assert!(first.is_ascii_lowercase(), "a phrase opens on a letter");
+                    let mut b = 0;
+                    while b < (k >> 120) as u32 {
+                        // See `may_open`: the Kelvin sign lower-cases to "k".
+                        assert!((k >> (8 * b)) as u8 != b'k', "no first word holds a k");
+                        b += 1;
+                    }
+                    lengths[(first & 31) as usize] |= 1 << (k >> 120) as u32;
                 }
                 j += 1;
             }
@@ -55,21 +60,26 @@ impl Phrases {
         }
         Self {
             list,
-            firsts,
             lengths,
             numbers,
         }
     }
 
     /// Whether a word could open a phrase, on its first byte and length
-    /// alone. A non-ASCII word may lower-case to any length; it is let in.
-    fn may_open(&self, word: &str) -> bool {
-        let b = word.as_bytes();
-        match b.first() {
-            Some(c) if c.is_ascii() && b.len() <= 15 => {
-                self.lengths & 1 << b.len() != 0 && self.firsts & 1 << c.to_ascii_lowercase() != 0
+    /// alone (read from the text, without slicing it). A word opening on a
+    /// non-ASCII byte may lower-case to anything; it is let in. (An ASCII
+    /// letter followed by non-ASCII ones could lower-case to an ASCII word
+    /// of another length only through the Kelvin sign, and `new` lets no
+    /// first word hold a "k".)
+    #[inline]
+    fn may_open(&self, text: &[u8], span: Span) -> bool {
+        let len = span.end - span.start;
+        match text.get(span.start) {
+            Some(c) if c.is_ascii_alphabetic() && len <= 15 => {
+                self.lengths[usize::from(c & 31)] & 1 << len != 0
             }
-            Some(_) => b.len() <= 15 * 4,
+            Some(c) if c.is_ascii() => false,
+            Some(_) => true,
             None => false,
         }
     }
@@ -85,6 +95,7 @@ impl Phrases {
         push: impl Fn(Span) -> Finding,
     ) {
         let t = &a.tokens;
+        let text = a.text.as_bytes();
         let key = |k: usize| -> Option<u128> {
             let x = t.get(k)?;
             match x.kind {
@@ -97,7 +108,7 @@ impl Phrases {
         while i < t.len() {
             let opens = match t[i].kind {
                 TokenKind::Number => self.numbers,
-                TokenKind::Word => self.may_open(a.slice(t[i].span)),
+                TokenKind::Word => self.may_open(text, t[i].span),
                 _ => false,
             };
             let end = if opens { self.match_at(i, &key) } else { None };
