@@ -143,7 +143,7 @@ fn held_out_rule_floors() {
         ("all-business", 0.4),
         ("brag", 0.58),
         ("engagement-bait", 0.9),
-        ("missed-conversation", 0.52),
+        ("missed-conversation", 0.7),
         ("robotic", 0.84),
         ("shouting", 0.78),
         ("urgency", 0.75),
