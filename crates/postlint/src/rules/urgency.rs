@@ -152,12 +152,12 @@ mod tests {
 
     #[test]
     fn counts_pressure_only_in_an_offer() {
-        assert!(flagged("urgency", "Our new picnic table has 8 spots, finally").is_empty());
-        assert!(flagged(
-            "urgency",
-            "Honestly, don't sleep on this album, it grew on me"
-        )
-        .is_empty());
+        for chat in [
+            "Our new picnic table has 8 spots, finally",
+            "Honestly, don't sleep on this album, it grew on me",
+        ] {
+            assert!(flagged("urgency", chat).is_empty(), "{chat}");
+        }
         assert_eq!(
             flagged(
                 "urgency",
