@@ -2,22 +2,22 @@
 //! shapes a rule needs that the shared lexicon does not spell out, because
 //! a number, a free word or one of a few words sits in a slot ("3 spots
 //! left", "4 retainer slots left", "before they're gone"). A shape is a
-//! handful of packed keys per slot; a word is turned away on its first byte
-//! and length before it is lower-cased, so a list costs almost nothing per
-//! word and nothing per draft.
+//! few words per slot; a word is turned away on its first byte and length
+//! before it is compared (ASCII case folded), so a list costs almost nothing
+//! per word and nothing per draft. Plain strings rather than packed keys:
+//! they compress in the WebAssembly module, where every byte counts.
 
 use super::Finding;
 use crate::analysis::Analysis;
 use crate::report::Span;
-use crate::text::lower_key;
 use crate::tokenizer::TokenKind;
 
-/// A slot: the words (packed lower-case keys) that may fill it.
-pub(super) type Slot = &'static [u128];
+/// A slot: the lower-case words that may fill it.
+pub(super) type Slot = &'static [&'static str];
 /// A slot that any number token fills ("only 3 spots").
-pub(super) const NUM: Slot = &[0];
+pub(super) const NUM: Slot = &["#"];
 /// A slot that any one word fills ("3 retainer spots left").
-pub(super) const ANY: Slot = &[u128::MAX];
+pub(super) const ANY: Slot = &["*"];
 
 /// A rule's phrases, with the lengths of their first words by first letter
 /// (ASCII words only), so that most words are turned away unread.
@@ -39,20 +39,19 @@ impl Phrases {
             let slot = list[i][0];
             let mut j = 0;
             while j < slot.len() {
-                let k = slot[j];
-                assert!(k != ANY[0], "a phrase opens on a word or a number");
-                if k == NUM[0] {
+                let w = slot[j].as_bytes();
+                assert!(
+                    !w.is_empty() && w.len() <= 15,
+                    "a first word has 1-15 bytes"
+                );
+                if w[0] == b'#' {
                     numbers = true;
                 } else {
-                    let first = (k & 0xFF) as u8;
-                    assert!(first.is_ascii_lowercase(), "a phrase opens on a letter");
-                    let mut b = 0;
-                    while b < (k >> 120) as u32 {
-                        // See `may_open`: the Kelvin sign lower-cases to "k".
-                        assert!((k >> (8 * b)) as u8 != b'k', "no first word holds a k");
-                        b += 1;
-                    }
-                    lengths[(first & 31) as usize] |= 1 << (k >> 120) as u32;
+                    assert!(
+                        w[0].is_ascii_lowercase(),
+                        "a phrase opens on a word or a number"
+                    );
+                    lengths[(w[0] & 31) as usize] |= 1 << w.len();
                 }
                 j += 1;
             }
@@ -66,22 +65,16 @@ impl Phrases {
     }
 
     /// Whether a word could open a phrase, on its first byte and length
-    /// alone (read from the text, without slicing it). A word opening on a
-    /// non-ASCII byte may lower-case to anything; it is let in. (An ASCII
-    /// letter followed by non-ASCII ones could lower-case to an ASCII word
-    /// of another length only through the Kelvin sign, and `new` lets no
-    /// first word hold a "k".)
+    /// alone (read from the text, without slicing it). Words compare with
+    /// ASCII case folded, so one opening on another byte never does.
     #[inline]
     fn may_open(&self, text: &[u8], span: Span) -> bool {
         let len = span.end - span.start;
-        match text.get(span.start) {
-            Some(c) if c.is_ascii_alphabetic() && len <= 15 => {
-                self.lengths[usize::from(c & 31)] & 1 << len != 0
-            }
-            Some(c) if c.is_ascii() => false,
-            Some(_) => true,
-            None => false,
-        }
+        text.get(span.start).is_some_and(|c| {
+            c.is_ascii_alphabetic()
+                && len <= 15
+                && self.lengths[usize::from(c & 31)] & 1 << len != 0
+        })
     }
 
     /// Spans of the phrases in the draft, earliest first, none overlapping
@@ -96,11 +89,12 @@ impl Phrases {
     ) {
         let t = &a.tokens;
         let text = a.text.as_bytes();
-        let key = |k: usize| -> Option<u128> {
+        // A token's text as a slot reads it: "#" for any number.
+        let key = |k: usize| -> Option<&str> {
             let x = t.get(k)?;
             match x.kind {
                 TokenKind::Number => Some(NUM[0]),
-                TokenKind::Word => lower_key(a.slice(x.span)),
+                TokenKind::Word => Some(a.slice(x.span)),
                 _ => None,
             }
         };
@@ -125,14 +119,17 @@ impl Phrases {
     }
 
     /// The last token of the longest phrase opening at token `i`.
-    fn match_at(&self, i: usize, key: &impl Fn(usize) -> Option<u128>) -> Option<usize> {
+    fn match_at<'t>(&self, i: usize, key: &impl Fn(usize) -> Option<&'t str>) -> Option<usize> {
+        let fills = |slot: Slot, w: &str| {
+            slot == ANY && w != NUM[0] || slot.iter().any(|s| s.eq_ignore_ascii_case(w))
+        };
         let first = key(i)?;
         let mut best = None;
-        for p in self.list.iter().filter(|p| p[0].contains(&first)) {
+        for p in self.list.iter().filter(|p| fills(p[0], first)) {
             let fits = p[1..]
                 .iter()
                 .enumerate()
-                .all(|(n, &want)| key(i + 1 + n).is_some_and(|k| want == ANY || want.contains(&k)));
+                .all(|(n, &want)| key(i + 1 + n).is_some_and(|k| fills(want, k)));
             if fits && best.is_none_or(|b| b < i + p.len() - 1) {
                 best = Some(i + p.len() - 1);
             }
@@ -144,12 +141,11 @@ impl Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::pack_all;
 
     const LIST: Phrases = Phrases::new(&[
-        &[&pack_all(["only"]), NUM, &pack_all(["left"])],
-        &[&pack_all(["going", "selling"]), &pack_all(["fast"])],
-        &[NUM, ANY, &pack_all(["left"])],
+        &[&["only"], NUM, &["left"]],
+        &[&["going", "selling"], &["fast"]],
+        &[NUM, ANY, &["left"]],
     ]);
 
     fn found(text: &str) -> Vec<String> {

@@ -5,7 +5,6 @@ use super::{from_hits, Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity, Span};
-use crate::text::pack_all;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "urgency",
@@ -51,28 +50,28 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
 }
 
 /// Words that close an offer: "until", "before", "once" (they're gone).
-const CLOSES: Slot = &pack_all(["until", "till", "til", "before", "once", "when"]);
+const CLOSES: Slot = &["until", "till", "til", "before", "once", "when"];
 /// "they're", "it's", curly apostrophes too.
-const THEY_ARE: Slot = &pack_all(["they're", "they\u{2019}re", "it's", "it\u{2019}s"]);
+const THEY_ARE: Slot = &["they're", "they\u{2019}re", "it's", "it\u{2019}s"];
 /// Periods an offer is confined to.
-const PERIOD: Slot = &pack_all(["week", "weekend", "month", "season"]);
+const PERIOD: Slot = &["week", "weekend", "month", "season"];
 /// Places and items counted out to buyers.
-const PLACES: Slot = &pack_all(["spots", "slots", "places", "seats", "spaces", "copies"]);
-const ONLY: Slot = &pack_all(["only"]);
-const THIS: Slot = &pack_all(["this"]);
-const UNTIL: Slot = &pack_all(["until", "till", "til"]);
+const PLACES: Slot = &["spots", "slots", "places", "seats", "spaces", "copies"];
+const ONLY: Slot = &["only"];
+const THIS: Slot = &["this"];
+const UNTIL: Slot = &["until", "till", "til"];
 
 /// Scarcity and haste that read as pressure wherever they stand. Each
 /// shape is general sales language (no writer's wording): what runs out
 /// ("before they're gone"), an offer confined to a period ("this
 /// weekend only"), a limited supply and a count of what is left.
 const PRESSURE: Phrases = Phrases::new(&[
-    &[CLOSES, THEY_ARE, &pack_all(["gone"])],
+    &[CLOSES, THEY_ARE, &["gone"]],
     &[THIS, PERIOD, ONLY],
     &[ONLY, UNTIL],
     &[
-        &pack_all(["limited"]),
-        &pack_all([
+        &["limited"],
+        &[
             "dates",
             "seats",
             "spots",
@@ -80,22 +79,18 @@ const PRESSURE: Phrases = Phrases::new(&[
             "availability",
             "edition",
             "numbers",
-        ]),
+        ],
     ],
-    &[NUM, PLACES, &pack_all(["left", "remaining"])],
+    &[NUM, PLACES, &["left", "remaining"]],
 ]);
 
 /// A cap on an offer ("(5 slots)", "only 12 boxes", "10 people max") and
 /// haste that only an offer turns into pressure.
 const IN_AN_OFFER: Phrases = Phrases::new(&[
-    &[
-        &pack_all(["don't", "don\u{2019}t"]),
-        &pack_all(["sleep"]),
-        &pack_all(["on"]),
-    ],
-    &[NUM, &pack_all(["slots", "spots"])],
+    &[&["don't", "don\u{2019}t"], &["sleep"], &["on"]],
+    &[NUM, &["slots", "spots"]],
     &[ONLY, NUM, ANY],
-    &[NUM, ANY, &pack_all(["max"])],
+    &[NUM, ANY, &["max"]],
 ]);
 
 #[cfg(test)]
