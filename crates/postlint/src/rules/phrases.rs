@@ -80,12 +80,15 @@ impl Phrases {
     /// Spans of the phrases in the draft, earliest first, none overlapping
     /// a finding already in `out[from..]` or the user's allow list; each
     /// is handed to `push`.
+    /// (Not inlined, and `push` not generic: one copy of the scan in the
+    /// WebAssembly module, whatever calls it.)
+    #[inline(never)]
     pub fn find(
         &self,
         a: &Analysis,
         out: &mut Vec<Finding>,
         from: usize,
-        push: impl Fn(Span) -> Finding,
+        push: &dyn Fn(Span) -> Finding,
     ) {
         let t = &a.tokens;
         let text = a.text.as_bytes();
@@ -118,11 +121,11 @@ impl Phrases {
         }
     }
 
-    /// The last token of the longest phrase opening at token `i`.
-    fn match_at<'t>(&self, i: usize, key: &impl Fn(usize) -> Option<&'t str>) -> Option<usize> {
-        let fills = |slot: Slot, w: &str| {
-            slot == ANY && w != NUM[0] || slot.iter().any(|s| s.eq_ignore_ascii_case(w))
-        };
+    /// The last token of the longest phrase opening at token `i`. (Not
+    /// inlined, like [`Phrases::find`]: it runs only on the few words that
+    /// pass the filter, and the module stays small.)
+    #[inline(never)]
+    fn match_at<'t>(&self, i: usize, key: &dyn Fn(usize) -> Option<&'t str>) -> Option<usize> {
         let first = key(i)?;
         let mut best = None;
         for p in self.list.iter().filter(|p| fills(p[0], first)) {
@@ -136,6 +139,12 @@ impl Phrases {
         }
         best
     }
+}
+
+/// Whether word `w` ("#" for a number) fills `slot`.
+#[inline(never)]
+fn fills(slot: Slot, w: &str) -> bool {
+    slot == ANY && w != NUM[0] || slot.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]
@@ -153,7 +162,7 @@ mod tests {
         let model = crate::model::Model::builtin();
         let a = Analysis::run(text, None, None, None, ctx, model, None);
         let mut out = Vec::new();
-        LIST.find(&a, &mut out, 0, |s| Finding::new(s, "", None));
+        LIST.find(&a, &mut out, 0, &|s| Finding::new(s, "", None));
         out.iter().map(|f| a.slice(f.span).to_owned()).collect()
     }
 

@@ -41,11 +41,11 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
             Some(SUGGESTION),
         )
     };
-    PRESSURE.find(a, out, start, push);
+    PRESSURE.find(a, out, start, &push);
     // A count of places pressures only in an offer: "8 spots" at a picnic
     // table and "don't sleep on this album" from a fan do not.
     if a.scores[0] >= SELLS {
-        IN_AN_OFFER.find(a, out, start, push);
+        IN_AN_OFFER.find(a, out, start, &push);
     }
 }
 
