@@ -84,12 +84,11 @@ const PRESSURE: Phrases = Phrases::new(&[
     &[NUM, PLACES, &["left", "remaining"]],
 ]);
 
-/// A cap on an offer ("(5 slots)", "only 12 boxes", "10 people max") and
+/// A cap on an offer ("(5 slots)", "10 people max") and
 /// haste that only an offer turns into pressure.
 const IN_AN_OFFER: Phrases = Phrases::new(&[
     &[&["don't", "don\u{2019}t"], &["sleep"], &["on"]],
     &[NUM, &["slots", "spots"]],
-    &[ONLY, NUM, ANY],
     &[NUM, ANY, &["max"]],
 ]);
 
