@@ -18,6 +18,15 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 /// reader counts them; contractions and hyphens make the token count lower.
 const LONG: usize = 90;
 
+/// The conversational score from which a long post already talks with its
+/// readers. Thanks and second-person address ("to every teacher: you
+/// matter") lift the score without giving readers anything to answer, so
+/// the bar sits above the 0.5 label line. Chosen on the held-out table
+/// pooled over all five writers: 0.4 caught 26 of 47 gold posts, 0.5 29,
+/// 0.6 34 at about the same precision (.607 against .634); 0.75 added one
+/// more for many more false alarms.
+const TALKS: f64 = 0.6;
+
 /// The draft asks readers something, offers help or invites them in: a way
 /// for the reader to answer.
 pub(super) fn invites(a: &Analysis) -> bool {
@@ -29,7 +38,7 @@ pub(super) fn invites(a: &Analysis) -> bool {
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let s = &a.stats;
     // A reply is already a conversation.
-    if a.reply || s.words < LONG || s.questions > 0 || s.mentions > 0 || a.scores[2] >= 0.4 {
+    if a.reply || s.words < LONG || s.questions > 0 || s.mentions > 0 || a.scores[2] >= TALKS {
         return;
     }
     if invites(a) {
@@ -62,6 +71,17 @@ mod tests {
         assert_eq!(
             flagged("missed-conversation", LONG),
             ["The mill opens to visitors in June."]
+        );
+    }
+
+    #[test]
+    fn fires_when_thanks_give_readers_nothing_to_answer() {
+        // Addressing readers to thank them lifts the conversational score
+        // a little, but leaves them nothing to answer.
+        let thanked = format!("{LONG} To all of you who helped: you are the reason it turns.");
+        assert_eq!(
+            flagged("missed-conversation", &thanked),
+            ["To all of you who helped: you are the reason it turns."]
         );
     }
 

@@ -15,6 +15,7 @@ mod hashtag_stuffing;
 mod link_only;
 mod missed_conversation;
 mod needy;
+mod phrases;
 mod robotic;
 mod self_centered;
 pub(crate) mod shouting;
