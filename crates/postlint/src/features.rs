@@ -37,13 +37,13 @@ pub(crate) struct Feature {
     pub value: f64,
     /// For a learned word ([`WORD`]), its index in the model's word list.
     pub word: u32,
-    /// The name's dense id ([`ids::NAMES`]; [`ids::UNKNOWN`] for learned
-    /// words and unlisted names): what the model indexes its weights by.
+    /// The name's dense id (its index in [`ids::NAMES`]): what the model
+    /// indexes its weights by.
     pub id: u16,
 }
 
 /// The name of learned-word features; their evidence is named `word:<w>`.
-pub(crate) const WORD: &str = "word";
+pub(crate) const WORD: &str = ids::NAMES[named!("word").id() as usize];
 
 /// Gives the index of a learned word (lower-cased), if the model knows it.
 pub(crate) type WordIds<'a> = &'a dyn Fn(&str) -> Option<u32>;
@@ -122,15 +122,14 @@ struct Repeats {
 }
 
 impl Repeats {
-    fn push(&mut self, out: &mut Vec<Feature>, name: impl Into<Named>, span: Span, value: f64) {
+    fn push(&mut self, out: &mut Vec<Feature>, named: Named, span: Span, value: f64) {
         if value == 0.0 {
             return;
         }
-        let named = name.into();
         let k = match self.seen[..self.len]
             .iter_mut()
             .chain(&mut self.more)
-            .find(|(s, _)| s.same(&named))
+            .find(|(s, _)| *s == named)
         {
             Some(entry) => {
                 entry.1 += 1;
@@ -148,16 +147,16 @@ impl Repeats {
             }
         };
         out.push(Feature {
-            name: named.name,
+            name: named.name(),
             span,
             // A first occurrence counts in full (`decay^0` is exactly 1).
             value: if k == 0 {
                 value
             } else {
-                value * decay(named.name).powi(k)
+                value * decay(named.name()).powi(k)
             },
             word: NOT_A_WORD,
-            id: named.id,
+            id: named.id(),
         });
     }
 }
@@ -454,7 +453,7 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
                 span,
                 value,
                 word: id,
-                id: ids::UNKNOWN,
+                id: named!("word").id(),
             });
         }
     }

@@ -38,9 +38,9 @@ pub struct Model {
     /// Log-odds of each dimension before any evidence.
     pub bias: [f64; 4],
     weights: NameMap<[f64; 4]>,
-    /// The weights of each built-in feature name, by its id
-    /// ([`ids::NAMES`]): scoring indexes this instead of hashing names.
-    by_id: Vec<[f64; 4]>,
+    /// The weights of each feature name, by its id ([`ids::NAMES`]):
+    /// scoring indexes this instead of hashing names.
+    by_id: [[f64; 4]; ids::NAMES.len()],
     /// Learned words: the word, its weights, and its evidence name.
     words: Vec<(Box<str>, [f64; 4], Box<str>)>,
     word_ids: WordIds,
@@ -126,7 +126,7 @@ impl Model {
         let mut m = Model {
             bias: [0.0; 4],
             weights: NameMap::default(),
-            by_id: Vec::new(),
+            by_id: [[0.0; 4]; ids::NAMES.len()],
             words: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };
@@ -168,7 +168,9 @@ impl Model {
 
     /// Resolves each feature name to its id once, for [`Model::score`].
     fn index_features(&mut self) {
-        self.by_id = ids::NAMES.iter().map(|n| self.weights(n)).collect();
+        for (w, name) in self.by_id.iter_mut().zip(ids::NAMES) {
+            *w = self.weights.get(name).copied().unwrap_or([0.0; 4]);
+        }
     }
 
     /// A model from biases, `(feature, weights)` pairs and `(word,
@@ -184,7 +186,7 @@ impl Model {
                 .into_iter()
                 .map(|(k, v)| (k.into_boxed_str(), v))
                 .collect(),
-            by_id: Vec::new(),
+            by_id: [[0.0; 4]; ids::NAMES.len()],
             words: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };
@@ -281,11 +283,11 @@ impl Model {
         for (t, f) in terms.iter_mut().zip(features) {
             let w = match self.words.get(f.word as usize) {
                 Some((_, w, _)) if f.word != NOT_A_WORD => *w,
-                // A listed name by its id; any other by its name.
-                _ => match self.by_id.get(usize::from(f.id)) {
-                    Some(w) => *w,
-                    None => self.weights(f.name),
-                },
+                _ => self
+                    .by_id
+                    .get(usize::from(f.id))
+                    .copied()
+                    .unwrap_or_default(),
             };
             *t = w.map(|w| round6(w * f.value));
         }

@@ -10,14 +10,12 @@
 //! **Registering a new feature name is one line:** add it to [`NAMES`]
 //! (after the lexicon's signals; a new [`Signal`] variant's name goes at its
 //! variant's position) and emit it as `named!("the-name")`, which checks at
-//! compile time that the name is listed. A plain `&'static str` still works
-//! (its id is found when the feature is made, and a name that is not listed
-//! falls back to the model's weights by name), only slower.
+//! compile time that the name is listed.
 
 use crate::lexicon::Signal;
 
 /// Every built-in feature name; its index is its id.
-pub(crate) const NAMES: [&str; 63] = [
+pub(crate) const NAMES: [&str; 64] = [
     // The lexicon's signals, in `Signal`'s variant order.
     "call-to-buy",
     "urgency",
@@ -83,58 +81,45 @@ pub(crate) const NAMES: [&str; 63] = [
     "sales-hook-question",
     "question-to-reader",
     "opening-question",
+    // Learned words (their evidence is named `word:<w>`).
+    "word",
 ];
 
-/// The id of a name [`NAMES`] does not list.
+/// The id of a name [`NAMES`] does not list (see [`id_of`]).
 pub(crate) const UNKNOWN: u16 = u16::MAX;
 
-/// A feature's name and its id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Named {
-    pub name: &'static str,
-    pub id: u16,
-}
+/// A listed feature name, by its id.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Named(u16);
 
 impl Named {
-    /// `name` and its id ([`UNKNOWN`] when not listed): at compile time
-    /// through [`named!`], else a search of the list.
+    /// The listed `name`; an unlisted one fails the build when evaluated at
+    /// compile time (as [`named!`] does).
     pub const fn new(name: &'static str) -> Self {
-        Self {
-            name,
-            id: id_of(name),
-        }
+        let id = id_of(name);
+        assert!(id != UNKNOWN, "list the feature name in features/ids.rs");
+        Self(id)
     }
 
     /// A lexicon signal's feature.
     #[inline]
     pub const fn signal(s: Signal) -> Self {
-        Self {
-            name: s.name(),
-            id: s as u16,
-        }
+        Self(s as u16)
     }
 
-    /// True when both name the same feature.
+    /// The feature's name, as shown in evidence.
     #[inline]
-    pub fn same(&self, other: &Named) -> bool {
-        if self.id == UNKNOWN || other.id == UNKNOWN {
-            self.name == other.name
-        } else {
-            self.id == other.id
-        }
+    pub fn name(self) -> &'static str {
+        // The static, not the `const`: indexing a `const` array at run
+        // time copies the whole array first.
+        static TABLE: [&str; NAMES.len()] = NAMES;
+        TABLE[usize::from(self.0)]
     }
-}
 
-/// No feature (an empty slot).
-impl Default for Named {
-    fn default() -> Self {
-        Self::new("")
-    }
-}
-
-impl From<&'static str> for Named {
-    fn from(name: &'static str) -> Self {
-        Self::new(name)
+    /// The feature's id: its index in [`NAMES`].
+    #[inline]
+    pub const fn id(self) -> u16 {
+        self.0
     }
 }
 
@@ -164,17 +149,10 @@ const fn eq(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-/// A listed feature name with its id, checked at compile time.
+/// A listed feature name, checked at compile time.
 macro_rules! named {
     ($name:literal) => {
-        const {
-            let n = $crate::features::ids::Named::new($name);
-            assert!(
-                n.id != $crate::features::ids::UNKNOWN,
-                "list the feature name in features/ids.rs"
-            );
-            n
-        }
+        const { $crate::features::ids::Named::new($name) }
     };
 }
 pub(crate) use named;
@@ -189,8 +167,9 @@ mod tests {
             assert_eq!(id_of(n) as usize, i, "{n} is listed twice");
         }
         assert_eq!(id_of("no-such-feature"), UNKNOWN);
-        assert_eq!(Named::from("price"), named!("price"));
-        assert_eq!(Named::from("price").name, "price");
+        assert_eq!(named!("price").name(), "price");
+        assert_eq!(usize::from(named!("link").id()), id_of("link") as usize);
+        assert_ne!(named!("price"), named!("link"));
     }
 
     #[test]
@@ -230,21 +209,7 @@ mod tests {
             Allowed,
         ];
         for s in all {
-            let n = Named::signal(s);
-            assert_eq!(NAMES[n.id as usize], s.name(), "{s:?}");
-            assert_eq!(n, Named::new(s.name()));
+            assert_eq!(Named::signal(s).name(), s.name(), "{s:?}");
         }
-    }
-
-    #[test]
-    fn same_compares_ids_or_unlisted_names() {
-        let (a, b) = (Named::from("price"), named!("price"));
-        assert!(a.same(&b));
-        assert!(!a.same(&named!("link")));
-        let (x, y) = (Named::from("custom-x"), Named::from("custom-y"));
-        assert_eq!(x.id, UNKNOWN);
-        assert!(x.same(&Named::from("custom-x")));
-        assert!(!x.same(&y));
-        assert!(!x.same(&a));
     }
 }
