@@ -12,7 +12,10 @@
 //! negation ("not sponsored", "no promo codes") is dropped; inside quotation
 //! marks it counts for less; thanks that name no one count for less.
 
+pub(crate) mod ids;
 pub(crate) mod signals;
+
+use ids::{named, Named};
 
 use crate::lazy::Lazy;
 
@@ -34,10 +37,13 @@ pub(crate) struct Feature {
     pub value: f64,
     /// For a learned word ([`WORD`]), its index in the model's word list.
     pub word: u32,
+    /// The name's dense id (its index in [`ids::NAMES`]): what the model
+    /// indexes its weights by.
+    pub id: u16,
 }
 
 /// The name of learned-word features; their evidence is named `word:<w>`.
-pub(crate) const WORD: &str = "word";
+pub(crate) const WORD: &str = ids::NAMES[named!("word").id() as usize];
 
 /// Gives the index of a learned word (lower-cased), if the model knows it.
 pub(crate) type WordIds<'a> = &'a dyn Fn(&str) -> Option<u32>;
@@ -53,10 +59,6 @@ pub(crate) enum Learned<'a> {
 
 /// `Feature::word` of a feature that is not a learned word.
 pub(crate) const NOT_A_WORD: u32 = u32::MAX;
-
-/// The name of question features; the model reads them last (a pitch's
-/// questions are its hooks).
-pub(crate) const QUESTION: &str = "question";
 
 /// How much each repeat of a signal still counts: the k-th repeat weighs
 /// `decay^k` of the first.
@@ -114,22 +116,20 @@ pub(crate) fn settle(text: &str, tokens: &[Token], m: &mut Matches) -> Settled {
 /// of a draft on the stack, any more on the heap.
 #[derive(Default)]
 struct Repeats {
-    seen: [(&'static str, i32); 24],
+    seen: [(Named, i32); 24],
     len: usize,
-    more: Vec<(&'static str, i32)>,
+    more: Vec<(Named, i32)>,
 }
 
 impl Repeats {
-    fn push(&mut self, out: &mut Vec<Feature>, name: &'static str, span: Span, value: f64) {
+    fn push(&mut self, out: &mut Vec<Feature>, named: Named, span: Span, value: f64) {
         if value == 0.0 {
             return;
         }
-        // Names are mostly the same literal: compare addresses first.
-        let same = |s: &str| std::ptr::eq(s, name) || s == name;
         let k = match self.seen[..self.len]
             .iter_mut()
             .chain(&mut self.more)
-            .find(|(s, _)| same(s))
+            .find(|(s, _)| *s == named)
         {
             Some(entry) => {
                 entry.1 += 1;
@@ -138,24 +138,25 @@ impl Repeats {
             None => {
                 match self.seen.get_mut(self.len) {
                     Some(slot) => {
-                        *slot = (name, 0);
+                        *slot = (named, 0);
                         self.len += 1;
                     }
-                    None => self.more.push((name, 0)),
+                    None => self.more.push((named, 0)),
                 }
                 0
             }
         };
         out.push(Feature {
-            name,
+            name: named.name(),
             span,
             // A first occurrence counts in full (`decay^0` is exactly 1).
             value: if k == 0 {
                 value
             } else {
-                value * decay(name).powi(k)
+                value * decay(named.name()).powi(k)
             },
             word: NOT_A_WORD,
+            id: named.id(),
         });
     }
 }
@@ -257,14 +258,14 @@ pub(crate) fn extract(
             value *= 0.5;
         }
         let name = match h.signal {
-            Signal::SecondPerson if pitch => "second-person-in-pitch",
-            Signal::AskOpinion if pitch => "asks-readers-in-pitch",
-            s => s.name(),
+            Signal::SecondPerson if pitch => named!("second-person-in-pitch"),
+            Signal::AskOpinion if pitch => named!("asks-readers-in-pitch"),
+            s => Named::signal(s),
         };
         rep.push(&mut out, name, h.span, value);
     }
     for h in brand_hits {
-        rep.push(&mut out, "brand-name", h.span, 1.0);
+        rep.push(&mut out, named!("brand-name"), h.span, 1.0);
     }
 
     // Structure: money, links, phone numbers, faces, diary style.
@@ -275,17 +276,19 @@ pub(crate) fn extract(
             continue;
         }
         let name = match t.kind {
-            TokenKind::Price => "price",
-            TokenKind::Percentage => "percentage",
-            TokenKind::Url => "link",
-            TokenKind::Phone => "phone-number",
-            TokenKind::Emoticon => "emoticon",
-            TokenKind::Hashtag => "hashtag",
-            TokenKind::Emoji if doc.slice(t.span).chars().any(is_feeling_emoji) => "feeling-emoji",
-            TokenKind::Emoji => "emoji",
-            TokenKind::Word if t.all_caps && t.span.len() > 2 => "capitals",
-            TokenKind::Word if doc.is_diary_opener(i) => "diary-style",
-            TokenKind::Punctuation if doc.slice(t.span).contains('!') => "exclamation",
+            TokenKind::Price => named!("price"),
+            TokenKind::Percentage => named!("percentage"),
+            TokenKind::Url => named!("link"),
+            TokenKind::Phone => named!("phone-number"),
+            TokenKind::Emoticon => named!("emoticon"),
+            TokenKind::Hashtag => named!("hashtag"),
+            TokenKind::Emoji if doc.slice(t.span).chars().any(is_feeling_emoji) => {
+                named!("feeling-emoji")
+            }
+            TokenKind::Emoji => named!("emoji"),
+            TokenKind::Word if t.all_caps && t.span.len() > 2 => named!("capitals"),
+            TokenKind::Word if doc.is_diary_opener(i) => named!("diary-style"),
+            TokenKind::Punctuation if doc.slice(t.span).contains('!') => named!("exclamation"),
             _ => continue,
         };
         rep.push(&mut out, name, t.span, 1.0);
@@ -299,18 +302,18 @@ pub(crate) fn extract(
     {
         let word = doc.slice(t.span);
         if word.starts_with(|c: char| c.is_lowercase()) {
-            rep.push(&mut out, "lowercase-voice", t.span, 1.0);
+            rep.push(&mut out, named!("lowercase-voice"), t.span, 1.0);
         }
         let comma_next = doc.tokens.get(i + 1).is_some_and(|n| {
             n.kind == TokenKind::Punctuation && doc.slice(n.span).starts_with(',')
         });
         if comma_next && SPOKEN_OPENERS.contains_lower(word) {
-            rep.push(&mut out, "spoken-opener", t.span, 1.0);
+            rep.push(&mut out, named!("spoken-opener"), t.span, 1.0);
         }
     }
     let opening = doc.opening_reply();
     if let Some((_, span)) = opening {
-        rep.push(&mut out, "reply", span, 1.0);
+        rep.push(&mut out, named!("reply"), span, 1.0);
     }
     for (_, t) in doc
         .tokens
@@ -318,7 +321,7 @@ pub(crate) fn extract(
         .enumerate()
         .filter(|&(i, t)| t.kind == TokenKind::Mention && opening.is_none_or(|(k, _)| k != i))
     {
-        rep.push(&mut out, "mention", t.span, 1.0);
+        rep.push(&mut out, named!("mention"), t.span, 1.0);
     }
     offers_with_limits(doc, hits, &mut rep, &mut out);
     signals::audience(doc, &mut rep, &mut out);
@@ -332,25 +335,25 @@ pub(crate) fn extract(
         .count();
     // Someone telling of their own life at length: a person, seldom a pitch.
     if words >= LONG_POST && first_person >= 3 {
-        rep.push(&mut out, "long-first-person", whole, 1.0);
+        rep.push(&mut out, named!("long-first-person"), whole, 1.0);
     }
     if words >= LONG_POST {
-        rep.push(&mut out, "long-post", whole, 1.0);
+        rep.push(&mut out, named!("long-post"), whole, 1.0);
     } else if words <= SHORT_POST && words > 0 {
-        rep.push(&mut out, "short-post", whole, 1.0);
+        rep.push(&mut out, named!("short-post"), whole, 1.0);
     }
     if ctx.reply {
-        rep.push(&mut out, "reply-context", whole, 1.0);
+        rep.push(&mut out, named!("reply-context"), whole, 1.0);
         // A reply of a word or three ("Nice!", "so true 🔥") answers no one
         // in particular: the robotic kind, not a conversation.
         if words <= SHORT_REPLY {
-            rep.push(&mut out, "short-reply", whole, 1.0);
+            rep.push(&mut out, named!("short-reply"), whole, 1.0);
         }
     }
     let q = if pitch {
-        "sales-hook-question"
+        named!("sales-hook-question")
     } else {
-        QUESTION
+        named!("question")
     };
     for t in doc.tokens {
         if t.kind == TokenKind::Punctuation && is_question(doc.slice(t.span)) {
@@ -363,11 +366,11 @@ pub(crate) fn extract(
                 .take_while(|h| h.span.start < span.end)
                 .any(|h| h.signal == Signal::SecondPerson);
             if to_you && !pitch && !foreign {
-                rep.push(&mut out, "question-to-reader", span, 1.0);
+                rep.push(&mut out, named!("question-to-reader"), span, 1.0);
             }
             // A draft that opens with its question leads with the reader.
             if doc.sentences.first().is_some_and(|f| f.start == s.start) && !pitch {
-                rep.push(&mut out, "opening-question", span, 1.0);
+                rep.push(&mut out, named!("opening-question"), span, 1.0);
             }
         }
     }
@@ -450,6 +453,7 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
                 span,
                 value,
                 word: id,
+                id: named!("word").id(),
             });
         }
     }
@@ -520,7 +524,7 @@ fn offers_with_limits(doc: Doc, hits: &[Hit], rep: &mut Repeats, out: &mut Vec<F
             .iter()
             .any(|t| t.kind == TokenKind::Word && LIMIT_WORDS.contains_lower(doc.slice(t.span)));
         if limit {
-            rep.push(out, "offer-with-limit", *s, 1.0);
+            rep.push(out, named!("offer-with-limit"), *s, 1.0);
         }
     }
 }

@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use crate::lazy::Lazy;
 use rustc_hash::FxHashMap;
 
-use crate::features::{Feature, NOT_A_WORD};
+use crate::features::{ids, Feature, NOT_A_WORD};
 use crate::names::NameMap;
 use crate::report::{Dimension, Evidence};
 use crate::text::pack;
@@ -38,6 +38,9 @@ pub struct Model {
     /// Log-odds of each dimension before any evidence.
     pub bias: [f64; 4],
     weights: NameMap<[f64; 4]>,
+    /// The weights of each feature name, by its id ([`ids::NAMES`]):
+    /// scoring indexes this instead of hashing names.
+    by_id: [[f64; 4]; ids::NAMES.len()],
     /// Learned words: the word, its weights, and its evidence name.
     words: Vec<(Box<str>, [f64; 4], Box<str>)>,
     word_ids: WordIds,
@@ -123,6 +126,7 @@ impl Model {
         let mut m = Model {
             bias: [0.0; 4],
             weights: NameMap::default(),
+            by_id: [[0.0; 4]; ids::NAMES.len()],
             words: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };
@@ -158,7 +162,15 @@ impl Model {
                 _ => return Err(err("unknown key")),
             }
         }
+        m.index_features();
         Ok(m)
+    }
+
+    /// Resolves each feature name to its id once, for [`Model::score`].
+    fn index_features(&mut self) {
+        for (w, name) in self.by_id.iter_mut().zip(ids::NAMES) {
+            *w = self.weights.get(name).copied().unwrap_or([0.0; 4]);
+        }
     }
 
     /// A model from biases, `(feature, weights)` pairs and `(word,
@@ -174,9 +186,11 @@ impl Model {
                 .into_iter()
                 .map(|(k, v)| (k.into_boxed_str(), v))
                 .collect(),
+            by_id: [[0.0; 4]; ids::NAMES.len()],
             words: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };
+        m.index_features();
         for (w, v) in words {
             m.add_word(&w, v);
         }
@@ -269,7 +283,11 @@ impl Model {
         for (t, f) in terms.iter_mut().zip(features) {
             let w = match self.words.get(f.word as usize) {
                 Some((_, w, _)) if f.word != NOT_A_WORD => *w,
-                _ => self.weights(f.name),
+                _ => self
+                    .by_id
+                    .get(usize::from(f.id))
+                    .copied()
+                    .unwrap_or_default(),
             };
             *t = w.map(|w| round6(w * f.value));
         }

@@ -287,7 +287,10 @@ impl Normalized {
             (Some(a), Some(b)) => b.span.end - a.span.start,
             _ => 0,
         };
-        let mut out = String::with_capacity(bytes + 2);
+        // Room for the words, a space after each, sentence marks and
+        // placeholders longer than what they replace ("$5" -> "<price>"):
+        // growing the text would take a second heap block.
+        let mut out = String::with_capacity(bytes + range.len() + 16);
         let mut items = Vec::with_capacity(range.len());
         let mut quoted = Vec::new();
         let first_token = range.start;

@@ -13,7 +13,7 @@
 
 use crate::lazy::Lazy;
 
-use super::{Doc, Feature, Repeats};
+use super::{ids::named, Doc, Feature, Repeats};
 use crate::lexicon::{Hit, Signal};
 use crate::report::Span;
 use crate::text::{lower_ends_with, WordSet};
@@ -24,7 +24,7 @@ use crate::tokenizer::{Token, TokenKind};
 /// people ("To every nurse who...").
 pub(super) fn audience(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
     if let Some(span) = greeting(doc) {
-        rep.push(out, "greets-group", span, 1.0);
+        rep.push(out, named!("greets-group"), span, 1.0);
     }
 }
 
@@ -108,7 +108,7 @@ pub(super) fn comments_on_post(doc: Doc, rep: &mut Repeats, out: &mut Vec<Featur
         if rt.kind == TokenKind::Word && m.kind == TokenKind::Mention && doc.slice(rt.span) == "RT"
         {
             if own_words {
-                rep.push(out, "comments-on-post", rt.span.union(&m.span), 1.0);
+                rep.push(out, named!("comments-on-post"), rt.span.union(&m.span), 1.0);
             }
             return;
         }
@@ -362,7 +362,7 @@ pub(super) fn invitations(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
             continue;
         };
         if t.kind == TokenKind::Word && INVITING_VERBS.contains_lower(doc.slice(t.span)) {
-            rep.push(out, "invites-readers", t.span, 1.0);
+            rep.push(out, named!("invites-readers"), t.span, 1.0);
         }
     }
 }
@@ -418,7 +418,7 @@ pub(super) fn credits_readers(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature
         let past =
             (verb.len() > 4 && lower_ends_with(verb, "ed")) || PAST_VERBS.contains_lower(verb);
         if past {
-            rep.push(out, "credits-readers", t.span.union(&v.span), 1.0);
+            rep.push(out, named!("credits-readers"), t.span.union(&v.span), 1.0);
         }
     }
 }
