@@ -90,7 +90,7 @@ pub struct RuleSummary {
 fn is_kebab(id: &str) -> bool {
     id.starts_with(|c: char| c.is_ascii_lowercase())
         && !id.ends_with('-')
-        && !id.contains("--")
+        && crate::text::ascii_matches(id, "--").next().is_none()
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -219,7 +219,7 @@ pub(crate) fn catalogue(config: &Config) -> Vec<RuleSummary> {
         dimension: r.dimension,
         default_severity: r.severity,
         severity: config.level(&r.id).severity(),
-        description: r.message.replace("{text}", "…"),
+        description: crate::text::replace_ascii(&r.message, "{text}", "…"),
         custom: true,
     });
     builtin.chain(custom).collect()
@@ -316,7 +316,7 @@ impl Compiled {
                 rule: Cow::Owned(rule.id.clone()),
                 severity: *severity,
                 span,
-                message: rule.message.replace("{text}", found),
+                message: crate::text::replace_ascii(&rule.message, "{text}", found),
                 suggestion: rule
                     .suggestion
                     .clone()

@@ -466,8 +466,11 @@ pub(crate) fn parse(src: &str) -> Vec<Entry> {
             assert!(signal.is_some(), "unknown lexicon section [{name}]");
             continue;
         }
-        let (phrase, strength) = match line.rsplit_once(" *") {
-            Some((p, w)) => (p.trim(), crate::decimal::parse(w.trim()).unwrap_or(1.0)),
+        let (phrase, strength) = match crate::text::ascii_matches(line, " *").last() {
+            Some(i) => (
+                line[..i].trim(),
+                crate::decimal::parse(line[i + 2..].trim()).unwrap_or(1.0),
+            ),
             None => (line, 1.0),
         };
         if let Some(signal) = signal {

@@ -233,6 +233,37 @@ pub(crate) fn lower_ends_with(word: &str, suffix: &str) -> bool {
     }
 }
 
+/// Where the ASCII pattern `pat` occurs in `s`: byte offsets, first to last.
+/// A window scan, not `str::find`/`str::replace`: those bring in the std's
+/// two-way substring searcher, 3 KB of WebAssembly for a handful of short,
+/// fixed patterns read only when a lexicon or config is loaded or a custom
+/// rule fires. (An ASCII match always starts and ends on char boundaries.)
+pub(crate) fn ascii_matches<'a>(s: &'a str, pat: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let n = pat.len();
+    let starts = if n == 0 {
+        0
+    } else {
+        (s.len() + 1).saturating_sub(n)
+    };
+    (0..starts).filter(move |&i| s.as_bytes()[i..i + n] == *pat.as_bytes())
+}
+
+/// `s` with every `pat` (ASCII, non-empty, non-overlapping, left to right)
+/// replaced by `with`.
+pub(crate) fn replace_ascii(s: &str, pat: &str, with: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for i in ascii_matches(s, pat) {
+        if i >= last {
+            out.push_str(&s[last..i]);
+            out.push_str(with);
+            last = i + pat.len();
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
 /// True when `s` has at least two letters and every cased letter is upper case.
 pub(crate) fn is_all_caps(s: &str) -> bool {
     let mut letters = 0;
@@ -313,6 +344,24 @@ mod tests {
         assert_eq!(KEYS[0], pack("rt").unwrap());
         assert_eq!(KEYS[1], lower_key("ReTweet").unwrap());
         assert_eq!(KEYS[2], lower_key("A-LONGER-WORD").unwrap());
+    }
+
+    #[test]
+    fn ascii_matches_and_replace_agree_with_std() {
+        for (s, pat, with) in [
+            ("Hi {text}, {text}!", "{text}", "you"),
+            ("a--b---c", "--", "+"),
+            ("aaaa", "aa", "b"),
+            ("", "x", "y"),
+            ("x", "xx", "y"),
+            ("🎉 *2 é *", " *", "|"),
+        ] {
+            assert_eq!(replace_ascii(s, pat, with), s.replace(pat, with), "{s:?}");
+            let first = ascii_matches(s, pat).next();
+            assert_eq!(first, s.find(pat), "{s:?}");
+            assert_eq!(ascii_matches(s, pat).last(), s.rfind(pat), "{s:?}");
+        }
+        assert_eq!(ascii_matches("abc", "").count(), 0);
     }
 
     #[test]
