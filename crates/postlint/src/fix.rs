@@ -84,24 +84,24 @@ pub(crate) fn builtin_fix(a: &Analysis, brands: &[String], d: &Diagnostic) -> Op
 }
 
 /// The marks of one punctuation token (`!!!`, `?!?!`, `！！`, `?-?`) as one
-/// mark where the first stood (a question mark if there is one): the
-/// `shouting` rule counts the marks of a token, however they are spread.
+/// mark (a question mark if there is one): the `shouting` rule counts the
+/// marks of a token, however they are spread. What lies between the first
+/// and the last mark goes with them, and what lies outside them stays, so
+/// both ends of the token touch what they touched before: keeping a `#`
+/// from inside ("!!#!!!?") next to the word after the token would make a
+/// hashtag that the draft never had.
 fn one_mark(punct: &str, out: &mut String) {
     let is_mark = |c: char| matches!(c, '!' | '?' | '！' | '？');
-    let marks = punct.chars().filter(|&c| is_mark(c));
-    if marks.clone().count() < 2 {
+    let mut marks = punct.char_indices().filter(|&(_, c)| is_mark(c));
+    let question = marks.clone().find(|&(_, c)| matches!(c, '?' | '？'));
+    let (Some((first, one)), Some((last, end))) = (marks.next(), marks.last()) else {
+        // One mark or none: nothing to join.
         out.push_str(punct);
         return;
-    }
-    let mut mark = marks.clone().find(|c| matches!(c, '?' | '？'));
-    mark = mark.or_else(|| marks.clone().next());
-    for c in punct.chars() {
-        if !is_mark(c) {
-            out.push(c);
-        } else if let Some(m) = mark.take() {
-            out.push(m);
-        }
-    }
+    };
+    out.push_str(&punct[..first]);
+    out.push(question.map_or(one, |(_, c)| c));
+    out.push_str(&punct[last + end.len_utf8()..]);
 }
 
 /// Sentence case for a shouted run: words in capitals lower-cased (a
@@ -330,7 +330,10 @@ mod tests {
         assert_eq!(fixed("you did WHAT?!?!"), "you did what?");
         assert_eq!(fixed("Wait！！！！ really"), "Wait！ really");
         // Marks spread over one token count together: one is left.
-        assert_eq!(fixed("OUR USA LA?-? tour"), "Our USA LA?- tour");
+        assert_eq!(fixed("OUR USA LA?-? tour"), "Our USA LA? tour");
+        // What lay between the marks goes with them: a `#` kept next to
+        // the word after would make a hashtag the draft never had.
+        assert_eq!(fixed("so happy!!#!!!?yes"), "so happy?yes");
         // Numbers never end a run: kept ones count, lower-cased ones do not
         // break it.
         let nines = "9R 9R 9R 9R 9R 9R 9R 9R";
