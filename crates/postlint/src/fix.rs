@@ -94,7 +94,7 @@ fn one_mark(punct: &str, out: &mut String) {
     let is_mark = |c: char| matches!(c, '!' | '?' | '！' | '？');
     let mut marks = punct.char_indices().filter(|&(_, c)| is_mark(c));
     let question = marks.clone().find(|&(_, c)| matches!(c, '?' | '？'));
-    let (Some((first, one)), Some((last, end))) = (marks.next(), marks.last()) else {
+    let (Some((first, one)), Some((last, end))) = (marks.next(), marks.next_back()) else {
         // One mark or none: nothing to join.
         out.push_str(punct);
         return;
