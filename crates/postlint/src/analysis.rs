@@ -162,9 +162,9 @@ mod tests {
         assert!(a
             .features
             .iter()
-            .all(|f| f.name != "first-person" && f.name != "word"));
-        assert!(a.features.iter().any(|f| f.name == "feeling-emoji"));
-        assert!(a.features.iter().any(|f| f.name == "hashtag"));
+            .all(|f| f.name() != "first-person" && f.name() != "word"));
+        assert!(a.features.iter().any(|f| f.name() == "feeling-emoji"));
+        assert!(a.features.iter().any(|f| f.name() == "hashtag"));
     }
 
     #[test]

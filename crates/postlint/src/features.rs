@@ -28,22 +28,25 @@ use crate::tokenizer::{Token, TokenKind};
 /// One feature occurrence.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Feature {
-    /// The feature's stable name (a lexicon signal's name or a structural
-    /// feature's), as shown in evidence.
-    pub name: &'static str,
+    /// The feature's name (a lexicon signal's or a structural feature's)
+    /// by its dense id: the model indexes its weights by the id, evidence
+    /// shows the name ([`Feature::name`]).
+    pub named: Named,
     /// Where the draft shows it.
     pub span: Span,
     /// How strongly: strength × context × repeat decay.
     pub value: f64,
-    /// For a learned word ([`WORD`]), its index in the model's word list.
+    /// For a learned word (named `"word"`; its evidence is named
+    /// `word:<w>`), its index in the model's word list.
     pub word: u32,
-    /// The name's dense id (its index in [`ids::NAMES`]): what the model
-    /// indexes its weights by.
-    pub id: u16,
 }
 
-/// The name of learned-word features; their evidence is named `word:<w>`.
-pub(crate) const WORD: &str = ids::NAMES[named!("word").id() as usize];
+impl Feature {
+    /// The feature's stable name, as shown in evidence.
+    pub fn name(&self) -> &'static str {
+        self.named.name()
+    }
+}
 
 /// Gives the index of a learned word (lower-cased), if the model knows it.
 pub(crate) type WordIds<'a> = &'a dyn Fn(&str) -> Option<u32>;
@@ -147,7 +150,7 @@ impl Repeats {
             }
         };
         out.push(Feature {
-            name: named.name(),
+            named,
             span,
             // A first occurrence counts in full (`decay^0` is exactly 1).
             value: if k == 0 {
@@ -156,7 +159,6 @@ impl Repeats {
                 value * decay(named.name()).powi(k)
             },
             word: NOT_A_WORD,
-            id: named.id(),
         });
     }
 }
@@ -375,7 +377,7 @@ pub(crate) fn extract(
         }
     }
     if foreign {
-        out.retain(|f| !is_english_only(f.name));
+        out.retain(|f| !is_english_only(f.name()));
     } else {
         learned_words(doc, allowed, learned, words, &mut out);
     }
@@ -449,11 +451,10 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
         let span = doc.tokens[i].span;
         if !allowed.overlaps(&span) && first_time(id) {
             out.push(Feature {
-                name: WORD,
+                named: named!("word"),
                 span,
                 value,
                 word: id,
-                id: named!("word").id(),
             });
         }
     }

@@ -122,7 +122,7 @@ impl Linter {
             .iter()
             .map(|f| match words.get(f.word as usize) {
                 Some(w) => (Cow::Owned(format!("word:{w}")), f.value),
-                None => (Cow::Borrowed(f.name), f.value),
+                None => (Cow::Borrowed(f.name()), f.value),
             })
             .collect()
     }

@@ -285,7 +285,7 @@ impl Model {
                 Some((_, w, _)) if f.word != NOT_A_WORD => *w,
                 _ => self
                     .by_id
-                    .get(usize::from(f.id))
+                    .get(usize::from(f.named.id()))
                     .copied()
                     .unwrap_or_default(),
             };
@@ -303,7 +303,7 @@ impl Model {
                         ev.push(Evidence {
                             dimension: d,
                             signal: if f.word == NOT_A_WORD || f.word as usize >= self.words.len() {
-                                Cow::Borrowed(f.name)
+                                Cow::Borrowed(f.name())
                             } else {
                                 self.word_name(f.word as usize)
                             },
