@@ -30,7 +30,7 @@ const DEBOUNCE_MS = 120;
 const EXAMPLES = {
   Salesy: "🔥 HUGE SALE!!! Buy now, 50% off everything, today only! Link in bio 👇 #sale #deals #shopping #fashion #style",
   Personal:
-    "Well. I locked my keys in the car at the grocery store. In the rain. 🙃 Huge thanks to the stranger who lent me an umbrella. Has this ever happened to you?",
+    "Well. I drove off with my phone on the roof of the car. It survived the highway. 🙃 Huge thanks to the cyclist who waved me down. Has this ever happened to you?",
   Brand:
     "We are proud to announce our award-winning, industry-leading platform. Our team has worked hard and we just hit 50k followers!",
 };

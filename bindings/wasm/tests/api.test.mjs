@@ -40,7 +40,7 @@ test("analyze returns a camelCase report", () => {
 
 test("a warm personal draft reads personal, not salesy", () => {
   const r = analyze(
-    "Well. I locked my keys in the car at the grocery store. In the rain. Has this happened to you?",
+    "Well. I drove off with my phone on the roof of the car. It survived the highway. Has this happened to you?",
   );
   assert.equal(r.labels.salesy, false);
   assert.ok(r.scores.personal > r.scores.salesy);

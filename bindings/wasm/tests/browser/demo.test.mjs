@@ -259,7 +259,7 @@ test("ignoring a finding re-lints without it; a fix rewrites the draft", async (
 
 test("a personal draft reads personal; no page errors all along", async () => {
   await setDraft(
-    "Well. I locked my keys in the car at the grocery store. In the rain. 🙃 Has this ever happened to you?",
+    "Well. I drove off with my phone on the roof of the car. It survived the highway. 🙃 Has this ever happened to you?",
   );
   await page.waitForFunction(() => document.getElementById("meter-personal").value > 0.5);
   assert.ok((await meterValue("salesy")) < 0.5);
