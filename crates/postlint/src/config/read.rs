@@ -417,50 +417,19 @@ fn one_of<'a>(names: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn level(v: &ConfigValue, at: &Path) -> Read<RuleLevel> {
-    variant(
-        v,
-        at,
-        &[
-            (RuleLevel::Off, &["off"]),
-            (RuleLevel::Info, &["info"]),
-            (RuleLevel::Warning, &["warning"]),
-            (RuleLevel::Error, &["error"]),
-        ],
-    )
+    variant(v, at, &RuleLevel::NAMES)
 }
 
 fn severity(v: &ConfigValue, at: &Path) -> Read<Severity> {
-    variant(
-        v,
-        at,
-        &[
-            (Severity::Info, &["info"]),
-            (Severity::Warning, &["warning"]),
-            (Severity::Error, &["error"]),
-        ],
-    )
+    variant(v, at, &Severity::NAMES)
 }
 
 fn dimension(v: &ConfigValue, at: &Path) -> Read<Dimension> {
-    variant(
-        v,
-        at,
-        &[
-            (Dimension::Salesy, &["salesy"]),
-            (Dimension::Personal, &["personal"]),
-            (Dimension::Conversational, &["conversational"]),
-            (
-                Dimension::IdentityReflecting,
-                &["identityReflecting", "identity_reflecting"],
-            ),
-        ],
-    )
+    variant(v, at, &Dimension::NAMES)
 }
 
 fn platform(v: &ConfigValue, at: &Path) -> Read<Platform> {
-    let all = Platform::ALL.map(|p| (p, [p.as_str()]));
-    let variants: Vec<(Platform, &[&str])> = all.iter().map(|(p, n)| (*p, &n[..])).collect();
-    variant(v, at, &variants)
+    variant(v, at, &Platform::NAMES)
 }
 
 /// Reads the members of a struct: `fields[i]` is `(name, spellings)`, the
@@ -498,15 +467,8 @@ fn missing<T>(value: Option<T>, at: &Path, field: &str) -> Read<T> {
 
 fn thresholds(v: &ConfigValue, at: &Path) -> Read<Thresholds> {
     let mut t = Thresholds::default();
-    let fields: [(&str, &[&str]); 4] = [
-        ("salesy", &["salesy"]),
-        ("personal", &["personal"]),
-        ("conversational", &["conversational"]),
-        (
-            "identity_reflecting",
-            &["identityReflecting", "identity_reflecting"],
-        ),
-    ];
+    // A field per dimension, named and spelled as the dimension is.
+    let fields = Dimension::NAMES.map(|(d, names)| (d.as_str(), names));
     members(v, at, "Thresholds", &fields, |i, v, at| {
         let x = f64_at(v, at)?;
         *[
@@ -670,6 +632,42 @@ impl From<toml::Value> for ConfigValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each enum's table reads every spelling back to its variant, is in
+    /// declaration order (`as_str` indexes it by variant), and names the
+    /// variant by its last spelling.
+    #[test]
+    fn enum_tables_parse_and_name_alike() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(
+            table: &[(T, &[&str])],
+            index: impl Fn(T) -> usize,
+            name: impl Fn(T) -> &'static str,
+            read: impl Fn(&ConfigValue, &Path) -> Read<T>,
+        ) {
+            for (i, &(t, spellings)) in table.iter().enumerate() {
+                assert_eq!(index(t), i, "{t:?}");
+                assert_eq!(Some(&name(t)), spellings.last(), "{t:?}");
+                for s in spellings {
+                    let v = ConfigValue::Str((*s).to_owned());
+                    assert_eq!(read(&v, &Path::ROOT).unwrap(), t, "{s}");
+                }
+            }
+        }
+        check(&Severity::NAMES, |s| s as usize, Severity::as_str, severity);
+        check(
+            &Dimension::NAMES,
+            Dimension::index,
+            Dimension::as_str,
+            dimension,
+        );
+        check(&Platform::NAMES, |p| p as usize, Platform::as_str, platform);
+        let level_name = |l: RuleLevel| l.severity().map_or("off", Severity::as_str);
+        check(&RuleLevel::NAMES, |l| l as usize, level_name, level);
+        for (d, names) in Dimension::NAMES {
+            assert!(names.iter().all(|n| Dimension::parse(n) == Some(d)));
+        }
+        assert_eq!(Dimension::parse("identity-reflecting"), None);
+    }
 
     /// serde's messages (serde_path_to_error's keys), word for word, as the
     /// derived visitors gave them before this reader.
