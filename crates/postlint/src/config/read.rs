@@ -54,6 +54,16 @@ pub enum SourceNode<S> {
     /// A number: whole numbers up to 2^53 read as integers (JavaScript has
     /// no other), non-finite ones as `null` (JSON has none).
     Number(f64),
+    /// A whole number, from a language that keeps them apart from floats
+    /// (Python's `int`): it stays whole up to `u64` (beyond, a float, as
+    /// a JSON parser reads one). Not in the WebAssembly build, where no
+    /// source has one, and the module stays as small.
+    #[cfg(not(target_family = "wasm"))]
+    Int(i128),
+    /// A float from such a language (Python's `float`): `3.0` stays a float,
+    /// as in TOML and JSON; a non-finite one is `null` (JSON has none).
+    #[cfg(not(target_family = "wasm"))]
+    Float(f64),
     /// A string.
     Str(String),
     /// A list.
@@ -65,8 +75,8 @@ pub enum SourceNode<S> {
 }
 
 /// A value tree the config reader can walk (the WebAssembly binding
-/// implements it for `JsValue`): one conversion, with the nesting limit and
-/// the key paths in the core.
+/// implements it for `JsValue`, the Python binding for Python objects):
+/// one conversion, with the nesting limit and the key paths in the core.
 pub trait ValueSource: Sized {
     /// What this value is; lists and objects give their children.
     fn node(&self) -> SourceNode<Self>;
@@ -138,6 +148,16 @@ fn convert<S: ValueSource>(
         SourceNode::Absent | SourceNode::Null => ConfigValue::Null,
         SourceNode::Bool(b) => ConfigValue::Bool(b),
         SourceNode::Number(x) => ConfigValue::number(x),
+        #[cfg(not(target_family = "wasm"))]
+        SourceNode::Int(i) => match (i64::try_from(i), u64::try_from(i)) {
+            (Ok(i), _) => ConfigValue::Int(i),
+            (_, Ok(u)) => ConfigValue::UInt(u),
+            _ => ConfigValue::Float(i as f64),
+        },
+        #[cfg(not(target_family = "wasm"))]
+        SourceNode::Float(x) if x.is_finite() => ConfigValue::Float(x),
+        #[cfg(not(target_family = "wasm"))]
+        SourceNode::Float(_) => ConfigValue::Null,
         SourceNode::Str(s) => ConfigValue::Str(s),
         SourceNode::Array(items) => {
             let mut out = Vec::with_capacity(items.len());
@@ -808,6 +828,8 @@ mod tests {
         fn node(&self) -> SourceNode<Self> {
             match self {
                 Fake::Leaf(SourceNode::Number(x)) => SourceNode::Number(*x),
+                Fake::Leaf(SourceNode::Int(i)) => SourceNode::Int(*i),
+                Fake::Leaf(SourceNode::Float(x)) => SourceNode::Float(*x),
                 Fake::Leaf(SourceNode::Absent) => SourceNode::Absent,
                 Fake::Leaf(_) => SourceNode::Null,
                 Fake::Function => SourceNode::Unsupported("function".to_owned()),
@@ -849,5 +871,28 @@ mod tests {
         );
         let e = ConfigValue::from_source(&Fake::Function).unwrap_err();
         assert_eq!(e.key(), Some("config"));
+    }
+
+    /// Whole numbers kept apart from floats stay whole up to `u64`, as
+    /// TOML and JSON read them; past it they are floats, as JSON's are.
+    #[test]
+    fn whole_numbers_stay_whole() {
+        let read = |i: i128| ConfigValue::from_source(&Fake::Leaf(SourceNode::Int(i))).unwrap();
+        assert_eq!(read(3), ConfigValue::Int(3));
+        assert_eq!(read(-(1 << 60)), ConfigValue::Int(-(1 << 60)));
+        assert_eq!(read(u64::MAX.into()), ConfigValue::UInt(u64::MAX));
+        assert_eq!(read(1 << 70), ConfigValue::Float(2f64.powi(70)));
+        let leaf = |n| ConfigValue::from_source(&Fake::Leaf(n)).unwrap();
+        assert_eq!(
+            leaf(SourceNode::Number(3.0)),
+            ConfigValue::Int(3),
+            "JavaScript's"
+        );
+        assert_eq!(leaf(SourceNode::Float(3.0)), ConfigValue::Float(3.0));
+        assert_eq!(leaf(SourceNode::Float(f64::NAN)), ConfigValue::Null);
+        // So a Python `3.0` is not a length, as TOML's `3.0` is not.
+        let max_length = |v| config(&ConfigValue::Object(vec![("max_length".into(), v)]));
+        assert!(max_length(read(3)).is_ok());
+        assert!(max_length(leaf(SourceNode::Float(3.0))).is_err());
     }
 }
