@@ -49,38 +49,32 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     }
 }
 
-/// Words that close an offer: "until", "before", "once" (they're gone).
-const CLOSES: Slot = &["until", "till", "til", "before", "once", "when"];
-/// "they're", "it's", curly apostrophes too.
-const THEY_ARE: Slot = &["they're", "they\u{2019}re", "it's", "it\u{2019}s"];
+// Every word in a slot below is checked by `scripts/lexicon-audit.py`
+// like a lexicon phrase: no expansion of a shape may be seen in only one
+// writer's drafts. That left out common forms ("until they're gone",
+// "limited edition", "this weekend only"): each appeared in one writer's
+// drafts only, so keeping it would have scored that writer on its own
+// wording.
+
+/// Words that close an offer: "before" (they're gone).
+const CLOSES: Slot = &["till", "til", "before", "when"];
+/// "they're", with either apostrophe.
+const THEY_ARE: Slot = &["they're", "they\u{2019}re"];
 /// Periods an offer is confined to.
-const PERIOD: Slot = &["week", "weekend", "month", "season"];
+const PERIOD: Slot = &["week", "month", "season"];
 /// Places and items counted out to buyers.
-const PLACES: Slot = &["spots", "slots", "places", "seats", "spaces", "copies"];
+const PLACES: Slot = &["spots", "places", "spaces", "copies"];
 const ONLY: Slot = &["only"];
 const THIS: Slot = &["this"];
-const UNTIL: Slot = &["until", "till", "til"];
 
 /// Scarcity and haste that read as pressure wherever they stand. Each
 /// shape is general sales language (no writer's wording): what runs out
 /// ("before they're gone"), an offer confined to a period ("this
-/// weekend only"), a limited supply and a count of what is left.
+/// month only"), a limited supply and a count of what is left.
 const PRESSURE: Phrases = Phrases::new(&[
     &[CLOSES, THEY_ARE, &["gone"]],
     &[THIS, PERIOD, ONLY],
-    &[ONLY, UNTIL],
-    &[
-        &["limited"],
-        &[
-            "dates",
-            "seats",
-            "spots",
-            "places",
-            "availability",
-            "edition",
-            "numbers",
-        ],
-    ],
+    &[&["limited"], &["places", "numbers"]],
     &[NUM, PLACES, &["left", "remaining"]],
 ]);
 
@@ -138,9 +132,9 @@ mod tests {
         assert_eq!(
             flagged(
                 "urgency",
-                "Knitted hats $25 at the market, this weekend only, until they're gone"
+                "Knitted hats $25 at the market, this month only, till they're gone"
             ),
-            ["weekend only", "until they're gone"]
+            ["this month only", "till they're gone"]
         );
     }
 
@@ -166,7 +160,7 @@ mod tests {
     fn quiet_without_sales_colour() {
         assert!(flagged(
             "urgency",
-            "Watching the sunset from the porch, trying to enjoy it before it's gone"
+            "Watching the fireflies from the porch, trying to enjoy them till they're gone"
         )
         .is_empty());
     }
