@@ -38,10 +38,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 LEXICONS = sorted((REPO / "crates/postlint/src/lexicon").glob("*.txt"))
 RULES = sorted((REPO / "crates/postlint/src/rules").glob("*.rs"))
-# Flags found when rule lists joined the audit, left for a decision on the
-# rules themselves: listed there they are reported but do not fail the run;
-# a line whose phrase is no longer flagged fails it, so the list only shrinks.
-PENDING = REPO / "scripts/lexicon-audit-pending.txt"
 
 # The placeholders of `rules/phrases.rs`: a slot of "#" is any number, a
 # slot of "*" any one word.
@@ -368,14 +364,6 @@ def audit(entries, drafts, public):
     return checked, bad
 
 
-def pending_list(path=PENDING):
-    """{(file, phrase)} of the flags awaiting a decision, from PENDING."""
-    if not path.exists():
-        return set()
-    lines = (l.strip() for l in path.read_text(encoding="utf-8").splitlines())
-    return {tuple(l.split(": ", 1)) for l in lines if l and not l.startswith("#")}
-
-
 def main() -> int:
     shared = Path(sys.argv[1] if len(sys.argv) > 1 else REPO.parent / "shared")
     corpus = shared / "corpus"
@@ -394,19 +382,13 @@ def main() -> int:
     except RustError as e:
         print(f"lexicon audit: cannot read the rules' phrase lists: {e}")
         return 1
-    pending, status = pending_list(), 0
+    status = 0
     for what, entries in [("lexicon", lexicon_phrases()), ("rule", rules)]:
         checked, bad = audit(entries, drafts, public)
         print(f"{what} audit: {checked} phrases, {len(bad)} in exactly one writer's drafts")
         for file, n, phrase, writer in bad:
-            known = (file, phrase) in pending
-            pending.discard((file, phrase))
-            note = " (pending, listed in scripts/lexicon-audit-pending.txt)" if known else ""
-            print(f"  {file}:{n}: {phrase!r} appears only in writer {writer}'s drafts{note}")
-            status |= 0 if known else 1
-    for file, phrase in sorted(pending):
-        print(f"  {file}: {phrase!r} is listed as pending but no longer flagged: drop its line")
-        status = 1
+            print(f"  {file}:{n}: {phrase!r} appears only in writer {writer}'s drafts")
+            status = 1
     return status
 
 
