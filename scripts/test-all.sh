@@ -25,7 +25,8 @@ step "release CLI for the cross-binding consistency tests"
 cargo build --release -p postlint-cli
 export POSTLINT_BIN="$PWD/target/release/postlint"
 
-step "lexicon audit: no phrase from only one writer's drafts"
+step "lexicon audit: no lexicon or rule phrase from only one writer's drafts"
+python3 -m unittest discover -s scripts -p 'test_*.py'
 python3 scripts/lexicon-audit.py ../shared
 
 step "held-out accuracy floors and the model retrains byte for byte (release build)"

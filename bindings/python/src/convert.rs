@@ -3,9 +3,12 @@
 //! No offset arithmetic happens here (or anywhere in this crate): spans are
 //! converted by the core's `Report::with_offsets`.
 
+use std::cell::RefCell;
+
+use postlint::{ConfigValue, SourceNode, ValueSource};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 
 use crate::errors::{Error, Result};
 
@@ -95,106 +98,107 @@ pub fn extract_texts<'py>(
     Ok((objs, strings))
 }
 
-/// A Python config (a mapping, or None) as the JSON value the core reads.
-///
-/// Values that JSON cannot hold (sets, NaN, non-str keys, ...) are reported
-/// as [`postlint::ConfigError`]s naming their key, like the core's own.
-pub fn config_value(config: Option<&Bound<'_, PyAny>>) -> Result<Value> {
-    let Some(config) = config else {
-        return Ok(Value::Null);
+/// A Python config (a mapping, or None) as the value the core's config
+/// reader takes, converted by the core (as the JavaScript binding's objects
+/// are), so its errors carry the same keys and messages as there and in the
+/// CLI: a self-containing or too deep config, a set or another value JSON
+/// cannot hold. A Python exception raised on the way (a mapping whose
+/// `items()` fails) is raised as it is.
+pub fn config_value(config: Option<&Bound<'_, PyAny>>) -> Result<ConfigValue> {
+    let Some(config) = config.filter(|c| !c.is_none()) else {
+        return Ok(ConfigValue::Null);
     };
-    if config.is_none() {
-        return Ok(Value::Null);
-    }
     if config.cast::<PyMapping>().is_err() {
         return Err(Error::wrong_type("config", "a dict or None", config));
     }
-    to_json(config, "", 0)
-}
-
-/// How deep a config may nest. A real one is three levels deep; the limit
-/// stops a self-containing list (`l.append(l)`) or a hostile nesting from
-/// overflowing the stack, which would kill the Python process.
-const MAX_DEPTH: usize = 32;
-
-fn join_key(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+    let failed = RefCell::new(None);
+    let value = ConfigValue::from_source(&Py {
+        obj: config.clone(),
+        key: false,
+        failed: &failed,
+    });
+    match failed.into_inner() {
+        Some(e) => Err(Error::Python(e)),
+        None => Ok(value?),
     }
 }
 
-fn to_json(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value> {
-    let here = || {
-        if path.is_empty() {
-            "config".to_owned()
+/// A Python object as the core's config reader walks it. The first Python
+/// exception met is kept in `failed` (the walk cannot return one) and the
+/// object reads as `None` meanwhile.
+struct Py<'a, 'py> {
+    obj: Bound<'py, PyAny>,
+    /// `obj` is a dict key that is not a `str`, standing for its member.
+    key: bool,
+    failed: &'a RefCell<Option<PyErr>>,
+}
+
+impl<'py> Py<'_, 'py> {
+    fn child(&self, obj: Bound<'py, PyAny>, key: bool) -> Self {
+        Py {
+            obj,
+            key,
+            failed: self.failed,
+        }
+    }
+
+    fn node(&self) -> PyResult<SourceNode<Self>> {
+        let obj = &self.obj;
+        let type_name = |o: &Bound<'_, PyAny>| {
+            o.get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        };
+        Ok(if self.key {
+            SourceNode::Unsupported(format!("key of type {}", type_name(obj)))
+        } else if obj.is_none() {
+            SourceNode::Null
+        } else if let Ok(b) = obj.cast::<PyBool>() {
+            SourceNode::Bool(b.is_true())
+        } else if obj.is_instance_of::<PyInt>() {
+            match obj.extract::<i128>() {
+                Ok(i) => SourceNode::Int(i),
+                // Beyond i128 it is a float, as a JSON parser reads one
+                // (one too big for a float is infinite, so null).
+                Err(_) => SourceNode::Float(obj.extract::<f64>().unwrap_or(f64::INFINITY)),
+            }
+        } else if let Ok(f) = obj.cast::<PyFloat>() {
+            SourceNode::Float(f.value())
+        } else if let Ok(s) = obj.cast::<PyString>() {
+            SourceNode::Str(text_of(s).map_err(PyErr::from)?)
+        } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+            let items: PyResult<Vec<_>> =
+                obj.try_iter()?.map(|i| Ok(self.child(i?, false))).collect();
+            SourceNode::Array(items?)
+        } else if let Ok(m) = obj.cast::<PyMapping>() {
+            let mut members = Vec::new();
+            for item in m.items()?.iter() {
+                let (k, v): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item.extract()?;
+                members.push(match k.cast::<PyString>() {
+                    Ok(k) => (text_of(k).map_err(PyErr::from)?, self.child(v, false)),
+                    // A member under a key JSON cannot hold is named by the
+                    // key's repr, and is an error there.
+                    Err(_) => (k.repr()?.to_string(), self.child(k, true)),
+                });
+            }
+            SourceNode::Object(members)
         } else {
-            path.to_owned()
+            SourceNode::Unsupported(type_name(obj))
+        })
+    }
+}
+
+impl ValueSource for Py<'_, '_> {
+    fn node(&self) -> SourceNode<Self> {
+        if self.failed.borrow().is_some() {
+            return SourceNode::Null;
         }
-    };
-    if depth > MAX_DEPTH {
-        return Err(Error::config_key(
-            here(),
-            format!("nested more than {MAX_DEPTH} levels deep (does it contain itself?)"),
-        ));
+        Py::node(self).unwrap_or_else(|e| {
+            *self.failed.borrow_mut() = Some(e);
+            SourceNode::Null
+        })
     }
-    if obj.is_none() {
-        return Ok(Value::Null);
-    }
-    if let Ok(b) = obj.cast::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
-    }
-    if obj.is_instance_of::<PyInt>() {
-        if let Ok(i) = obj.extract::<i64>() {
-            return Ok(Value::from(i));
-        }
-        if let Ok(u) = obj.extract::<u64>() {
-            return Ok(Value::from(u));
-        }
-        return Err(Error::config_key(here(), "integer out of range"));
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        return Number::from_f64(f.value())
-            .map(Value::Number)
-            .ok_or_else(|| Error::config_key(here(), "must be a finite number"));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(text_of(s)?));
-    }
-    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        let mut items = Vec::new();
-        for (i, item) in obj.try_iter()?.enumerate() {
-            items.push(to_json(&item?, &format!("{path}[{i}]"), depth + 1)?);
-        }
-        return Ok(Value::Array(items));
-    }
-    if let Ok(m) = obj.cast::<PyMapping>() {
-        let mut map = Map::new();
-        for item in m.items()?.iter() {
-            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
-            let Ok(k) = k.cast::<PyString>() else {
-                let shown = k.repr().map(|r| r.to_string()).unwrap_or_default();
-                return Err(Error::config_key(
-                    join_key(path, &shown),
-                    "keys must be str",
-                ));
-            };
-            let k = text_of(k)?;
-            let v = to_json(&v, &join_key(path, &k), depth + 1)?;
-            map.insert(k, v);
-        }
-        return Ok(Value::Object(map));
-    }
-    let got = obj
-        .get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_default();
-    Err(Error::config_key(
-        here(),
-        format!("unsupported value of type {got} (use str, int, float, bool, list or dict)"),
-    ))
 }
 
 /// A JSON value as plain Python objects (dict, list, str, int, float, bool, None).

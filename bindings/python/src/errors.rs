@@ -64,15 +64,6 @@ impl Error {
         }
     }
 
-    /// A bad config value found while reading the Python object, before the
-    /// core sees it: reported exactly like the core's own key errors.
-    pub fn config_key(key: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Config(postlint::ConfigError::Invalid {
-            key: key.into(),
-            message: message.into(),
-        })
-    }
-
     /// Turns a panic payload into an [`Error::Panic`].
     pub fn from_panic(payload: Box<dyn Any + Send>) -> Self {
         let msg = if let Some(s) = payload.downcast_ref::<&str>() {

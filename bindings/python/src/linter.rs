@@ -26,10 +26,10 @@ pub fn default_linter() -> Result<&'static postlint::Linter> {
 /// A core linter for a Python config (None → the shared default).
 pub fn build(config: Option<&Bound<'_, PyAny>>) -> Result<Option<postlint::Linter>> {
     let value = config_value(config)?;
-    if value.is_null() {
+    if value == postlint::ConfigValue::Null {
         return Ok(None);
     }
-    let config = guard(|| postlint::Config::from_json_value(value))??;
+    let config = guard(|| postlint::Config::from_value(&value))??;
     Ok(Some(guard(|| postlint::Linter::new(config))??))
 }
 

@@ -102,6 +102,59 @@ def test_unknown_key_exact_path(config, key):
     assert info.value.key == key
 
 
+JSON_ONLY = "is not a JSON value (use strings, numbers, booleans, lists and objects)"
+
+
+@pytest.mark.parametrize(
+    "config, key, message",
+    [
+        # The core converts the dict, so the messages are the JavaScript
+        # binding's and the CLI's, word for word.
+        ({"allow": {"a", "b"}}, "allow", f"a set {JSON_ONLY}"),
+        ({"brands": ["Acme", b"Acme"]}, "brands[1]", f"a bytes {JSON_ONLY}"),
+        ({"thresholds": {1: 0.5}}, "thresholds.1", f"a key of type int {JSON_ONLY}"),
+        # NaN is null, as JSON.parse and JavaScript's NaN read.
+        ({"thresholds": {"salesy": float("nan")}}, "thresholds.salesy", "invalid type: null, expected f64"),
+        # A float is not a length, as in TOML, even a whole one.
+        ({"max_length": 3.0}, "max_length", "invalid type: floating point `3.0`, expected usize"),
+        ({"max_length": 2**70}, "max_length", "invalid type: floating point, expected usize"),
+        ({"max_length": -1}, "max_length", "invalid value: integer `-1`, expected usize"),
+    ],
+)
+def test_config_errors_are_the_cores(config, key, message):
+    with pytest.raises(postlint.ConfigError) as info:
+        postlint.Linter(config)
+    assert info.value.key == key
+    assert message in str(info.value)
+
+
+def test_config_numbers_keep_their_kind():
+    linter = postlint.Linter({"platform": "x", "max_length": 2**40, "thresholds": {"salesy": 1}})
+    assert linter.config["max_length"] == 2**40
+    assert linter.config["thresholds"]["salesy"] == 1.0
+    assert postlint.Linter({"brands": ("Acme", "Acme Coffee")}).config["brands"] == ["Acme", "Acme Coffee"]
+
+
+def test_python_errors_inside_a_config_are_raised_as_they_are():
+    import collections.abc
+
+    class Broken(collections.abc.Mapping):
+        def __getitem__(self, key):
+            raise KeyError(key)
+
+        def __iter__(self):
+            return iter(["brands"])
+
+        def __len__(self):
+            return 1
+
+        def items(self):
+            raise RuntimeError("cannot list the members")
+
+    with pytest.raises(RuntimeError, match="cannot list the members"):
+        postlint.Linter({"thresholds": Broken()})
+
+
 def test_non_str_config_key():
     with pytest.raises(postlint.ConfigError) as info:
         postlint.Linter({"thresholds": {1: 0.5}})

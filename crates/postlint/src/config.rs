@@ -43,6 +43,15 @@ pub enum RuleLevel {
 }
 
 impl RuleLevel {
+    /// Each level's spelling, in declaration order: `off`, then the
+    /// severities' own names. Configs read these.
+    pub(crate) const NAMES: [(Self, &'static [&'static str]); 4] = [
+        (Self::Off, &["off"]),
+        (Self::Info, Severity::NAMES[0].1),
+        (Self::Warning, Severity::NAMES[1].1),
+        (Self::Error, Severity::NAMES[2].1),
+    ];
+
     /// The severity this level reports at, or `None` when the rule is off.
     pub fn severity(self) -> Option<Severity> {
         match self {

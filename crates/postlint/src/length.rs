@@ -54,17 +54,21 @@ impl Platform {
         Self::Facebook,
     ];
 
+    /// Each platform's name, in declaration order (see
+    /// [`crate::Dimension`]'s table): what `as_str` gives and configs read.
+    pub(crate) const NAMES: [(Self, &'static [&'static str]); 7] = [
+        (Self::X, &["x"]),
+        (Self::Bluesky, &["bluesky"]),
+        (Self::Threads, &["threads"]),
+        (Self::Mastodon, &["mastodon"]),
+        (Self::Linkedin, &["linkedin"]),
+        (Self::Instagram, &["instagram"]),
+        (Self::Facebook, &["facebook"]),
+    ];
+
     /// The lower-case name used in configs and reports.
     pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::X => "x",
-            Self::Bluesky => "bluesky",
-            Self::Threads => "threads",
-            Self::Mastodon => "mastodon",
-            Self::Linkedin => "linkedin",
-            Self::Instagram => "instagram",
-            Self::Facebook => "facebook",
-        }
+        crate::report::name(&Self::NAMES[self as usize])
     }
 
     /// Parses a platform name (any case).

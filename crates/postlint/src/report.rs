@@ -63,14 +63,23 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Each severity's spellings, in declaration order (see
+    /// [`Dimension::NAMES`]): what `as_str` gives and the config reads.
+    pub(crate) const NAMES: [(Self, &'static [&'static str]); 3] = [
+        (Self::Info, &["info"]),
+        (Self::Warning, &["warning"]),
+        (Self::Error, &["error"]),
+    ];
+
     /// `"info"`, `"warning"` or `"error"`.
     pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Info => "info",
-            Self::Warning => "warning",
-            Self::Error => "error",
-        }
+        name(&Self::NAMES[self as usize])
     }
+}
+
+/// The name of an enum's `NAMES` entry (`as_str`): its last spelling.
+pub(crate) const fn name<T>(entry: &(T, &'static [&'static str])) -> &'static str {
+    entry.1[entry.1.len() - 1]
 }
 
 impl std::fmt::Display for Severity {
@@ -103,25 +112,30 @@ impl Dimension {
         Self::IdentityReflecting,
     ];
 
+    /// Each dimension's spellings, in declaration order: the last is its
+    /// name (`as_str`), any before it an alias that configs may use too
+    /// (camelCase, for JavaScript). Error messages list them in this order.
+    pub(crate) const NAMES: [(Self, &'static [&'static str]); 4] = [
+        (Self::Salesy, &["salesy"]),
+        (Self::Personal, &["personal"]),
+        (Self::Conversational, &["conversational"]),
+        (
+            Self::IdentityReflecting,
+            &["identityReflecting", "identity_reflecting"],
+        ),
+    ];
+
     /// The snake_case name used in JSON, configs and DIMENSIONS.md.
     pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Salesy => "salesy",
-            Self::Personal => "personal",
-            Self::Conversational => "conversational",
-            Self::IdentityReflecting => "identity_reflecting",
-        }
+        name(&Self::NAMES[self as usize])
     }
 
     /// Parses a dimension name (snake_case or camelCase).
     pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "salesy" => Some(Self::Salesy),
-            "personal" => Some(Self::Personal),
-            "conversational" => Some(Self::Conversational),
-            "identity_reflecting" | "identityReflecting" => Some(Self::IdentityReflecting),
-            _ => None,
-        }
+        Self::NAMES
+            .iter()
+            .find(|(_, names)| names.contains(&name))
+            .map(|(d, _)| *d)
     }
 
     pub(crate) const fn index(self) -> usize {

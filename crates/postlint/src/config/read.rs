@@ -54,6 +54,16 @@ pub enum SourceNode<S> {
     /// A number: whole numbers up to 2^53 read as integers (JavaScript has
     /// no other), non-finite ones as `null` (JSON has none).
     Number(f64),
+    /// A whole number, from a language that keeps them apart from floats
+    /// (Python's `int`): it stays whole up to `u64` (beyond, a float, as
+    /// a JSON parser reads one). Not in the WebAssembly build, where no
+    /// source has one, and the module stays as small.
+    #[cfg(not(target_family = "wasm"))]
+    Int(i128),
+    /// A float from such a language (Python's `float`): `3.0` stays a float,
+    /// as in TOML and JSON; a non-finite one is `null` (JSON has none).
+    #[cfg(not(target_family = "wasm"))]
+    Float(f64),
     /// A string.
     Str(String),
     /// A list.
@@ -65,8 +75,8 @@ pub enum SourceNode<S> {
 }
 
 /// A value tree the config reader can walk (the WebAssembly binding
-/// implements it for `JsValue`): one conversion, with the nesting limit and
-/// the key paths in the core.
+/// implements it for `JsValue`, the Python binding for Python objects):
+/// one conversion, with the nesting limit and the key paths in the core.
 pub trait ValueSource: Sized {
     /// What this value is; lists and objects give their children.
     fn node(&self) -> SourceNode<Self>;
@@ -138,6 +148,16 @@ fn convert<S: ValueSource>(
         SourceNode::Absent | SourceNode::Null => ConfigValue::Null,
         SourceNode::Bool(b) => ConfigValue::Bool(b),
         SourceNode::Number(x) => ConfigValue::number(x),
+        #[cfg(not(target_family = "wasm"))]
+        SourceNode::Int(i) => match (i64::try_from(i), u64::try_from(i)) {
+            (Ok(i), _) => ConfigValue::Int(i),
+            (_, Ok(u)) => ConfigValue::UInt(u),
+            _ => ConfigValue::Float(i as f64),
+        },
+        #[cfg(not(target_family = "wasm"))]
+        SourceNode::Float(x) if x.is_finite() => ConfigValue::Float(x),
+        #[cfg(not(target_family = "wasm"))]
+        SourceNode::Float(_) => ConfigValue::Null,
         SourceNode::Str(s) => ConfigValue::Str(s),
         SourceNode::Array(items) => {
             let mut out = Vec::with_capacity(items.len());
@@ -417,50 +437,19 @@ fn one_of<'a>(names: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn level(v: &ConfigValue, at: &Path) -> Read<RuleLevel> {
-    variant(
-        v,
-        at,
-        &[
-            (RuleLevel::Off, &["off"]),
-            (RuleLevel::Info, &["info"]),
-            (RuleLevel::Warning, &["warning"]),
-            (RuleLevel::Error, &["error"]),
-        ],
-    )
+    variant(v, at, &RuleLevel::NAMES)
 }
 
 fn severity(v: &ConfigValue, at: &Path) -> Read<Severity> {
-    variant(
-        v,
-        at,
-        &[
-            (Severity::Info, &["info"]),
-            (Severity::Warning, &["warning"]),
-            (Severity::Error, &["error"]),
-        ],
-    )
+    variant(v, at, &Severity::NAMES)
 }
 
 fn dimension(v: &ConfigValue, at: &Path) -> Read<Dimension> {
-    variant(
-        v,
-        at,
-        &[
-            (Dimension::Salesy, &["salesy"]),
-            (Dimension::Personal, &["personal"]),
-            (Dimension::Conversational, &["conversational"]),
-            (
-                Dimension::IdentityReflecting,
-                &["identityReflecting", "identity_reflecting"],
-            ),
-        ],
-    )
+    variant(v, at, &Dimension::NAMES)
 }
 
 fn platform(v: &ConfigValue, at: &Path) -> Read<Platform> {
-    let all = Platform::ALL.map(|p| (p, [p.as_str()]));
-    let variants: Vec<(Platform, &[&str])> = all.iter().map(|(p, n)| (*p, &n[..])).collect();
-    variant(v, at, &variants)
+    variant(v, at, &Platform::NAMES)
 }
 
 /// Reads the members of a struct: `fields[i]` is `(name, spellings)`, the
@@ -498,15 +487,8 @@ fn missing<T>(value: Option<T>, at: &Path, field: &str) -> Read<T> {
 
 fn thresholds(v: &ConfigValue, at: &Path) -> Read<Thresholds> {
     let mut t = Thresholds::default();
-    let fields: [(&str, &[&str]); 4] = [
-        ("salesy", &["salesy"]),
-        ("personal", &["personal"]),
-        ("conversational", &["conversational"]),
-        (
-            "identity_reflecting",
-            &["identityReflecting", "identity_reflecting"],
-        ),
-    ];
+    // A field per dimension, named and spelled as the dimension is.
+    let fields = Dimension::NAMES.map(|(d, names)| (d.as_str(), names));
     members(v, at, "Thresholds", &fields, |i, v, at| {
         let x = f64_at(v, at)?;
         *[
@@ -671,6 +653,42 @@ impl From<toml::Value> for ConfigValue {
 mod tests {
     use super::*;
 
+    /// Each enum's table reads every spelling back to its variant, is in
+    /// declaration order (`as_str` indexes it by variant), and names the
+    /// variant by its last spelling.
+    #[test]
+    fn enum_tables_parse_and_name_alike() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(
+            table: &[(T, &[&str])],
+            index: impl Fn(T) -> usize,
+            name: impl Fn(T) -> &'static str,
+            read: impl Fn(&ConfigValue, &Path) -> Read<T>,
+        ) {
+            for (i, &(t, spellings)) in table.iter().enumerate() {
+                assert_eq!(index(t), i, "{t:?}");
+                assert_eq!(Some(&name(t)), spellings.last(), "{t:?}");
+                for s in spellings {
+                    let v = ConfigValue::Str((*s).to_owned());
+                    assert_eq!(read(&v, &Path::ROOT).unwrap(), t, "{s}");
+                }
+            }
+        }
+        check(&Severity::NAMES, |s| s as usize, Severity::as_str, severity);
+        check(
+            &Dimension::NAMES,
+            Dimension::index,
+            Dimension::as_str,
+            dimension,
+        );
+        check(&Platform::NAMES, |p| p as usize, Platform::as_str, platform);
+        let level_name = |l: RuleLevel| l.severity().map_or("off", Severity::as_str);
+        check(&RuleLevel::NAMES, |l| l as usize, level_name, level);
+        for (d, names) in Dimension::NAMES {
+            assert!(names.iter().all(|n| Dimension::parse(n) == Some(d)));
+        }
+        assert_eq!(Dimension::parse("identity-reflecting"), None);
+    }
+
     /// serde's messages (serde_path_to_error's keys), word for word, as the
     /// derived visitors gave them before this reader.
     #[test]
@@ -810,6 +828,8 @@ mod tests {
         fn node(&self) -> SourceNode<Self> {
             match self {
                 Fake::Leaf(SourceNode::Number(x)) => SourceNode::Number(*x),
+                Fake::Leaf(SourceNode::Int(i)) => SourceNode::Int(*i),
+                Fake::Leaf(SourceNode::Float(x)) => SourceNode::Float(*x),
                 Fake::Leaf(SourceNode::Absent) => SourceNode::Absent,
                 Fake::Leaf(_) => SourceNode::Null,
                 Fake::Function => SourceNode::Unsupported("function".to_owned()),
@@ -851,5 +871,28 @@ mod tests {
         );
         let e = ConfigValue::from_source(&Fake::Function).unwrap_err();
         assert_eq!(e.key(), Some("config"));
+    }
+
+    /// Whole numbers kept apart from floats stay whole up to `u64`, as
+    /// TOML and JSON read them; past it they are floats, as JSON's are.
+    #[test]
+    fn whole_numbers_stay_whole() {
+        let read = |i: i128| ConfigValue::from_source(&Fake::Leaf(SourceNode::Int(i))).unwrap();
+        assert_eq!(read(3), ConfigValue::Int(3));
+        assert_eq!(read(-(1 << 60)), ConfigValue::Int(-(1 << 60)));
+        assert_eq!(read(u64::MAX.into()), ConfigValue::UInt(u64::MAX));
+        assert_eq!(read(1 << 70), ConfigValue::Float(2f64.powi(70)));
+        let leaf = |n| ConfigValue::from_source(&Fake::Leaf(n)).unwrap();
+        assert_eq!(
+            leaf(SourceNode::Number(3.0)),
+            ConfigValue::Int(3),
+            "JavaScript's"
+        );
+        assert_eq!(leaf(SourceNode::Float(3.0)), ConfigValue::Float(3.0));
+        assert_eq!(leaf(SourceNode::Float(f64::NAN)), ConfigValue::Null);
+        // So a Python `3.0` is not a length, as TOML's `3.0` is not.
+        let max_length = |v| config(&ConfigValue::Object(vec![("max_length".into(), v)]));
+        assert!(max_length(read(3)).is_ok());
+        assert!(max_length(leaf(SourceNode::Float(3.0))).is_err());
     }
 }
