@@ -1,7 +1,6 @@
 //! `robotic`: a reply or post with almost no content.
 
 use crate::lazy::Lazy;
-use crate::text::WordSet;
 
 use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
@@ -201,20 +200,49 @@ fn fold(s: &str) -> String {
 }
 
 /// [`fold`], appended to `out` (`scratch` is reused: no allocation per word).
+/// Curly apostrophes are straightened, as the learned words' look-up does
+/// (`text::lower_word`).
 fn fold_into(s: &str, scratch: &mut String, out: &mut String) {
-    scratch.clear();
     if s.is_ascii() {
-        scratch.push_str(s);
-        scratch.make_ascii_lowercase();
-    } else {
-        let lower = s.to_lowercase();
-        scratch.extend(
-            lower
-                .chars()
-                .map(|c| if c == '\u{2019}' { '\'' } else { c }),
-        );
+        out.extend(fold_ascii(s.as_bytes()).map(char::from));
+        return;
     }
+    scratch.clear();
+    let lower = s.to_lowercase();
+    scratch.extend(lower.chars().map(|c| match c {
+        '\u{2019}' | '\u{2018}' => '\'',
+        c => c,
+    }));
     crate::text::collapse_runs(scratch, 1, out);
+}
+
+/// An ASCII word lower-cased, runs of a letter collapsed to one
+/// (`text::collapse_runs` with one kept), in one pass.
+fn fold_ascii(w: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    let mut prev = 0u8;
+    w.iter().map(u8::to_ascii_lowercase).filter(move |&c| {
+        let keep = c != prev || !c.is_ascii_alphabetic();
+        prev = c;
+        keep
+    })
+}
+
+/// The packed key (`text::pack`) of an ASCII word's fold, read without
+/// building a string; `None` for a word that is not ASCII, holds a space,
+/// or folds to more than 15 bytes.
+fn folded_key(w: &str) -> Option<u128> {
+    if !w.is_ascii() {
+        return None;
+    }
+    let (mut key, mut n) = (0u128, 0usize);
+    for c in fold_ascii(w.as_bytes()) {
+        if n == 15 || c == b' ' {
+            return None;
+        }
+        key |= u128::from(c) << (8 * n);
+        n += 1;
+    }
+    Some(key | (n as u128) << 120)
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
@@ -251,16 +279,19 @@ fn is_stock(a: &Analysis) -> bool {
     static FOLDED: Lazy<Vec<String>> = Lazy::new(|| STOCK.iter().map(|s| fold(s)).collect());
     static FILLER_FOLDED: Lazy<Vec<String>> =
         Lazy::new(|| FILLER.iter().map(|s| fold(s)).collect());
-    // The first word of every stock line and filler word: one look-up
-    // decides whether a draft can be stock, where a scan of every line
-    // cost most of this rule. (Folded words are their own lower case.)
-    static FIRST_WORDS: Lazy<WordSet> = Lazy::new(|| {
-        let firsts: Vec<&'static str> = FOLDED
+    // The first word of every stock line and filler word, packed and
+    // sorted: one binary search decides whether a draft can be stock,
+    // where a scan of every line cost most of this rule. (Folded words
+    // are their own fold; a first word longer than 15 bytes has no key
+    // and is found by the scan below.)
+    static FIRST_WORDS: Lazy<Vec<u128>> = Lazy::new(|| {
+        let mut keys: Vec<u128> = FOLDED
             .iter()
             .chain(FILLER_FOLDED.iter())
-            .map(|e| e.split(' ').next().unwrap_or_default())
+            .filter_map(|e| folded_key(e.split(' ').next().unwrap_or_default()))
             .collect();
-        WordSet::new(&firsts)
+        crate::sort::sort(&mut keys);
+        keys
     });
     let (mut joined, mut scratch) = (String::new(), String::new());
     let mut words = a.tokens.iter().filter(|t| {
@@ -272,20 +303,24 @@ fn is_stock(a: &Analysis) -> bool {
     // Most drafts fail on their first word: no stock line or filler word
     // starts with it, so the rest is never folded.
     if let Some(t) = words.next() {
-        fold_into(a.slice(t.span), &mut scratch, &mut joined);
-        let w = joined.as_str();
-        let opens =
-            |e: &String| e.starts_with(w) && e.as_bytes().get(w.len()).is_none_or(|&b| b == b' ');
-        // (A token holds no space; were one to, the lines are scanned. In
-        // the WebAssembly module they always are: the set costs a kilobyte
-        // of code there.)
-        let can_open = if cfg!(target_family = "wasm") || w.contains(' ') {
-            FOLDED.iter().chain(FILLER_FOLDED.iter()).any(opens)
-        } else {
-            FIRST_WORDS.contains_lower(w)
+        let w = a.slice(t.span);
+        let can_open = match folded_key(w) {
+            Some(key) => FIRST_WORDS.binary_search(&key).is_ok(),
+            // A word that is not ASCII, or a long one: the lines are
+            // scanned for one it opens.
+            None => {
+                fold_into(w, &mut scratch, &mut joined);
+                let w = joined.as_str();
+                FOLDED.iter().chain(FILLER_FOLDED.iter()).any(|e| {
+                    e.starts_with(w) && e.as_bytes().get(w.len()).is_none_or(|&b| b == b' ')
+                })
+            }
         };
         if !can_open {
             return false;
+        }
+        if joined.is_empty() {
+            fold_into(w, &mut scratch, &mut joined);
         }
     }
     for t in words {
