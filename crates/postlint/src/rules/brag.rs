@@ -102,10 +102,11 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
         }
         // Compared as bytes: no word of the draft is sliced as a string.
         let is = |w: &str| {
-            a.text
-                .as_bytes()
-                .get(t[i].span.start..t[i].span.end)
-                .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+            t[i].span.len() == w.len()
+                && a.text
+                    .as_bytes()
+                    .get(t[i].span.start..t[i].span.end)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
         };
         if !ago {
             ago = is("ago")

@@ -57,8 +57,13 @@ fn forms(a: &Analysis, out: &mut Vec<Finding>) {
     // word that passes the filter.
     let key = |k: usize| lower_key(a.slice(t[k].span)).unwrap_or(0);
     let word_is = |k: usize, list: &[u128]| is_word(k) && list.contains(&key(k));
+    // In an ASCII draft, nearly every one, a word's lower case is as long
+    // as the word.
+    let ascii = a.text.is_ascii();
     for (i, tok) in t.iter().enumerate() {
-        if tok.kind != TokenKind::Word || !LISTED.may_lower_to(text, tok.span) {
+        if tok.kind != TokenKind::Word
+            || !(LISTED.may_open(text, tok.span) || !ascii && LISTED.may_lower_to(text, tok.span))
+        {
             continue;
         }
         let here = key(i);

@@ -189,6 +189,11 @@ const FILLER: &[&str] = &[
     "100%",
 ];
 
+/// The stock lines and filler words folded, sorted: the lines opening on
+/// one word or byte lie together.
+static FOLDED: Lazy<Vec<String>> = Lazy::new(|| folded_sorted(STOCK));
+static FILLER_FOLDED: Lazy<Vec<String>> = Lazy::new(|| folded_sorted(FILLER));
+
 /// At most this many words make a stock line.
 const MAX_WORDS: usize = 8;
 
@@ -227,22 +232,18 @@ fn fold_ascii(w: &[u8]) -> impl Iterator<Item = u8> + '_ {
     })
 }
 
-/// The packed key (`text::pack`) of an ASCII word's fold, read without
-/// building a string; `None` for a word that is not ASCII, holds a space,
-/// or folds to more than 15 bytes.
-fn folded_key(w: &str) -> Option<u128> {
+/// An ASCII word's fold, built in `buf` (no allocation); `None` for a word
+/// that is not ASCII or does not fit.
+fn fold_small<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     if !w.is_ascii() {
         return None;
     }
-    let (mut key, mut n) = (0u128, 0usize);
+    let mut n = 0;
     for c in fold_ascii(w.as_bytes()) {
-        if n == 15 || c == b' ' {
-            return None;
-        }
-        key |= u128::from(c) << (8 * n);
+        *buf.get_mut(n)? = c;
         n += 1;
     }
-    Some(key | (n as u128) << 120)
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
@@ -276,23 +277,6 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
 /// line among them ("Great insights, thanks for sharing!", "congrats!!! so
 /// deserved").
 fn is_stock(a: &Analysis) -> bool {
-    static FOLDED: Lazy<Vec<String>> = Lazy::new(|| STOCK.iter().map(|s| fold(s)).collect());
-    static FILLER_FOLDED: Lazy<Vec<String>> =
-        Lazy::new(|| FILLER.iter().map(|s| fold(s)).collect());
-    // The first word of every stock line and filler word, packed and
-    // sorted: one binary search decides whether a draft can be stock,
-    // where a scan of every line cost most of this rule. (Folded words
-    // are their own fold; a first word longer than 15 bytes has no key
-    // and is found by the scan below.)
-    static FIRST_WORDS: Lazy<Vec<u128>> = Lazy::new(|| {
-        let mut keys: Vec<u128> = FOLDED
-            .iter()
-            .chain(FILLER_FOLDED.iter())
-            .filter_map(|e| folded_key(e.split(' ').next().unwrap_or_default()))
-            .collect();
-        crate::sort::sort(&mut keys);
-        keys
-    });
     let (mut joined, mut scratch) = (String::new(), String::new());
     let mut words = a.tokens.iter().filter(|t| {
         matches!(
@@ -304,16 +288,12 @@ fn is_stock(a: &Analysis) -> bool {
     // starts with it, so the rest is never folded.
     if let Some(t) = words.next() {
         let w = a.slice(t.span);
-        let can_open = match folded_key(w) {
-            Some(key) => FIRST_WORDS.binary_search(&key).is_ok(),
-            // A word that is not ASCII, or a long one: the lines are
-            // scanned for one it opens.
+        let mut buf = [0u8; 24];
+        let can_open = match fold_small(w, &mut buf) {
+            Some(folded) => opens_line(folded),
             None => {
                 fold_into(w, &mut scratch, &mut joined);
-                let w = joined.as_str();
-                FOLDED.iter().chain(FILLER_FOLDED.iter()).any(|e| {
-                    e.starts_with(w) && e.as_bytes().get(w.len()).is_none_or(|&b| b == b' ')
-                })
+                opens_line(&joined)
             }
         };
         if !can_open {
@@ -345,18 +325,44 @@ fn is_stock(a: &Analysis) -> bool {
                 reach[i + len + 1] |= bits;
             }
         };
-        // The first byte decides nearly every candidate without a call to
-        // `memcmp` (this runs on every short draft).
-        let first = rest.as_bytes().first();
-        let starts = |s: &&String| s.as_bytes().first() == first && rest.starts_with(s.as_str());
-        for s in FOLDED.iter().filter(starts) {
+        for s in opening(&FOLDED, rest) {
             step(s.len(), 2);
         }
-        for f in FILLER_FOLDED.iter().filter(starts) {
+        for f in opening(&FILLER_FOLDED, rest) {
             step(f.len(), here);
         }
     }
     reach[n + 1] & 2 != 0
+}
+
+/// `list` folded and sorted.
+fn folded_sorted(list: &[&str]) -> Vec<String> {
+    let mut folded: Vec<String> = list.iter().map(|s| fold(s)).collect();
+    crate::sort::sort(&mut folded);
+    folded
+}
+
+/// Whether a stock line or filler word opens with the word `w`: one binary
+/// search per sorted list, the same on every target (no word set).
+fn opens_line(w: &str) -> bool {
+    [&*FOLDED, &*FILLER_FOLDED].iter().any(|list| {
+        let from = list.partition_point(|s| s.as_str() < w);
+        list[from..]
+            .iter()
+            .take_while(|s| s.starts_with(w))
+            .any(|s| s.as_bytes().get(w.len()).is_none_or(|&b| b == b' '))
+    })
+}
+
+/// The lines of sorted `list` that `rest` starts with: only those on its
+/// first byte are compared (this runs on every word of a short draft).
+fn opening<'l>(list: &'l [String], rest: &'l str) -> impl Iterator<Item = &'l String> {
+    let first = rest.as_bytes().first();
+    let from = list.partition_point(|s| s.as_bytes().first() < first);
+    list[from..]
+        .iter()
+        .take_while(move |s| s.as_bytes().first() == first)
+        .filter(move |s| rest.starts_with(s.as_str()))
 }
 
 #[cfg(test)]
@@ -383,6 +389,20 @@ mod tests {
             flagged("robotic", "very nice video sir"),
             ["very nice video sir"]
         );
+    }
+
+    #[test]
+    fn every_line_is_found_by_its_first_word() {
+        use super::{fold, opens_line, FILLER, STOCK};
+        for line in STOCK.iter().chain(FILLER) {
+            let folded = fold(line);
+            let first = folded.split(' ').next().unwrap();
+            assert!(opens_line(first), "{line}");
+            assert!(opens_line(&folded), "{line}");
+        }
+        for no in ["than", "thank yo", "grea", "x", "so much wow"] {
+            assert!(!opens_line(no), "{no}");
+        }
     }
 
     #[test]
