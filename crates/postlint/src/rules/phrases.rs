@@ -72,7 +72,8 @@ impl Openers {
     /// which may be shorter than the word (the Kelvin sign, 3 bytes,
     /// lower-cases to "k"): a word that is not all ASCII is kept on its
     /// first byte alone.
-    #[inline]
+    /// (Not inlined: it runs only on drafts that are not ASCII.)
+    #[inline(never)]
     pub fn may_lower_to(&self, text: &[u8], span: Span) -> bool {
         self.may_open(text, span)
             || text.get(span.start).is_some_and(|c| {
