@@ -70,19 +70,11 @@ impl Openers {
 
     /// [`Openers::may_open`] for a word compared by its Unicode lower case,
     /// which may be shorter than the word (the Kelvin sign, 3 bytes,
-    /// lower-cases to "k"): a word that is not all ASCII is kept on its
-    /// first byte alone.
-    /// (Not inlined: it runs only on drafts that are not ASCII.)
-    #[inline(never)]
-    pub fn may_lower_to(&self, text: &[u8], span: Span) -> bool {
-        self.may_open(text, span)
-            || text.get(span.start).is_some_and(|c| {
-                c.is_ascii_alphabetic()
-                    && self.lengths[usize::from(c & 31)] != 0
-                    && text
-                        .get(span.start..span.end)
-                        .is_some_and(|w| !w.is_ascii())
-            })
+    /// lower-cases to "k"): on its first byte alone.
+    #[inline]
+    pub fn may_start(&self, text: &[u8], span: Span) -> bool {
+        text.get(span.start)
+            .is_some_and(|c| c.is_ascii_alphabetic() && self.lengths[usize::from(c & 31)] != 0)
     }
 }
 

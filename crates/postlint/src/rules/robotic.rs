@@ -198,30 +198,19 @@ fn fold(s: &str) -> String {
 }
 
 /// [`fold`], appended to `out` (`scratch` is reused: no allocation per word).
-/// ASCII words, nearly all, are folded in one pass.
 fn fold_into(s: &str, scratch: &mut String, out: &mut String) {
-    if s.is_ascii() {
-        // `text::collapse_runs` with one kept, on the lower-cased bytes.
-        let mut prev = 0u8;
-        out.extend(
-            s.bytes()
-                .map(|c| c.to_ascii_lowercase())
-                .filter(|&c| {
-                    let keep = c != prev || !c.is_ascii_alphabetic();
-                    prev = c;
-                    keep
-                })
-                .map(char::from),
-        );
-        return;
-    }
     scratch.clear();
-    let lower = s.to_lowercase();
-    scratch.extend(
-        lower
-            .chars()
-            .map(|c| if c == '\u{2019}' { '\'' } else { c }),
-    );
+    if s.is_ascii() {
+        scratch.push_str(s);
+        scratch.make_ascii_lowercase();
+    } else {
+        let lower = s.to_lowercase();
+        scratch.extend(
+            lower
+                .chars()
+                .map(|c| if c == '\u{2019}' { '\'' } else { c }),
+        );
+    }
     crate::text::collapse_runs(scratch, 1, out);
 }
 
