@@ -100,15 +100,22 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
         if t[i].kind != TokenKind::Word || told {
             continue;
         }
-        let w = a.slice(t[i].span);
+        // Compared as bytes: no word of the draft is sliced as a string.
+        let is = |w: &str| {
+            t[i].span.len() == w.len()
+                && a.text
+                    .as_bytes()
+                    .get(t[i].span.start..t[i].span.end)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+        };
         if !ago {
-            ago = w.eq_ignore_ascii_case("ago")
+            ago = is("ago")
                 && i >= 2
                 && word(i - 1, AGO_UNITS)
                 && (t[i - 2].kind == TokenKind::Number || word(i - 2, COUNT_WORDS));
             continue;
         }
-        if w.eq_ignore_ascii_case("today")
+        if is("today")
             && a.sentence_at(t[i].span.start).start == t[i].span.start
             && word(i + 1, NOW_SUBJECTS)
         {

@@ -1,6 +1,7 @@
 //! `engagement-bait`: asking for likes, follows, shares or tags, often in
 //! exchange for something.
 
+use super::phrases::Openers;
 use super::{from_hits, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
@@ -37,6 +38,12 @@ const KEYWORD_VERBS: [u128; 3] = pack_all(["comment", "type", "drop"]);
 const TAG: u128 = pack_all(["tag"])[0];
 /// How far a "who" may follow "tag the": "tag the one friend who".
 const TAG_REACH: usize = 6;
+/// The first bytes and lengths of [`ACTIONS`] and [`KEYWORD_VERBS`]: most
+/// words of a draft are turned away on them before they are sliced or
+/// lower-cased (this runs on every word).
+const LISTED: Openers = Openers::of(&[
+    "rt", "retweet", "repost", "follow", "like", "share", "tag", "comment", "type", "drop",
+]);
 
 /// The shapes of bait that a phrase list cannot spell out, because a free
 /// word sits inside them: two actions joined by "+" or "&", a keyword in
@@ -44,15 +51,25 @@ const TAG_REACH: usize = 6;
 fn forms(a: &Analysis, out: &mut Vec<Finding>) {
     let start = out.len();
     let t = &a.tokens;
+    let text = a.text.as_bytes();
     let is_word = |k: usize| t.get(k).is_some_and(|x| x.kind == TokenKind::Word);
-    // Words are compared as packed lower-case keys: one lower-casing per word.
+    // Words are compared as packed lower-case keys: one lower-casing per
+    // word that passes the filter.
     let key = |k: usize| lower_key(a.slice(t[k].span)).unwrap_or(0);
     let word_is = |k: usize, list: &[u128]| is_word(k) && list.contains(&key(k));
-    for i in 0..t.len() {
-        if !is_word(i) {
+    // In an ASCII draft, nearly every one, a word's lower case is as long
+    // as the word; in another, a word may lower-case to fewer bytes.
+    let ascii = a.text.is_ascii();
+    for (i, tok) in t.iter().enumerate() {
+        if tok.kind != TokenKind::Word {
             continue;
         }
-        if !may_be_listed(a.slice(t[i].span)) {
+        let listed = if ascii {
+            LISTED.may_open(text, tok.span)
+        } else {
+            LISTED.may_start(text, tok.span)
+        };
+        if !listed {
             continue;
         }
         let here = key(i);
@@ -86,19 +103,6 @@ fn forms(a: &Analysis, out: &mut Vec<Finding>) {
             }
         }
     }
-}
-
-/// Whether `word` could be in [`ACTIONS`] or [`KEYWORD_VERBS`], on its
-/// first byte and length alone (this runs on every word of a draft): every
-/// listed word is 2-7 ASCII letters starting with one of `cdflrst`, which
-/// no other character lower-cases to, and a word's lower case has at least
-/// a third of its bytes (the Kelvin sign, 3 bytes, lower-cases to "k").
-fn may_be_listed(word: &str) -> bool {
-    (2..=21).contains(&word.len())
-        && matches!(
-            word.as_bytes()[0].to_ascii_lowercase(),
-            b'c' | b'd' | b'f' | b'l' | b'r' | b's' | b't'
-        )
 }
 
 /// "+", "&" or "and" between two actions.
@@ -142,7 +146,8 @@ fn tag_who(a: &Analysis, i: usize) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
-    use super::{may_be_listed, ACTIONS, KEYWORD_VERBS};
+    use super::{ACTIONS, KEYWORD_VERBS, LISTED};
+    use crate::report::Span;
     use crate::rules::test_util::flagged;
     use crate::text::lower_key;
 
@@ -197,20 +202,52 @@ mod tests {
 
     #[test]
     fn the_prefilter_admits_every_listed_word() {
+        let may_be_listed = |w: &str| {
+            let span = Span::new(0, w.len());
+            if w.is_ascii() {
+                LISTED.may_open(w.as_bytes(), span)
+            } else {
+                LISTED.may_start(w.as_bytes(), span)
+            }
+        };
         for w in [
-            "rt", "retweet", "repost", "follow", "like", "share", "tag", "comment", "type", "drop",
+            "rt",
+            "retweet",
+            "repost",
+            "follow",
+            "like",
+            "share",
+            "tag",
+            "comment",
+            "type",
+            "drop",
+            // Lower-cased to "like": longer than the word it reads as.
+            "li\u{212A}e",
         ] {
             assert!(may_be_listed(w) && may_be_listed(&w.to_uppercase()), "{w}");
             let key = lower_key(w).unwrap();
+            if !w.is_ascii() {
+                assert_eq!(lower_key("like"), Some(key));
+                continue;
+            }
             assert!(
                 ACTIONS.contains(&key) != KEYWORD_VERBS.contains(&key),
                 "{w}"
             );
         }
+        // Every listed key, whatever list it was added to, passes on its
+        // first byte (the key's low byte) and length (its top byte).
+        for &key in ACTIONS.iter().chain(&KEYWORD_VERBS) {
+            let len = (key >> 120) as usize;
+            let word = format!("{}{}", char::from(key as u8), "x".repeat(len - 1));
+            assert!(may_be_listed(&word), "{word}");
+        }
         assert!(
             !may_be_listed("hello")
                 && !may_be_listed("a")
                 && !may_be_listed("retweetsretweetsretweets")
+                && !may_be_listed("likes")
+                && !may_be_listed("\u{e9}t\u{e9}")
         );
     }
 

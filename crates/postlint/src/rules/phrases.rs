@@ -19,39 +19,88 @@ pub(super) const NUM: Slot = &["#"];
 /// A slot that any one word fills ("3 retainer spots left").
 pub(super) const ANY: Slot = &["*"];
 
+/// The first byte and length of a few lower-case ASCII words, for turning
+/// a draft's words away before they are read: bit `n` of
+/// `lengths[c & 31]` is set when a listed word starting with byte `c` has
+/// `n` bytes. Built at compile time; shared by the phrase lists and the
+/// rules that compare single words.
+#[derive(Clone, Copy)]
+pub(super) struct Openers {
+    lengths: [u16; 32],
+}
+
+impl Openers {
+    /// No word yet.
+    pub const EMPTY: Self = Self { lengths: [0; 32] };
+
+    /// With `w` (1-15 lower-case ASCII bytes, a letter first) added.
+    pub const fn with(mut self, w: &str) -> Self {
+        let w = w.as_bytes();
+        assert!(
+            !w.is_empty() && w.len() <= 15 && w[0].is_ascii_lowercase(),
+            "a listed word has 1-15 bytes and opens on a letter"
+        );
+        self.lengths[(w[0] & 31) as usize] |= 1 << w.len();
+        self
+    }
+
+    /// The set of `words`.
+    pub const fn of(words: &[&str]) -> Self {
+        let mut set = Self::EMPTY;
+        let mut i = 0;
+        while i < words.len() {
+            set = set.with(words[i]);
+            i += 1;
+        }
+        set
+    }
+
+    /// Whether the word at `span` of `text` could be a listed word (ASCII
+    /// case folded), on its first byte and length alone, without slicing
+    /// the text. A word opening on another byte never is.
+    #[inline]
+    pub fn may_open(&self, text: &[u8], span: Span) -> bool {
+        let len = span.end - span.start;
+        text.get(span.start).is_some_and(|c| {
+            c.is_ascii_alphabetic()
+                && len <= 15
+                && self.lengths[usize::from(c & 31)] & 1 << len != 0
+        })
+    }
+
+    /// [`Openers::may_open`] for a word compared by its Unicode lower case,
+    /// which may be shorter than the word (the Kelvin sign, 3 bytes,
+    /// lower-cases to "k"): on its first byte alone.
+    #[inline]
+    pub fn may_start(&self, text: &[u8], span: Span) -> bool {
+        text.get(span.start)
+            .is_some_and(|c| c.is_ascii_alphabetic() && self.lengths[usize::from(c & 31)] != 0)
+    }
+}
+
 /// A rule's phrases, with the lengths of their first words by first letter
 /// (ASCII words only), so that most words are turned away unread.
 pub(super) struct Phrases {
     list: &'static [&'static [Slot]],
-    /// Bit `n` of `lengths[c & 31]` is set when a first word starting with
-    /// byte `c` has `n` bytes (every first word is ASCII letters).
-    lengths: [u16; 32],
+    /// The phrases' first words.
+    openers: Openers,
     /// Some phrase opens on a number.
     numbers: bool,
 }
 
 impl Phrases {
     pub const fn new(list: &'static [&'static [Slot]]) -> Self {
-        let mut lengths = [0u16; 32];
+        let mut openers = Openers::EMPTY;
         let mut numbers = false;
         let mut i = 0;
         while i < list.len() {
             let slot = list[i][0];
             let mut j = 0;
             while j < slot.len() {
-                let w = slot[j].as_bytes();
-                assert!(
-                    !w.is_empty() && w.len() <= 15,
-                    "a first word has 1-15 bytes"
-                );
-                if w[0] == b'#' {
+                if slot[j].as_bytes()[0] == b'#' {
                     numbers = true;
                 } else {
-                    assert!(
-                        w[0].is_ascii_lowercase(),
-                        "a phrase opens on a word or a number"
-                    );
-                    lengths[(w[0] & 31) as usize] |= 1 << w.len();
+                    openers = openers.with(slot[j]);
                 }
                 j += 1;
             }
@@ -59,22 +108,9 @@ impl Phrases {
         }
         Self {
             list,
-            lengths,
+            openers,
             numbers,
         }
-    }
-
-    /// Whether a word could open a phrase, on its first byte and length
-    /// alone (read from the text, without slicing it). Words compare with
-    /// ASCII case folded, so one opening on another byte never does.
-    #[inline]
-    fn may_open(&self, text: &[u8], span: Span) -> bool {
-        let len = span.end - span.start;
-        text.get(span.start).is_some_and(|c| {
-            c.is_ascii_alphabetic()
-                && len <= 15
-                && self.lengths[usize::from(c & 31)] & 1 << len != 0
-        })
     }
 
     /// Spans of the phrases in the draft, earliest first, none overlapping
@@ -105,7 +141,7 @@ impl Phrases {
         while i < t.len() {
             let opens = match t[i].kind {
                 TokenKind::Number => self.numbers,
-                TokenKind::Word => self.may_open(text, t[i].span),
+                TokenKind::Word => self.openers.may_open(text, t[i].span),
                 _ => false,
             };
             let end = if opens { self.match_at(i, &key) } else { None };

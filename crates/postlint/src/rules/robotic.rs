@@ -208,7 +208,14 @@ fn fold_into(s: &str, scratch: &mut String, out: &mut String) {
         scratch.extend(
             lower
                 .chars()
-                .map(|c| if c == '\u{2019}' { '\'' } else { c }),
+                // Both curly quotes straighten, as `text::lower_word` does.
+                .map(|c| {
+                    if matches!(c, '\u{2019}' | '\u{2018}') {
+                        '\''
+                    } else {
+                        c
+                    }
+                }),
         );
     }
     crate::text::collapse_runs(scratch, 1, out);
@@ -331,6 +338,9 @@ mod tests {
         assert_eq!(flagged("robotic", "  Nice post 👍 "), ["Nice post 👍"]);
         assert_eq!(flagged("robotic", "@dana Cool."), ["@dana Cool."]);
         assert_eq!(flagged("robotic", "Thaaanks!!"), ["Thaaanks!!"]);
+        // Either curly quote stands for the apostrophe.
+        assert_eq!(flagged("robotic", "I\u{2018}m dead"), ["I\u{2018}m dead"]);
+        assert_eq!(flagged("robotic", "I\u{2019}m dead"), ["I\u{2019}m dead"]);
         assert_eq!(flagged("robotic", "No problem! 😊"), ["No problem! 😊"]);
         assert_eq!(
             flagged("robotic", "Great point, agreed"),

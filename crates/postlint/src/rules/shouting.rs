@@ -96,14 +96,24 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
                 });
             }
             TokenKind::Punctuation => {
-                let text = a.slice(t.span);
-                let bangs = text
-                    .chars()
-                    .filter(|&c| matches!(c, '!' | '！' | '?' | '？'))
-                    .count();
+                // A one-byte mark, nearly every one, is read as a byte.
+                let (bangs, marks) = match (t.span.len(), bytes.get(t.span.start)) {
+                    (1, Some(&c)) => {
+                        let bang = usize::from(c == b'!' || c == b'?');
+                        (bang, bang > 0)
+                    }
+                    _ => {
+                        let text = a.slice(t.span);
+                        let bangs = text
+                            .chars()
+                            .filter(|&c| matches!(c, '!' | '！' | '?' | '？'))
+                            .count();
+                        (bangs, text.contains(['!', '?']))
+                    }
+                };
                 match run {
                     // "!!" and "?!" belong to the shout; a comma does not.
-                    Some((s, n, b)) if n > 0 && text.contains(['!', '?']) => {
+                    Some((s, n, b)) if n > 0 && marks => {
                         run = Some((s.union(&t.span), n, b.max(bangs)))
                     }
                     Some(_) => {}
