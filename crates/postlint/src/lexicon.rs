@@ -17,7 +17,7 @@
 
 use crate::lazy::Lazy;
 
-use crate::normalize::{sentence_chunks, Normalized};
+use crate::normalize::{sentence_chunks, Normalized, LONG};
 use crate::report::Span;
 use crate::text::pack;
 use crate::tokenizer::{tokenize, Token};
@@ -341,6 +341,20 @@ impl Lexicon {
         found.copied().unwrap_or(UNKNOWN)
     }
 
+    /// The word id of item `k`, by its packed key (no text read but a
+    /// long word's).
+    #[inline]
+    fn item_id(&self, norm: &Normalized, k: usize) -> u32 {
+        let key = norm.items[k].key;
+        if key == LONG {
+            return self.word_id(norm.item_text(k));
+        }
+        if (key >> 120) as usize > self.longest_word {
+            return UNKNOWN;
+        }
+        self.short_words.get(&key).copied().unwrap_or(UNKNOWN)
+    }
+
     /// Appends every phrase occurrence in `norm` to `out`: all of them,
     /// overlapping ones included, ordered by last word, then longest first,
     /// then entry order.
@@ -355,7 +369,7 @@ impl Lexicon {
         let (mut ids_on_stack, mut ids_on_heap) = ([UNKNOWN; 96], Vec::new());
         let ids = crate::scratch::slots(&mut ids_on_stack, &mut ids_on_heap, n, UNKNOWN);
         for (k, id) in ids.iter_mut().enumerate() {
-            *id = self.word_id(norm.item_text(k));
+            *id = self.item_id(norm, k);
         }
         // (last item, first item, entry): sorted, the order of the old
         // byte-level automaton's overlapping search.
