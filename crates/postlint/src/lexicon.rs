@@ -426,6 +426,7 @@ pub(crate) struct Matches {
 pub(crate) fn match_draft(
     text: &str,
     tokens: &[Token],
+    keys: &[u128],
     user: Option<&Lexicon>,
     brands: Option<&Lexicon>,
     custom: Option<&Lexicon>,
@@ -444,7 +445,7 @@ pub(crate) fn match_draft(
     let mut brand_hits = Vec::new();
     let mut user_hits = Vec::new();
     for range in sentence_chunks(text, tokens, chunk) {
-        let norm = Normalized::of_range(text, tokens, range, Some(&known));
+        let norm = Normalized::of_range(text, tokens, keys, range, Some(&known));
         builtin.find(&norm, tokens, &mut hits);
         if let Some(b) = brands {
             b.find(&norm, tokens, &mut brand_hits);
@@ -701,7 +702,7 @@ mod tests {
             for range in sentence_chunks(&text, &toks, chunk) {
                 proptest::prop_assert_eq!(range.start, covered);
                 covered = range.end;
-                lex.find(&Normalized::of_range(&text, &toks, range, Some(&|w| lex.knows(w))), &toks, &mut chunked);
+                lex.find(&Normalized::of_range(&text, &toks, &[], range, Some(&|w| lex.knows(w))), &toks, &mut chunked);
             }
             proptest::prop_assert_eq!(covered, toks.len());
             proptest::prop_assert_eq!(chunked, whole);

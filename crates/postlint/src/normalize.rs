@@ -9,7 +9,7 @@
 
 use crate::report::Span;
 
-use crate::text::{collapse_runs, lower_key, pack, pack_all};
+use crate::text::{collapse_runs, lower_ascii_key, lower_key, pack, pack_all};
 use crate::tokenizer::{Token, TokenKind};
 
 /// "Is this normalised word a lexicon word?", asked of elongated words only.
@@ -287,21 +287,24 @@ impl Normalized {
     /// Normalises tokens of `text`; `known` (when given: "is this a lexicon
     /// word?") guides the collapse of elongated words.
     pub fn new(text: &str, tokens: &[Token], known: Known) -> Self {
-        Self::build(text, tokens, 0..tokens.len(), known, true)
+        Self::build(text, tokens, &[], 0..tokens.len(), known, true)
     }
 
     /// Normalises `tokens[range]` only (token indices stay those of the
     /// whole draft). Matching range by range finds what matching the whole
     /// draft finds when each range ends a sentence (see `sentence_chunks`)
     /// and no phrase spans sentences: this state is all reset there.
-    /// Only the words too long for a key are written out (see `text`).
+    /// Only the words too long for a key are written out (see `text`);
+    /// `keys` holds the words' keys already made (`crate::words::walk`),
+    /// zero where there is none (it may be empty).
     pub fn of_range(
         text: &str,
         tokens: &[Token],
+        keys: &[u128],
         range: std::ops::Range<usize>,
         known: Known,
     ) -> Self {
-        Self::build(text, tokens, range, known, false)
+        Self::build(text, tokens, keys, range, known, false)
     }
 
     /// [`Normalized::of_range`], with every word written to `text` when
@@ -309,6 +312,7 @@ impl Normalized {
     fn build(
         text: &str,
         tokens: &[Token],
+        keys: &[u128],
         range: std::ops::Range<usize>,
         known: Known,
         full: bool,
@@ -337,14 +341,16 @@ impl Normalized {
             let start = out.len();
             // Most words of a draft: ASCII, not elongated, at most 15
             // bytes. Their key is the token lower-cased in place, with no
-            // copy written (a hashtag's ASCII sigil is its own lower case).
-            let quick = !full
-                && !t.elongated
-                && matches!(t.kind, TokenKind::Word | TokenKind::Hashtag)
-                && s.len() <= 15
-                && s.is_ascii();
+            // copy written (a hashtag's ASCII sigil is its own lower case);
+            // a word's was made by the walk already.
+            let quick = !full && !t.elongated;
             let key = match t.kind {
-                _ if quick => lower_key(s),
+                TokenKind::Word if quick && keys.get(i).is_some_and(|&k| k != 0) => {
+                    keys.get(i).copied()
+                }
+                TokenKind::Word | TokenKind::Hashtag if quick && s.len() <= 15 && s.is_ascii() => {
+                    Some(lower_ascii_key(s.as_bytes()))
+                }
                 TokenKind::Word => {
                     push_word(&mut out, s, t.elongated, known, &mut scratch);
                     None
