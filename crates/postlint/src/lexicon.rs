@@ -265,10 +265,6 @@ pub struct Lexicon {
     /// (A `u128` key, as the word tables have: one hash table instance fewer
     /// in the WebAssembly module.)
     edges: FastMap<u128, u32>,
-    /// The root's edges by word id (`UNKNOWN` where a word starts no
-    /// phrase): most known words of a draft start a walk that ends at its
-    /// first step, which then costs an index, not a hash look-up.
-    roots: Vec<u32>,
     /// For each trie node, the entries whose phrase ends there, in entry order.
     ends: Vec<Vec<u32>>,
     /// Some phrase has a sentence break inside ("sale! today"): drafts must
@@ -306,17 +302,8 @@ impl Lexicon {
             ends[node as usize].push(kept.len() as u32);
             kept.push(e);
         }
-        let mut roots = vec![UNKNOWN; vocab.short.len() + vocab.long.len()];
-        for (&key, &child) in &edges {
-            if key >> 32 == 0 {
-                if let Some(r) = roots.get_mut((key & u128::from(u32::MAX)) as usize) {
-                    *r = child;
-                }
-            }
-        }
         Self {
             entries: kept,
-            roots,
             longest_word: vocab.longest,
             short_words: vocab.short,
             long_words: vocab.long,
@@ -395,16 +382,9 @@ impl Lexicon {
                 if id == UNKNOWN {
                     break;
                 }
-                let next = if node == 0 {
-                    self.roots.get(id as usize).copied()
-                } else {
-                    self.edges
-                        .get(&(u128::from(node) << 32 | u128::from(id)))
-                        .copied()
-                };
-                match next {
-                    Some(next) if next != UNKNOWN => node = next,
-                    _ => break,
+                match self.edges.get(&(u128::from(node) << 32 | u128::from(id))) {
+                    Some(&next) => node = next,
+                    None => break,
                 }
                 for &entry in &self.ends[node as usize] {
                     found.push((last as u32, first as u32, entry));
