@@ -334,11 +334,17 @@ impl Lexicon {
             // Spares hashing a giant pasted "word" (a long base64 blob, say).
             return UNKNOWN;
         }
-        let found = match pack(word) {
-            Some(key) => self.short_words.get(&key),
-            None => self.long_words.get(word),
-        };
-        found.copied().unwrap_or(UNKNOWN)
+        match pack(word) {
+            Some(key) => self.key_id(key),
+            None => self.long_words.get(word).copied().unwrap_or(UNKNOWN),
+        }
+    }
+
+    /// The word id of a packed key (one copy of the look-up in the
+    /// WebAssembly module).
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn key_id(&self, key: u128) -> u32 {
+        self.short_words.get(&key).copied().unwrap_or(UNKNOWN)
     }
 
     /// The word id of item `k`, by its packed key (no text read but a
@@ -352,7 +358,7 @@ impl Lexicon {
         if (key >> 120) as usize > self.longest_word {
             return UNKNOWN;
         }
-        self.short_words.get(&key).copied().unwrap_or(UNKNOWN)
+        self.key_id(key)
     }
 
     /// Appends every phrase occurrence in `norm` to `out`: all of them,

@@ -45,8 +45,6 @@ pub struct Model {
     by_id_rounded: [[f64; 4]; ids::NAMES.len()],
     /// Learned words: the word, its weights, and its evidence name.
     words: Vec<(Box<str>, [f64; 4], Box<str>)>,
-    /// Each learned word's weights rounded as an evidence weight is.
-    words_rounded: Vec<[f64; 4]>,
     word_ids: WordIds,
 }
 
@@ -133,7 +131,6 @@ impl Model {
             by_id: [[0.0; 4]; ids::NAMES.len()],
             by_id_rounded: [[0.0; 4]; ids::NAMES.len()],
             words: Vec::new(),
-            words_rounded: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };
         for (n, line) in src.lines().enumerate() {
@@ -201,7 +198,6 @@ impl Model {
             by_id: [[0.0; 4]; ids::NAMES.len()],
             by_id_rounded: [[0.0; 4]; ids::NAMES.len()],
             words: Vec::new(),
-            words_rounded: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };
         m.index_features();
@@ -217,7 +213,6 @@ impl Model {
         }
         self.words
             .push((word.into(), w, format!("word:{word}").into_boxed_str()));
-        self.words_rounded.push(w.map(round6));
         true
     }
 
@@ -297,7 +292,7 @@ impl Model {
         for (t, f) in terms.iter_mut().zip(features) {
             let k = f.word as usize;
             let (w, rounded) = if f.word != NOT_A_WORD && k < self.words.len() {
-                (self.words.get(k).map(|w| &w.1), self.words_rounded.get(k))
+                (self.words.get(k).map(|w| &w.1), None)
             } else {
                 let id = usize::from(f.named.id());
                 (self.by_id.get(id), self.by_id_rounded.get(id))

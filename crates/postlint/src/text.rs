@@ -189,8 +189,10 @@ pub(crate) fn lower_key(word: &str) -> Option<u128> {
 }
 
 /// [`lower_key`] of an ASCII word of at most 15 bytes, for callers that
-/// know it is one (no test of each byte again).
-#[inline]
+/// know it is one (no test of each byte again). (Not inlined in the
+/// WebAssembly module, where 128-bit arithmetic is long code.)
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn lower_ascii_key(b: &[u8]) -> u128 {
     debug_assert!(b.len() <= 15 && b.is_ascii());
     // All sixteen bytes lower-cased at once (every byte is below 0x80):
