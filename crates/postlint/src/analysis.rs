@@ -46,10 +46,14 @@ impl<'a> Analysis<'a> {
         words: Option<WordIds>,
     ) -> Self {
         let tokens = tokenize(text);
-        let walked = crate::words::walk(text, &tokens, model);
+        // The walk's word keys, which the lexicon matches by: on the stack
+        // for a tweet.
+        let (mut keys_on_stack, mut keys_on_heap) = ([0u128; 96], Vec::new());
+        let keys = crate::scratch::slots(&mut keys_on_stack, &mut keys_on_heap, tokens.len(), 0);
+        let walked = crate::words::walk(text, &tokens, model, keys);
         let foreign = walked.foreign;
         let sentences = normalize::sentences(text, &tokens);
-        let mut matches = lexicon::match_draft(text, &tokens, user, brands, custom);
+        let mut matches = lexicon::match_draft(text, &tokens, keys, user, brands, custom);
         let settled = features::settle(text, &tokens, &mut matches);
         let doc = Doc {
             text,

@@ -17,7 +17,7 @@
 
 use crate::lazy::Lazy;
 
-use crate::normalize::{sentence_chunks, Normalized};
+use crate::normalize::{sentence_chunks, Normalized, LONG};
 use crate::report::Span;
 use crate::text::pack;
 use crate::tokenizer::{tokenize, Token};
@@ -334,11 +334,31 @@ impl Lexicon {
             // Spares hashing a giant pasted "word" (a long base64 blob, say).
             return UNKNOWN;
         }
-        let found = match pack(word) {
-            Some(key) => self.short_words.get(&key),
-            None => self.long_words.get(word),
-        };
-        found.copied().unwrap_or(UNKNOWN)
+        match pack(word) {
+            Some(key) => self.key_id(key),
+            None => self.long_words.get(word).copied().unwrap_or(UNKNOWN),
+        }
+    }
+
+    /// The word id of a packed key (one copy of the look-up in the
+    /// WebAssembly module).
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn key_id(&self, key: u128) -> u32 {
+        self.short_words.get(&key).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// The word id of item `k`, by its packed key (no text read but a
+    /// long word's).
+    #[inline]
+    fn item_id(&self, norm: &Normalized, k: usize) -> u32 {
+        let key = norm.items[k].key;
+        if key == LONG {
+            return self.word_id(norm.item_text(k));
+        }
+        if (key >> 120) as usize > self.longest_word {
+            return UNKNOWN;
+        }
+        self.key_id(key)
     }
 
     /// Appends every phrase occurrence in `norm` to `out`: all of them,
@@ -355,7 +375,7 @@ impl Lexicon {
         let (mut ids_on_stack, mut ids_on_heap) = ([UNKNOWN; 96], Vec::new());
         let ids = crate::scratch::slots(&mut ids_on_stack, &mut ids_on_heap, n, UNKNOWN);
         for (k, id) in ids.iter_mut().enumerate() {
-            *id = self.word_id(norm.item_text(k));
+            *id = self.item_id(norm, k);
         }
         // (last item, first item, entry): sorted, the order of the old
         // byte-level automaton's overlapping search.
@@ -412,6 +432,7 @@ pub(crate) struct Matches {
 pub(crate) fn match_draft(
     text: &str,
     tokens: &[Token],
+    keys: &[u128],
     user: Option<&Lexicon>,
     brands: Option<&Lexicon>,
     custom: Option<&Lexicon>,
@@ -430,7 +451,7 @@ pub(crate) fn match_draft(
     let mut brand_hits = Vec::new();
     let mut user_hits = Vec::new();
     for range in sentence_chunks(text, tokens, chunk) {
-        let norm = Normalized::of_range(text, tokens, range, Some(&known));
+        let norm = Normalized::of_range(text, tokens, keys, range, Some(&known));
         builtin.find(&norm, tokens, &mut hits);
         if let Some(b) = brands {
             b.find(&norm, tokens, &mut brand_hits);
@@ -687,7 +708,7 @@ mod tests {
             for range in sentence_chunks(&text, &toks, chunk) {
                 proptest::prop_assert_eq!(range.start, covered);
                 covered = range.end;
-                lex.find(&Normalized::of_range(&text, &toks, range, Some(&|w| lex.knows(w))), &toks, &mut chunked);
+                lex.find(&Normalized::of_range(&text, &toks, &[], range, Some(&|w| lex.knows(w))), &toks, &mut chunked);
             }
             proptest::prop_assert_eq!(covered, toks.len());
             proptest::prop_assert_eq!(chunked, whole);

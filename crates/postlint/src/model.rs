@@ -41,6 +41,8 @@ pub struct Model {
     /// The weights of each feature name, by its id ([`ids::NAMES`]):
     /// scoring indexes this instead of hashing names.
     by_id: [[f64; 4]; ids::NAMES.len()],
+    /// `by_id`, each weight rounded as an evidence weight is.
+    by_id_rounded: [[f64; 4]; ids::NAMES.len()],
     /// Learned words: the word, its weights, and its evidence name.
     words: Vec<(Box<str>, [f64; 4], Box<str>)>,
     word_ids: WordIds,
@@ -127,6 +129,7 @@ impl Model {
             bias: [0.0; 4],
             weights: NameMap::default(),
             by_id: [[0.0; 4]; ids::NAMES.len()],
+            by_id_rounded: [[0.0; 4]; ids::NAMES.len()],
             words: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };
@@ -168,8 +171,14 @@ impl Model {
 
     /// Resolves each feature name to its id once, for [`Model::score`].
     fn index_features(&mut self) {
-        for (w, name) in self.by_id.iter_mut().zip(ids::NAMES) {
+        for ((w, r), name) in self
+            .by_id
+            .iter_mut()
+            .zip(&mut self.by_id_rounded)
+            .zip(ids::NAMES)
+        {
             *w = self.weights.get(name).copied().unwrap_or([0.0; 4]);
+            *r = w.map(round6);
         }
     }
 
@@ -187,6 +196,7 @@ impl Model {
                 .map(|(k, v)| (k.into_boxed_str(), v))
                 .collect(),
             by_id: [[0.0; 4]; ids::NAMES.len()],
+            by_id_rounded: [[0.0; 4]; ids::NAMES.len()],
             words: Vec::new(),
             word_ids: WordIds::default().with_function_words(),
         };
@@ -224,12 +234,11 @@ impl Model {
 
     /// The evidence name of learned word `k`: borrowed from the built-in
     /// model (it lives as long as the process), copied from any other.
-    fn word_name(&self, k: usize) -> Cow<'static, str> {
-        let builtin = Model::builtin();
-        if std::ptr::eq(self, builtin) {
-            Cow::Borrowed(&builtin.words[k].2)
-        } else {
-            Cow::Owned(self.words[k].2.to_string())
+    /// (`builtin`: `self` is the built-in model, asked once per draft.)
+    fn word_name(&self, k: usize, builtin: Option<&'static Model>) -> Cow<'static, str> {
+        match builtin {
+            Some(builtin) => Cow::Borrowed(&builtin.words[k].2),
+            None => Cow::Owned(self.words[k].2.to_string()),
         }
     }
 
@@ -281,16 +290,22 @@ impl Model {
         let (mut terms_on_stack, mut terms_on_heap) = ([[0.0; 4]; 32], Vec::new());
         let terms = crate::scratch::slots(&mut terms_on_stack, &mut terms_on_heap, n, [0.0; 4]);
         for (t, f) in terms.iter_mut().zip(features) {
-            let w = match self.words.get(f.word as usize) {
-                Some((_, w, _)) if f.word != NOT_A_WORD => *w,
-                _ => self
-                    .by_id
-                    .get(usize::from(f.named.id()))
-                    .copied()
-                    .unwrap_or_default(),
+            let k = f.word as usize;
+            let (w, rounded) = if f.word != NOT_A_WORD && k < self.words.len() {
+                (self.words.get(k).map(|w| &w.1), None)
+            } else {
+                let id = usize::from(f.named.id());
+                (self.by_id.get(id), self.by_id_rounded.get(id))
             };
-            *t = w.map(|w| round6(w * f.value));
+            // Most features count once at full strength: their terms are
+            // the weights rounded, done once per model.
+            *t = match (w, rounded) {
+                (_, Some(r)) if f.value == 1.0 => *r,
+                (Some(w), _) => w.map(|w| round6(w * f.value)),
+                _ => [0.0; 4],
+            };
         }
+        let builtin = Some(Model::builtin()).filter(|b| std::ptr::eq(self, *b));
         let nonzero = terms.iter().flatten().filter(|&&t| t != 0.0).count();
         let mut ev: Vec<Evidence> = Vec::with_capacity(nonzero);
         for group in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
@@ -305,7 +320,7 @@ impl Model {
                             signal: if f.word == NOT_A_WORD || f.word as usize >= self.words.len() {
                                 Cow::Borrowed(f.name())
                             } else {
-                                self.word_name(f.word as usize)
+                                self.word_name(f.word as usize, builtin)
                             },
                             span: f.span,
                             weight,

@@ -9,7 +9,7 @@
 
 use crate::report::Span;
 
-use crate::text::{collapse_runs, lower_key};
+use crate::text::{collapse_runs, lower_ascii_key, lower_key, pack, pack_all};
 use crate::tokenizer::{Token, TokenKind};
 
 /// "Is this normalised word a lexicon word?", asked of elongated words only.
@@ -43,7 +43,10 @@ pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 
 /// A draft in the normalised form the lexicon is matched against.
 pub(crate) struct Normalized {
-    /// `" w1 w2 | w3 "`: words separated by single spaces, `|` between sentences.
+    /// `" w1 w2 | w3 "`: words separated by single spaces, `|` between
+    /// sentences ([`Normalized::new`]). A draft's ranges
+    /// ([`Normalized::of_range`]) hold here only the words too long for a
+    /// packed key, back to back: the others are matched by their key.
     pub text: String,
     /// The normalised words in order, sentence separators included.
     pub(crate) items: Vec<Item>,
@@ -252,77 +255,128 @@ fn is_numero_dot(text: &str, tokens: &[Token], i: usize) -> bool {
             .is_some_and(|n| n.kind == TokenKind::Number)
 }
 
-/// One normalised word: where it starts in `Normalized::text` (a single
-/// space follows each) and which token it came from (`usize::MAX` for a
-/// sentence separator).
+/// One normalised word: its packed key ([`crate::text::pack`]; [`LONG`]
+/// when it has more than 15 bytes), where it lies in `Normalized::text`
+/// (always for a long word; for every word in a phrase's normal form) and
+/// which token it came from (`usize::MAX` for a sentence separator).
 #[derive(Clone, Copy)]
 pub(crate) struct Item {
+    pub(crate) key: u128,
     pub(crate) start: usize,
+    pub(crate) end: usize,
     pub(crate) token: usize,
 }
 
-const NEGATORS: &[&str] = &[
+/// The key of a word too long to pack (no packed key has a length byte of
+/// 0xFF).
+pub(crate) const LONG: u128 = u128::MAX;
+
+/// Keys of the sentence separator, of numbers and of "No."'s dot.
+const SEP: u128 = pack_all(["|"])[0];
+const ZERO: u128 = pack_all(["0"])[0];
+const HASH_ONE: u128 = pack_all(["#1"])[0];
+const DOT: u128 = pack_all(["."])[0];
+
+/// Negations, packed: compared with an item's key.
+const NEGATORS: [u128; 19] = pack_all([
     "not", "no", "never", "isn't", "aren't", "wasn't", "don't", "doesn't", "won't", "without",
     "nothing", "zero", "ain't", "nor", "neither", "isnt", "dont", "cannot", "can't",
-];
+]);
 
 impl Normalized {
     /// Normalises tokens of `text`; `known` (when given: "is this a lexicon
     /// word?") guides the collapse of elongated words.
     pub fn new(text: &str, tokens: &[Token], known: Known) -> Self {
-        Self::of_range(text, tokens, 0..tokens.len(), known)
+        Self::build(text, tokens, &[], 0..tokens.len(), known, true)
     }
 
     /// Normalises `tokens[range]` only (token indices stay those of the
     /// whole draft). Matching range by range finds what matching the whole
     /// draft finds when each range ends a sentence (see `sentence_chunks`)
     /// and no phrase spans sentences: this state is all reset there.
+    /// Only the words too long for a key are written out (see `text`);
+    /// `keys` holds the words' keys already made (`crate::words::walk`),
+    /// zero where there is none (it may be empty).
     pub fn of_range(
         text: &str,
         tokens: &[Token],
+        keys: &[u128],
         range: std::ops::Range<usize>,
         known: Known,
     ) -> Self {
+        Self::build(text, tokens, keys, range, known, false)
+    }
+
+    /// [`Normalized::of_range`], with every word written to `text` when
+    /// `full`.
+    fn build(
+        text: &str,
+        tokens: &[Token],
+        keys: &[u128],
+        range: std::ops::Range<usize>,
+        known: Known,
+        full: bool,
+    ) -> Self {
+        // The WebAssembly module writes every draft out in full: the
+        // key-only path is left out of it for the module's size budget
+        // (the same items and keys either way).
+        let full = full || cfg!(target_arch = "wasm32");
         let bytes = match (tokens[range.clone()].first(), tokens[range.clone()].last()) {
-            (Some(a), Some(b)) => b.span.end - a.span.start,
+            (Some(a), Some(b)) if full => b.span.end - a.span.start,
             _ => 0,
         };
         // Room for the words, a space after each, sentence marks and
         // placeholders longer than what they replace ("$5" -> "<price>"):
-        // growing the text would take a second heap block.
-        let mut out = String::with_capacity(bytes + range.len() + 16);
+        // growing the text would take a second heap block. (A draft's keys
+        // need no text; a long word allocates it on first use.)
+        let mut out = String::with_capacity(if full { bytes + range.len() + 16 } else { 0 });
         let mut items = Vec::with_capacity(range.len());
         let mut quoted = Vec::new();
         let first_token = range.start;
         let mut in_quote = false;
-        out.push(' ');
+        if full {
+            out.push(' ');
+        }
         let mut last_was_sep = true;
         // Scratch for elongated words, reused: no allocation per word.
         let mut scratch = (String::new(), String::new());
         for (i, t) in tokens.iter().enumerate().take(range.end).skip(range.start) {
             let s = t.text(text);
             let start = out.len();
-            match t.kind {
+            // Most words of a draft: ASCII, not elongated, at most 15
+            // bytes. Their key is the token lower-cased in place, with no
+            // copy written (a hashtag's ASCII sigil is its own lower case);
+            // a word's was made by the walk already.
+            let quick = !full && !t.elongated;
+            let key = match t.kind {
+                TokenKind::Word if quick && keys.get(i).is_some_and(|&k| k != 0) => {
+                    keys.get(i).copied()
+                }
+                TokenKind::Word | TokenKind::Hashtag if quick && s.len() <= 15 && s.is_ascii() => {
+                    Some(lower_ascii_key(s.as_bytes()))
+                }
                 TokenKind::Word => {
                     push_word(&mut out, s, t.elongated, known, &mut scratch);
+                    None
                 }
-                TokenKind::Number => out.push_str(if s == "#1" { "#1" } else { "0" }),
-                TokenKind::Price => out.push_str("<price>"),
-                TokenKind::Percentage => out.push_str("<pct>"),
-                TokenKind::Url => out.push_str("<url>"),
-                TokenKind::Email => out.push_str("<email>"),
-                TokenKind::Phone => out.push_str("<phone>"),
-                TokenKind::Mention => out.push_str("<mention>"),
-                TokenKind::Cashtag => out.push_str("<cashtag>"),
+                TokenKind::Number => Some(if s == "#1" { HASH_ONE } else { ZERO }),
+                TokenKind::Price => Some(PLACEHOLDERS[0]),
+                TokenKind::Percentage => Some(PLACEHOLDERS[1]),
+                TokenKind::Url => Some(PLACEHOLDERS[2]),
+                TokenKind::Email => Some(PLACEHOLDERS[3]),
+                TokenKind::Phone => Some(PLACEHOLDERS[4]),
+                TokenKind::Mention => Some(PLACEHOLDERS[5]),
+                TokenKind::Cashtag => Some(PLACEHOLDERS[6]),
                 TokenKind::Hashtag => {
                     // The sigil is `#` or the fullwidth `＃` (3 bytes).
                     let sigil = s.chars().next().map_or(0, char::len_utf8);
                     out.push('#');
                     push_word(&mut out, &s[sigil..], t.elongated, known, &mut scratch);
+                    None
                 }
                 // "No." before a number is a word of its own ("our No. 1
                 // seller"), so the lexicon's "no. 1" matches only that.
-                TokenKind::Punctuation if is_numero_dot(text, tokens, i) => out.push('.'),
+                TokenKind::Punctuation if is_numero_dot(text, tokens, i) => Some(DOT),
                 TokenKind::Punctuation | TokenKind::LineBreak => {
                     if t.kind == TokenKind::Punctuation {
                         for (k, c) in s.char_indices() {
@@ -346,12 +400,15 @@ impl Normalized {
                     }
                     let ends = ends_sentence(text, tokens, i);
                     if ends && !last_was_sep {
-                        out.push('|');
+                        if full {
+                            out.push_str("| ");
+                        }
                         items.push(Item {
+                            key: SEP,
                             start,
+                            end: start + usize::from(full),
                             token: usize::MAX,
                         });
-                        out.push(' ');
                         last_was_sep = true;
                     }
                     if ends {
@@ -360,15 +417,47 @@ impl Normalized {
                     continue;
                 }
                 TokenKind::Emoji | TokenKind::Emoticon | TokenKind::Symbol => continue,
-            }
+            };
             if in_quote {
                 if quoted.is_empty() {
                     quoted.resize(range.len(), false);
                 }
                 quoted[i - first_token] = true;
             }
-            items.push(Item { start, token: i });
-            out.push(' ');
+            let item = match key {
+                // A key only: in a phrase's normal form, written out too.
+                Some(key) if full => {
+                    unpack(key, &mut out);
+                    Item {
+                        key,
+                        start,
+                        end: out.len(),
+                        token: i,
+                    }
+                }
+                Some(key) => Item {
+                    key,
+                    start,
+                    end: start,
+                    token: i,
+                },
+                None => {
+                    let key = pack(&out[start..]).unwrap_or(LONG);
+                    if key != LONG && !full {
+                        out.truncate(start);
+                    }
+                    Item {
+                        key,
+                        start,
+                        end: out.len(),
+                        token: i,
+                    }
+                }
+            };
+            items.push(item);
+            if full {
+                out.push(' ');
+            }
             last_was_sep = false;
         }
         Self {
@@ -379,14 +468,11 @@ impl Normalized {
         }
     }
 
-    /// The normalised text of item `k`.
+    /// The normalised text of item `k`: of a long word (see `text`), or
+    /// of any word of a phrase's normal form.
     pub(crate) fn item_text(&self, k: usize) -> &str {
-        let end = self
-            .items
-            .get(k + 1)
-            .map_or(self.text.len(), |next| next.start)
-            - 1;
-        &self.text[self.items[k].start..end]
+        let it = &self.items[k];
+        &self.text[it.start..it.end]
     }
 
     /// Token indices of the first and last word among items `first..=last`.
@@ -405,7 +491,7 @@ impl Normalized {
         (at.saturating_sub(3)..at)
             .rev()
             .take_while(|&k| self.items[k].token != usize::MAX)
-            .find(|&k| NEGATORS.contains(&self.item_text(k)))
+            .find(|&k| NEGATORS.contains(&self.items[k].key))
             .map(|k| self.items[k].token)
     }
 
@@ -416,6 +502,24 @@ impl Normalized {
             .copied()
             .unwrap_or(false)
     }
+}
+
+/// Placeholders of tokens the lexicon matches by kind, packed.
+const PLACEHOLDERS: [u128; 7] = pack_all([
+    "<price>",
+    "<pct>",
+    "<url>",
+    "<email>",
+    "<phone>",
+    "<mention>",
+    "<cashtag>",
+]);
+
+/// Writes the word of a packed key (ASCII: every key
+/// [`Normalized::build`] makes without writing the word).
+fn unpack(key: u128, out: &mut String) {
+    let len = usize::from((key >> 120) as u8);
+    out.extend(key.to_le_bytes()[..len].iter().map(|&b| char::from(b)));
 }
 
 fn push_word(

@@ -185,13 +185,23 @@ pub(crate) fn lower_key(word: &str) -> Option<u128> {
     if b.len() > 15 {
         return None;
     }
+    Some(lower_ascii_key(b))
+}
+
+/// [`lower_key`] of an ASCII word of at most 15 bytes, for callers that
+/// know it is one (no test of each byte again). (Not inlined in the
+/// WebAssembly module, where 128-bit arithmetic is long code.)
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+pub(crate) fn lower_ascii_key(b: &[u8]) -> u128 {
+    debug_assert!(b.len() <= 15 && b.is_ascii());
     // All sixteen bytes lower-cased at once (every byte is below 0x80):
     // a byte's high bit, after adding 0x3F, says it is at least 'A'; after
     // adding 0x25, that it is past 'Z'. No sum carries into the next byte.
     let x = load(b);
     const ONES: u128 = u128::MAX / 0xFF;
     let upper = (x + ONES * 0x3F) & !(x + ONES * 0x25) & (ONES * 0x80);
-    Some((x | upper >> 2) | (b.len() as u128) << 120)
+    (x | upper >> 2) | (b.len() as u128) << 120
 }
 
 /// `w` lower-cased into `buf`, curly apostrophes straightened: the form

@@ -7,7 +7,7 @@
 use crate::model::Model;
 use crate::normalize::{ENGLISH, FUNCTION_WORD_MAX, OTHER};
 use crate::scratch::Stacked;
-use crate::text::{lower_key, lower_word};
+use crate::text::{lower_ascii_key, lower_key, lower_word};
 use crate::tokenizer::{Token, TokenKind};
 
 /// What the walk found.
@@ -22,8 +22,11 @@ pub(crate) struct Words {
     pub learned: Stacked<(usize, u32), 24>,
 }
 
-/// Walks the word tokens of `text` once.
-pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model) -> Words {
+/// Walks the word tokens of `text` once. `keys` (one per token, zero
+/// when given) gets the lower-cased packed key of each ASCII word of at
+/// most 15 bytes, for the lexicon's matching (`Normalized::of_range`);
+/// other slots stay zero, which no key is.
+pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model, keys: &mut [u128]) -> Words {
     let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
     let mut learned = Stacked::new(0);
     // Lower-cased words the key does not hold (longer than 15 bytes, or
@@ -47,10 +50,15 @@ pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model) -> Words {
             }
         }
         let (class, id) = if ascii || w.is_ascii() {
-            match lower_key(w) {
-                Some(key) => model.word_by_key(key),
+            if w.len() <= 15 {
+                let key = lower_ascii_key(w.as_bytes());
+                if let Some(k) = keys.get_mut(i) {
+                    *k = key;
+                }
+                model.word_by_key(key)
+            } else {
                 // Longer than 15 bytes: no function word.
-                None => (0, learned_long(model, w, &mut buf)),
+                (0, learned_long(model, w, &mut buf))
             }
         } else {
             // The function words are keyed by `str::to_lowercase`, the
@@ -93,7 +101,7 @@ mod tests {
     use crate::tokenizer::tokenize;
 
     fn foreign(t: &str) -> bool {
-        walk(t, &tokenize(t), Model::builtin()).foreign
+        walk(t, &tokenize(t), Model::builtin(), &mut []).foreign
     }
 
     fn class(w: &str) -> u8 {
@@ -156,7 +164,7 @@ mod tests {
         );
         let text = "THE Don’t Extraordinarily UNBELIEVABLYAWESOME Café the x";
         let toks = tokenize(text);
-        let found: Vec<(&str, u32)> = walk(text, &toks, &m)
+        let found: Vec<(&str, u32)> = walk(text, &toks, &m, &mut [])
             .learned
             .as_slice()
             .iter()
@@ -174,7 +182,7 @@ mod tests {
             ]
         );
         // A function word the model has not learned is no learned word.
-        assert!(walk("and", &tokenize("and"), &m)
+        assert!(walk("and", &tokenize("and"), &m, &mut [])
             .learned
             .as_slice()
             .is_empty());
