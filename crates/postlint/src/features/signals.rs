@@ -230,6 +230,54 @@ pub(crate) fn deadlines(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
     }
 }
 
+/// Adds a call to buy for a texting short code: "text WIN to 80082",
+/// "reply STOP to 87239", "send HELP to 2345", a keyword texted to a number
+/// of four to six digits, as subscription and prize services ask.
+/// Runs before overlaps are settled: one inside a lexicon phrase is dropped.
+pub(crate) fn short_codes(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
+    for (i, t) in tokens.iter().enumerate() {
+        let b = t.text(text).as_bytes();
+        if t.kind != TokenKind::Word || !(3..=7).contains(&b.len()) || !b"tsrTSR".contains(&b[0]) {
+            continue;
+        }
+        // The verb, a keyword (or none), "to", the number.
+        let code = |k: usize| {
+            let (Some(to), Some(n)) = (tokens.get(k), tokens.get(k + 1)) else {
+                return false;
+            };
+            to.kind == TokenKind::Word
+                && to.text(text).eq_ignore_ascii_case("to")
+                && n.kind == TokenKind::Number
+                && (4..=6).contains(&n.span.len())
+                && n.text(text).bytes().all(|b| b.is_ascii_digit())
+        };
+        let last = if code(i + 2) && tokens[i + 1].kind == TokenKind::Word {
+            i + 3
+        } else if code(i + 1) {
+            i + 2
+        } else {
+            continue;
+        };
+        if !TEXTING.contains_lower(t.text(text)) {
+            continue;
+        }
+        hits.push(Hit {
+            signal: Signal::CallToBuy,
+            strength: 0.9,
+            span: t.span.union(&tokens[last].span),
+            first_token: i,
+            last_token: last,
+            negated: false,
+            negator: None,
+            quoted: false,
+        });
+    }
+}
+
+/// Verbs that send a text message.
+static TEXTING: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(&["text", "txt", "send", "reply", "sms", "texting"]));
+
 /// Words that end or limit an offer at a date.
 static CLOSES: Lazy<WordSet> = Lazy::new(|| {
     WordSet::new(&[
@@ -564,6 +612,23 @@ mod tests {
                 "Big day. Tag a neighbour who keeps the street tidy.",
             ],
             &["We will show the film at 8.", "Our tell-all memoir is out."],
+        );
+    }
+
+    #[test]
+    fn a_texting_short_code_is_a_call_to_buy() {
+        found_in_exactly(
+            "call-to-buy",
+            &[
+                "Quiz night! Text QUIZ to 80123 for entry",
+                "New ringtones weekly, txt TONES to 8888",
+                "Want the list? Send to 54321 now",
+            ],
+            &[
+                "I will text you to 5 ideas",
+                "We sent them to 2019 players",
+                "Reply to 3 emails before lunch",
+            ],
         );
     }
 
