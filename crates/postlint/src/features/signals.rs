@@ -235,37 +235,36 @@ pub(crate) fn deadlines(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
 /// of four to six digits, as subscription and prize services ask.
 /// Runs before overlaps are settled: one inside a lexicon phrase is dropped.
 pub(crate) fn short_codes(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
-    for (i, t) in tokens.iter().enumerate() {
-        let b = t.text(text).as_bytes();
-        if t.kind != TokenKind::Word || !(3..=7).contains(&b.len()) || !b"tsrTSR".contains(&b[0]) {
+    // From the code back to its verb: numbers are few, words many.
+    for (last, n) in tokens.iter().enumerate() {
+        if n.kind != TokenKind::Number
+            || !(4..=6).contains(&n.span.len())
+            || last < 2
+            || !n.text(text).bytes().all(|b| b.is_ascii_digit())
+        {
             continue;
         }
-        // The verb, a keyword (or none), "to", the number.
-        let code = |k: usize| {
-            let (Some(to), Some(n)) = (tokens.get(k), tokens.get(k + 1)) else {
-                return false;
-            };
-            to.kind == TokenKind::Word
-                && to.text(text).eq_ignore_ascii_case("to")
-                && n.kind == TokenKind::Number
-                && (4..=6).contains(&n.span.len())
-                && n.text(text).bytes().all(|b| b.is_ascii_digit())
+        let word = |k: usize| {
+            let t = &tokens[k];
+            (t.kind == TokenKind::Word).then(|| t.text(text))
         };
-        let last = if code(i + 2) && tokens[i + 1].kind == TokenKind::Word {
-            i + 3
-        } else if code(i + 1) {
-            i + 2
+        if !word(last - 1).is_some_and(|w| w.eq_ignore_ascii_case("to")) {
+            continue;
+        }
+        // The verb, then a keyword or none: "text WIN to", "send to".
+        let verb = |k: usize| word(k).is_some_and(|w| TEXTING.contains_lower(w));
+        let first = if verb(last - 2) {
+            last - 2
+        } else if last >= 3 && word(last - 2).is_some() && verb(last - 3) {
+            last - 3
         } else {
             continue;
         };
-        if !TEXTING.contains_lower(t.text(text)) {
-            continue;
-        }
         hits.push(Hit {
             signal: Signal::CallToBuy,
             strength: 0.9,
-            span: t.span.union(&tokens[last].span),
-            first_token: i,
+            span: tokens[first].span.union(&n.span),
+            first_token: first,
             last_token: last,
             negated: false,
             negator: None,
