@@ -109,6 +109,7 @@ pub(crate) fn settle(text: &str, tokens: &[Token], m: &mut Matches) -> Settled {
     });
     imperative_calls(text, tokens, &mut hits);
     signals::deadlines(text, tokens, &mut hits);
+    signals::short_codes(text, tokens, &mut hits);
     drop_contained(&mut hits);
     resolve_negation(&mut hits);
     crate::sort::sort_by_key(&mut hits, |h| (h.span.start, h.span.end));

@@ -230,6 +230,53 @@ pub(crate) fn deadlines(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
     }
 }
 
+/// Adds a call to buy for a texting short code: "text WIN to 80082",
+/// "reply STOP to 87239", "send HELP to 2345", a keyword texted to a number
+/// of four to six digits, as subscription and prize services ask.
+/// Runs before overlaps are settled: one inside a lexicon phrase is dropped.
+pub(crate) fn short_codes(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
+    // From the code back to its verb: numbers are few, words many.
+    for (last, n) in tokens.iter().enumerate() {
+        if n.kind != TokenKind::Number
+            || !(4..=6).contains(&n.span.len())
+            || last < 2
+            || !n.text(text).bytes().all(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        let word = |k: usize| {
+            let t = &tokens[k];
+            (t.kind == TokenKind::Word).then(|| t.text(text))
+        };
+        if !word(last - 1).is_some_and(|w| w.eq_ignore_ascii_case("to")) {
+            continue;
+        }
+        // The verb, then a keyword or none: "text WIN to", "send to".
+        let verb = |k: usize| word(k).is_some_and(|w| TEXTING.contains_lower(w));
+        let first = if verb(last - 2) {
+            last - 2
+        } else if last >= 3 && word(last - 2).is_some() && verb(last - 3) {
+            last - 3
+        } else {
+            continue;
+        };
+        hits.push(Hit {
+            signal: Signal::CallToBuy,
+            strength: 0.9,
+            span: tokens[first].span.union(&n.span),
+            first_token: first,
+            last_token: last,
+            negated: false,
+            negator: None,
+            quoted: false,
+        });
+    }
+}
+
+/// Verbs that send a text message.
+static TEXTING: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(&["text", "txt", "send", "reply", "sms", "texting"]));
+
 /// Words that end or limit an offer at a date.
 static CLOSES: Lazy<WordSet> = Lazy::new(|| {
     WordSet::new(&[
@@ -564,6 +611,23 @@ mod tests {
                 "Big day. Tag a neighbour who keeps the street tidy.",
             ],
             &["We will show the film at 8.", "Our tell-all memoir is out."],
+        );
+    }
+
+    #[test]
+    fn a_texting_short_code_is_a_call_to_buy() {
+        found_in_exactly(
+            "call-to-buy",
+            &[
+                "Quiz night! Text QUIZ to 80123 for entry",
+                "New ringtones weekly, txt TONES to 8888",
+                "Want the list? Send to 54321 now",
+            ],
+            &[
+                "I will text you to 5 ideas",
+                "We sent them to 2019 players",
+                "Reply to 3 emails before lunch",
+            ],
         );
     }
 
