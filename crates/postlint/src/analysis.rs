@@ -192,10 +192,10 @@ mod tests {
     #[test]
     fn pitch_questions_are_not_conversation() {
         let pitch = scores(
-            "Tired of slow Wi-Fi? Switch to FastNet today. Free installation, 20% off your first bill. Order now!",
+            "Sick of dropped calls? Switch to FastNet today. Free installation, 20% off your first bill. Order now!",
         );
         assert!(pitch[0] > 0.8 && pitch[2] < 0.5, "{pitch:?}");
-        let real = scores("Anyone know a good plumber nearby? Our water heater just died.");
+        let real = scores("Can anyone recommend an electrician nearby? Half our outlets just stopped working.");
         assert!(real[2] > 0.5, "{real:?}");
     }
 

@@ -236,7 +236,7 @@ pub(crate) fn extract(
         .iter()
         .any(|t| matches!(t.kind, TokenKind::Price | TokenKind::Phone));
     // A pitch: two strong sales phrases, or one and a price. Its questions
-    // are hooks ("Tired of slow Wi-Fi? Switch today!") and its "you" is a
+    // are hooks ("Sick of dropped calls? Switch today!") and its "you" is a
     // customer, so they count as features of their own.
     let pitch = hits.iter().filter(|h| is_strong_sell(h)).take(2).count() + usize::from(money) >= 2;
     for h in hits {
@@ -773,7 +773,7 @@ pub(crate) struct Stats {
 }
 
 /// Commercial verbs that, opening a sentence, make it a call to act
-/// ("Switch to FastNet today", "Call 555-0148", "Shop in store or online").
+/// ("Switch to FastNet today", "Call 555-0148", "Order online or in store").
 static IMPERATIVE_VERBS: Lazy<WordSet> = Lazy::new(|| {
     WordSet::new(&[
         "buy",

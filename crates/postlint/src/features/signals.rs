@@ -176,7 +176,7 @@ pub(crate) fn deadlines(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
                         .map(|_| i + 1)
                 } else if w.eq_ignore_ascii_case("only") || w.eq_ignore_ascii_case("just") {
                     // "only 150 made", "only 12 a day", "only this week",
-                    // "only until the syrup runs out".
+                    // "only until the batch runs out".
                     tokens.get(i + 1).and_then(|n| {
                         // A count of a few digits, not a year or a decade.
                         let count = n.kind == TokenKind::Number
@@ -590,7 +590,7 @@ mod tests {
         for text in [
             "My vacation ends Monday and I am not ready.",
             "We're hiring a line cook. Apply by Aug 9 at the front desk.",
-            "I made $0 from my first 11 courses.",
+            "I earned $0 from my first 3 podcasts.",
             "Open until 9 tonight, $5 pints.",
             "3 days left of school!",
             "Books $5 each, sorted only 1990s paperbacks.",

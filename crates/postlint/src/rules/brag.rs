@@ -159,7 +159,7 @@ mod tests {
     #[test]
     fn fires_on_self_praise() {
         assert_eq!(
-            flagged("brag", "Our award-winning team delivers"),
+            flagged("brag", "Our award-winning bakers deliver"),
             ["award-winning"]
         );
         assert_eq!(
@@ -192,7 +192,7 @@ mod tests {
     #[test]
     fn quiet_on_small_or_other_ordinals() {
         assert!(flagged("brag", "Our 3rd attempt at sourdough, still flat").is_empty());
-        assert!(flagged("brag", "Her 100th parkrun this morning, in the rain").is_empty());
+        assert!(flagged("brag", "His 100th swim lesson this morning, in the rain").is_empty());
         assert!(flagged("brag", "Meet us on the 100th floor").is_empty());
     }
 
@@ -219,6 +219,6 @@ mod tests {
         )
         .is_empty());
         assert!(flagged("brag", "Number two pencils only, said the exam sheet.").is_empty());
-        assert!(flagged("brag", "My playoff picks: #1 Oregon, #2 Auburn, #3 TCU").is_empty());
+        assert!(flagged("brag", "My playoff picks: #1 Denver, #2 Austin, #3 Boise").is_empty());
     }
 }

@@ -367,7 +367,7 @@ mod tests {
         assert!(flagged("robotic", "Cool, what lens did you use?").is_empty());
         assert!(flagged("robotic", "").is_empty());
         assert!(flagged("robotic", "so very much").is_empty());
-        assert!(flagged("robotic", "Great lineup, see you there").is_empty());
+        assert!(flagged("robotic", "Great venue, see you there").is_empty());
         assert!(flagged("robotic", "🔥 https://example.com").is_empty());
     }
 }
