@@ -195,7 +195,9 @@ mod tests {
             "Sick of dropped calls? Switch to FastNet today. Free installation, 20% off your first bill. Order now!",
         );
         assert!(pitch[0] > 0.8 && pitch[2] < 0.5, "{pitch:?}");
-        let real = scores("Can anyone recommend an electrician nearby? Half our outlets just stopped working.");
+        let real = scores(
+            "Can anyone recommend an electrician nearby? Half our outlets just stopped working.",
+        );
         assert!(real[2] > 0.5, "{real:?}");
     }
 

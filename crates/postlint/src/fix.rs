@@ -180,7 +180,7 @@ fn shouting(a: &Analysis, brands: &[String], span: Span) -> Option<Fix> {
 /// A word in capitals in lower case, with a capital first letter when it
 /// opens a sentence; "I" and "I'm" keep theirs.
 fn sentence_case(word: &str, opens: bool) -> String {
-    let lower = word.to_lowercase();
+    let lower = crate::text::to_lower(word);
     let is_i = lower == "i" || lower.starts_with("i'") || lower.starts_with("i\u{2019}");
     if opens || is_i || is_proper(&lower) {
         let mut chars = lower.chars();

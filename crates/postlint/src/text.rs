@@ -163,7 +163,7 @@ impl WordSet {
         match lower_key(word) {
             Some(key) => self.contains_key(key),
             None if word.is_ascii() => self.long.iter().any(|w| w.eq_ignore_ascii_case(word)),
-            None => self.long.contains(&word.to_lowercase().as_str()),
+            None => self.long.contains(&to_lower(word).as_str()),
         }
     }
 
@@ -180,7 +180,7 @@ impl WordSet {
 pub(crate) fn lower_key(word: &str) -> Option<u128> {
     let b = word.as_bytes();
     if !word.is_ascii() {
-        return pack(&word.to_lowercase());
+        return pack(&to_lower(word));
     }
     if b.len() > 15 {
         return None;
@@ -222,13 +222,34 @@ pub(crate) fn lower_word(w: &str, buf: &mut String) {
     }
 }
 
+/// `s` lower-cased as `str::to_lowercase` does it, final sigma included
+/// ("ΟΔΟΣ" -> "οδος"), but char by char: the std function links 4 KB into
+/// the WebAssembly module for context rules this one-letter test covers
+/// (a capital sigma that ends a word after a letter).
+pub(crate) fn to_lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_letter = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{3A3}' && prev_letter && !chars.peek().is_some_and(|n| n.is_alphabetic()) {
+            out.push('\u{3C2}');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        prev_letter = c.is_alphabetic();
+    }
+    out
+}
+
 /// True when `word`, lower-cased, is one of `list` (lower-case words).
 /// ASCII words, nearly all of them, are compared without allocating.
 pub(crate) fn lower_is_one_of(word: &str, list: &[&str]) -> bool {
     if word.is_ascii() {
         list.iter().any(|w| w.eq_ignore_ascii_case(word))
     } else {
-        let lower = word.to_lowercase();
+        let lower = to_lower(word);
         list.contains(&lower.as_str())
     }
 }
@@ -239,7 +260,7 @@ pub(crate) fn lower_ends_with(word: &str, suffix: &str) -> bool {
         word.len() >= suffix.len()
             && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
     } else {
-        word.to_lowercase().ends_with(suffix)
+        to_lower(word).ends_with(suffix)
     }
 }
 
@@ -347,6 +368,21 @@ pub(crate) fn collapse_runs(s: &str, keep: usize, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn to_lower_agrees_with_the_std_on_words() {
+        for s in [
+            "",
+            "HUGE SALE",
+            "Straße İSTANBUL ǅemal",
+            "ΟΔΟΣ ΣΟΦΟΣ. ΣΑΣ",
+            "Σ alone, ΑΣ!",
+            "Ⓐ ÀÉÎ ＡＢＣ 🎉 x\u{301}",
+            "\u{10400}",
+        ] {
+            assert_eq!(to_lower(s), s.to_lowercase(), "{s}");
+        }
+    }
 
     #[test]
     fn pack_all_agrees_with_pack_and_lower_key() {

@@ -204,7 +204,7 @@ fn fold_into(s: &str, scratch: &mut String, out: &mut String) {
         scratch.push_str(s);
         scratch.make_ascii_lowercase();
     } else {
-        let lower = s.to_lowercase();
+        let lower = crate::text::to_lower(s);
         scratch.extend(
             lower
                 .chars()

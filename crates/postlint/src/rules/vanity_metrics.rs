@@ -39,7 +39,7 @@ const BOAST: &[&str] = &[
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     for h in a.hits_of(Signal::VanityMetric) {
         let phrase = a.slice(h.span);
-        let lower = phrase.to_lowercase();
+        let lower = crate::text::to_lower(phrase);
         // A count of followers/likes/views must be the subject: "3 followers",
         // or a count in thousands after "hit"/"reached": "we hit 10K".
         let thousands = a
@@ -58,7 +58,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         if !lower.chars().next().is_some_and(|c| c.is_ascii_digit()) && !thousands {
             continue;
         }
-        let sentence = a.slice(a.sentence_at(h.span.start)).to_lowercase();
+        let sentence = crate::text::to_lower(a.slice(a.sentence_at(h.span.start)));
         let boasts = sentence
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .any(|w| BOAST.contains(&w));
