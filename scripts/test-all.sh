@@ -29,6 +29,9 @@ step "lexicon audit: no lexicon or rule phrase from only one writer's drafts"
 python3 -m unittest discover -s scripts -p 'test_*.py'
 python3 scripts/lexicon-audit.py ../shared
 
+step "corpus overlap: no test, example or seed borrows a writer's or a data set's wording"
+python3 scripts/corpus-overlap.py ../shared
+
 step "held-out accuracy floors and the model retrains byte for byte (release build)"
 cargo test --release -p postlint --test accuracy -- --ignored
 
