@@ -43,7 +43,7 @@ const TWEET_BLOCKS: u64 = 9;
 fn allocations_do_not_grow_with_tokens() {
     let _profiler = dhat::Profiler::builder().testing().build();
     let linter = Linter::default();
-    linter.analyze("warm up the lexicon and the word sets");
+    linter.analyze("warm up the lexicon and the word sets, please");
 
     let (small, large) = (draft(40), draft(400));
     let tokens_small = postlint::tokenize(&small).len();

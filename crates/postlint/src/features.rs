@@ -196,6 +196,7 @@ fn is_english_only(name: &str) -> bool {
             | "offer-with-limit"
             | "invites-readers"
             | "credits-readers"
+            | "please-request"
     )
 }
 
@@ -331,6 +332,7 @@ pub(crate) fn extract(
     signals::comments_on_post(doc, &mut rep, &mut out);
     signals::invitations(doc, &mut rep, &mut out);
     signals::credits_readers(doc, &mut rep, &mut out);
+    signals::requests(doc, &mut rep, &mut out);
     let whole = doc.trimmed();
     let first_person = hits
         .iter()

@@ -72,6 +72,7 @@ pub(crate) const NAMES: &[&str] = &[
     "comments-on-post",
     "invites-readers",
     "credits-readers",
+    "please-request",
     "long-first-person",
     "long-post",
     "short-post",

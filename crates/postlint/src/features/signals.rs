@@ -16,7 +16,7 @@ use crate::lazy::Lazy;
 use super::{ids::named, Doc, Feature, Repeats};
 use crate::lexicon::{Hit, Signal};
 use crate::report::Span;
-use crate::text::{lower_ends_with, WordSet};
+use crate::text::{self, lower_ends_with, WordSet};
 use crate::tokenizer::{Token, TokenKind};
 
 /// Adds `greets-group` when the draft opens by greeting a group ("Hey
@@ -487,6 +487,109 @@ static PAST_VERBS: Lazy<WordSet> = Lazy::new(|| {
     ])
 });
 
+/// Adds `please-request` where "please" opens a request to the reader: it
+/// opens its sentence ("Please RT", "Can you please ...") or comes right
+/// before a verb asking for an answer ("... so please let me know", "please
+/// share"). A "please" elsewhere ("pleased", "as you please") is no request.
+pub(super) fn requests(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // "please", "pls", "plz", "plse": cheap to rule out before the set.
+        let b = doc.slice(t.span).as_bytes();
+        if t.kind != TokenKind::Word || !(3..=6).contains(&b.len()) || b[0] | 0x20 != b'p' {
+            continue;
+        }
+        if !PLEASE.contains_lower(doc.slice(t.span)) {
+            continue;
+        }
+        let next = doc.tokens[i + 1..]
+            .iter()
+            .find(|n| !matches!(n.kind, TokenKind::Emoji | TokenKind::Symbol));
+        let answers = next.is_some_and(|n| {
+            n.kind == TokenKind::Word && ANSWER_VERBS.contains_lower(doc.slice(n.span))
+        });
+        if answers || opens_request(doc, i) {
+            let span = match next.filter(|n| n.kind == TokenKind::Word) {
+                Some(n) => t.span.union(&n.span),
+                None => t.span,
+            };
+            rep.push(out, named!("please-request"), span, 1.0);
+        }
+    }
+}
+
+/// True when word token `i` opens its sentence, or follows whom a request
+/// is put to ("can you please", "could someone please").
+fn opens_request(doc: Doc, i: usize) -> bool {
+    let start = doc.sentence_at(doc.tokens[i].span.start).start;
+    let mut before = doc.tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.span.start >= start)
+        .filter(|t| t.is_wordlike());
+    let Some(p) = before.next() else {
+        return true;
+    };
+    let word = |t: &Token| (t.kind == TokenKind::Word).then(|| doc.slice(t.span));
+    let Some(asked) = word(p).filter(|w| ASKED.contains_lower(w)) else {
+        return false;
+    };
+    // "can you please", not "as you please": "you" asks only after a modal
+    // ("anyone please" asks on its own).
+    !text::lower_is_one_of(asked, &["you", "u", "ya"])
+        || before
+            .next()
+            .and_then(word)
+            .is_some_and(|w| MODALS.contains_lower(w))
+}
+
+/// Modals that turn "you please" into a request ("could you please").
+static MODALS: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(&["can", "could", "would", "will", "won't", "wont", "might"]));
+
+/// Whom a request is put to, right before "please".
+static ASKED: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "you", "u", "ya", "someone", "somebody", "anyone", "anybody", "y'all", "yall", "guys",
+        "everyone", "folks",
+    ])
+});
+
+/// "Please" as people type it.
+static PLEASE: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(&["please", "pls", "plz", "plse", "pleeease"]));
+
+/// Verbs after "please" that ask the reader for an answer or a hand.
+static ANSWER_VERBS: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "let",
+        "share",
+        "reply",
+        "rsvp",
+        "tell",
+        "send",
+        "help",
+        "answer",
+        "comment",
+        "advise",
+        "respond",
+        "explain",
+        "recommend",
+        "suggest",
+        "confirm",
+        "retweet",
+        "rt",
+        "spread",
+        "pray",
+        "dm",
+        "message",
+        "email",
+        "call",
+        "text",
+        "vote",
+        "sign",
+    ])
+});
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::flagged;
@@ -644,6 +747,24 @@ mod tests {
                 "If you ordered before Monday, check your inbox.",
                 "Have you tried the new menu?",
                 "You need a ticket.",
+            ],
+        );
+    }
+
+    #[test]
+    fn please_opening_a_request_is_a_feature() {
+        found_in_exactly(
+            "please-request",
+            &[
+                "Please RT, the shelter needs foster homes.",
+                "Our van broke down. Can you please share this?",
+                "If the bus is late again, please let me know.",
+                "Anyone please tell me the ferry runs on Sundays.",
+            ],
+            &[
+                "I was so pleased with the turnout.",
+                "Come as you please, the door is open.",
+                "Everyone said please and thank you all night.",
             ],
         );
     }
