@@ -493,12 +493,8 @@ static PAST_VERBS: Lazy<WordSet> = Lazy::new(|| {
 /// share"). A "please" elsewhere ("pleased", "as you please") is no request.
 pub(super) fn requests(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
     for (i, t) in doc.tokens.iter().enumerate() {
-        // "please", "pls", "plz", "plse": cheap to rule out before the set.
-        let b = doc.slice(t.span).as_bytes();
-        if t.kind != TokenKind::Word || !(3..=6).contains(&b.len()) || b[0] | 0x20 != b'p' {
-            continue;
-        }
-        if !PLEASE.contains_lower(doc.slice(t.span)) {
+        // The set turns most words away on their first byte and length.
+        if t.kind != TokenKind::Word || !PLEASE.contains_lower(doc.slice(t.span)) {
             continue;
         }
         let next = doc.tokens[i + 1..]
@@ -530,33 +526,33 @@ fn opens_request(doc: Doc, i: usize) -> bool {
         return true;
     };
     let word = |t: &Token| (t.kind == TokenKind::Word).then(|| doc.slice(t.span));
-    let Some(asked) = word(p).filter(|w| ASKED.contains_lower(w)) else {
+    let Some(asked) = word(p) else {
         return false;
     };
-    // "can you please", not "as you please": "you" asks only after a modal
-    // ("anyone please" asks on its own).
-    !text::lower_is_one_of(asked, &["you", "u", "ya"])
-        || before
-            .next()
-            .and_then(word)
-            .is_some_and(|w| MODALS.contains_lower(w))
+    // "anyone please" asks on its own; "you" only after a modal ("can you
+    // please", not "as you please").
+    ASKED.contains_lower(asked)
+        || (text::lower_is_one_of(asked, &["you", "u", "ya"])
+            && before
+                .next()
+                .and_then(word)
+                .is_some_and(|w| MODALS.contains_lower(w)))
 }
 
 /// Modals that turn "you please" into a request ("could you please").
 static MODALS: Lazy<WordSet> =
     Lazy::new(|| WordSet::new(&["can", "could", "would", "will", "won't", "wont", "might"]));
 
-/// Whom a request is put to, right before "please".
+/// Whom a request is put to, right before "please" ("you" aside: it needs
+/// a modal before it).
 static ASKED: Lazy<WordSet> = Lazy::new(|| {
     WordSet::new(&[
-        "you", "u", "ya", "someone", "somebody", "anyone", "anybody", "y'all", "yall", "guys",
-        "everyone", "folks",
+        "someone", "somebody", "anyone", "anybody", "y'all", "yall", "guys", "everyone", "folks",
     ])
 });
 
 /// "Please" as people type it.
-static PLEASE: Lazy<WordSet> =
-    Lazy::new(|| WordSet::new(&["please", "pls", "plz", "plse", "pleeease"]));
+static PLEASE: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["please", "pls", "plz", "plse"]));
 
 /// Verbs after "please" that ask the reader for an answer or a hand.
 static ANSWER_VERBS: Lazy<WordSet> = Lazy::new(|| {
