@@ -59,6 +59,8 @@ pub fn cross_validate(data: &Path, json: bool, settings: &[String]) -> Result<St
             "balance" => opts.balance = num,
             "offsets" => opts.offsets = num,
             "calibrate" => opts.calibrate = num != 0.0,
+            "soft" => opts.soft = num,
+            "writers" => opts.writers = num,
             _ => return Err(format!("--set {s}: unknown setting {k}")),
         }
     }

@@ -104,8 +104,10 @@ enum Command {
         data: PathBuf,
         /// Training settings for --cv other than the defaults `postlint
         /// train` uses, as `key=value` (l2, external_rows, l2_words,
-        /// max_words, min_word_drafts, balance, offsets; calibrate=1 for
-        /// per-dimension temperatures), to compare settings held out.
+        /// max_words, min_word_drafts, balance, offsets, soft (weight of
+        /// disagreed cells as targets of 0.5), writers (evening out
+        /// writers' row counts); calibrate=1 for per-dimension
+        /// temperatures), to compare settings held out.
         #[arg(long = "set", value_name = "KEY=VALUE")]
         settings: Vec<String>,
     },
