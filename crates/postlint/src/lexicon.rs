@@ -261,10 +261,17 @@ pub struct Lexicon {
     long_words: FastMap<Box<str>, u32>,
     /// The longest word's length in bytes.
     longest_word: usize,
-    /// Trie edges: `(node << 32 | word id)` to the child node; node 0 is the root.
-    /// (A `u128` key, as the word tables have: one hash table instance fewer
-    /// in the WebAssembly module.)
+    /// Trie edges below the root: `(node << 32 | word id)` to the child
+    /// node; node 0 is the root. (A `u128` key, as the word tables have: one
+    /// hash table instance fewer in the WebAssembly module.)
     edges: FastMap<u128, u32>,
+    /// The root's child for each word id (0 or past the end when no phrase
+    /// starts with the word): every known word of a draft starts a walk, so
+    /// its first step is an index, not a hash.
+    roots: Vec<u32>,
+    /// Which trie nodes have children: a walk stops at a leaf without
+    /// hashing the next word's edge (most walks end one word in).
+    inner: Vec<bool>,
     /// For each trie node, the entries whose phrase ends there, in entry order.
     ends: Vec<Vec<u32>>,
     /// Some phrase has a sentence break inside ("sale! today"): drafts must
@@ -278,6 +285,7 @@ impl Lexicon {
         let mut vocab = Vocab::default();
         let mut edges: FastMap<u128, u32> = FastMap::default();
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
+        let (mut roots, mut inner) = (Vec::new(), vec![false]);
         let mut kept = Vec::with_capacity(entries.len());
         let mut spans_sentences = false;
         for e in entries {
@@ -290,14 +298,25 @@ impl Lexicon {
             spans_sentences |= body.split(' ').rev().skip(1).any(|w| w == "|");
             let mut node = 0u32;
             for w in body.split(' ') {
-                let id = vocab.intern(w);
-                let next_node = ends.len() as u32;
-                node = *edges
-                    .entry(u128::from(node) << 32 | u128::from(id))
-                    .or_insert_with(|| {
-                        ends.push(Vec::new());
-                        next_node
-                    });
+                let id = vocab.intern(w) as usize;
+                inner[node as usize] = true;
+                // 0 for a child not made yet: the root is no node's child.
+                let child = if node == 0 {
+                    if roots.len() <= id {
+                        roots.resize(id + 1, 0);
+                    }
+                    &mut roots[id]
+                } else {
+                    edges
+                        .entry(u128::from(node) << 32 | id as u128)
+                        .or_insert(0)
+                };
+                if *child == 0 {
+                    *child = ends.len() as u32;
+                    ends.push(Vec::new());
+                    inner.push(false);
+                }
+                node = *child;
             }
             ends[node as usize].push(kept.len() as u32);
             kept.push(e);
@@ -309,6 +328,8 @@ impl Lexicon {
             long_words: vocab.long,
             edges,
             ends,
+            roots,
+            inner,
             spans_sentences,
         }
     }
@@ -382,19 +403,25 @@ impl Lexicon {
         // Past the stack, room for about one phrase per word at once.
         let mut found: crate::scratch::Stacked<(u32, u32, u32), 48> =
             crate::scratch::Stacked::new(ids.len());
-        for first in 0..ids.len() {
-            let mut node = 0u32;
-            for (last, &id) in ids.iter().enumerate().skip(first) {
-                if id == UNKNOWN {
-                    break;
-                }
-                match self.edges.get(&(u128::from(node) << 32 | u128::from(id))) {
-                    Some(&next) => node = next,
-                    None => break,
-                }
+        for (first, &id) in ids.iter().enumerate() {
+            let Some(&root_child) = self.roots.get(id as usize) else {
+                continue; // An unknown word, or one no phrase starts with.
+            };
+            let mut node = root_child;
+            let mut last = first;
+            while node != 0 {
                 for &entry in &self.ends[node as usize] {
                     found.push((last as u32, first as u32, entry));
                 }
+                last += 1;
+                node = match ids.get(last) {
+                    Some(&id) if id != UNKNOWN && self.inner[node as usize] => self
+                        .edges
+                        .get(&(u128::from(node) << 32 | u128::from(id)))
+                        .copied()
+                        .unwrap_or(0),
+                    _ => 0,
+                };
             }
         }
         let found = found.as_mut_slice();

@@ -235,18 +235,20 @@ pub(crate) fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 fn punctuation_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
-    tokens[i]
-        .text(text)
-        .chars()
-        .any(crate::text::is_sentence_end)
-        && !is_numero_dot(text, tokens, i)
+    has_sentence_end(tokens[i].text(text)) && !is_numero_dot(text, tokens, i)
+}
+
+/// Some character of punctuation `s` ends a sentence.
+fn has_sentence_end(s: &str) -> bool {
+    s.chars().any(crate::text::is_sentence_end)
 }
 
 /// Token `i` is the "." of "No." right before a number.
 fn is_numero_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     t.kind == TokenKind::Punctuation
-        && t.text(text) == "."
+        && t.span.end - t.span.start == 1
+        && text.as_bytes()[t.span.start] == b'.'
         && i > 0
         && tokens[i - 1].text(text).eq_ignore_ascii_case("no")
         && tokens[i - 1].span.end == t.span.start
@@ -341,17 +343,28 @@ impl Normalized {
         // Scratch for elongated words, reused: no allocation per word.
         let mut scratch = (String::new(), String::new());
         for (i, t) in tokens.iter().enumerate().take(range.end).skip(range.start) {
-            let s = t.text(text);
             let start = out.len();
             // Most words of a draft: ASCII, not elongated, at most 15
             // bytes. Their key is the token lower-cased in place, with no
             // copy written (a hashtag's ASCII sigil is its own lower case);
             // a word's was made by the walk already.
             let quick = !full && !t.elongated;
-            let key = match t.kind {
-                TokenKind::Word if quick && keys.get(i).is_some_and(|&k| k != 0) => {
-                    keys.get(i).copied()
+            let walked = keys.get(i).copied().unwrap_or(0);
+            if t.kind == TokenKind::Word && quick && walked != 0 {
+                if in_quote {
+                    mark_quoted(&mut quoted, range.len(), i - first_token);
                 }
+                items.push(Item {
+                    key: walked,
+                    start,
+                    end: start,
+                    token: i,
+                });
+                last_was_sep = false;
+                continue;
+            }
+            let s = t.text(text);
+            let key = match t.kind {
                 TokenKind::Word | TokenKind::Hashtag if quick && s.len() <= 15 && s.is_ascii() => {
                     Some(lower_ascii_key(s.as_bytes()))
                 }
@@ -398,7 +411,9 @@ impl Normalized {
                             }
                         }
                     }
-                    let ends = ends_sentence(text, tokens, i);
+                    // Not "No."'s dot (the arm above): a line break or a
+                    // sentence-ending character ends the sentence.
+                    let ends = t.kind == TokenKind::LineBreak || has_sentence_end(s);
                     if ends && !last_was_sep {
                         if full {
                             out.push_str("| ");
@@ -419,10 +434,7 @@ impl Normalized {
                 TokenKind::Emoji | TokenKind::Emoticon | TokenKind::Symbol => continue,
             };
             if in_quote {
-                if quoted.is_empty() {
-                    quoted.resize(range.len(), false);
-                }
-                quoted[i - first_token] = true;
+                mark_quoted(&mut quoted, range.len(), i - first_token);
             }
             let item = match key {
                 // A key only: in a phrase's normal form, written out too.
@@ -514,6 +526,15 @@ const PLACEHOLDERS: [u128; 7] = pack_all([
     "<mention>",
     "<cashtag>",
 ]);
+
+/// Marks the `k`th token normalised as quoted, making room for `n` flags
+/// on the first.
+fn mark_quoted(quoted: &mut Vec<bool>, n: usize, k: usize) {
+    if quoted.is_empty() {
+        quoted.resize(n, false);
+    }
+    quoted[k] = true;
+}
 
 /// Writes the word of a packed key (ASCII: every key
 /// [`Normalized::build`] makes without writing the word).
