@@ -543,10 +543,14 @@ impl<'a> Doc<'a> {
         span.text(self.text)
     }
 
-    /// True when token `i`, lower-cased, is a word of `set`.
+    /// True when token `i`, lower-cased, is a word of `set`: by the walk's
+    /// key when it made one, else by the token's text.
+    #[inline]
     pub fn is_in(&self, i: usize, set: &WordSet) -> bool {
-        let key = self.keys.get(i).copied().unwrap_or(0);
-        set.contains_keyed(self.slice(self.tokens[i].span), key)
+        match self.keys.get(i) {
+            Some(&key) if key != 0 => set.contains_walked(key),
+            _ => set.contains_lower(self.slice(self.tokens[i].span)),
+        }
     }
 
     /// The sentence containing byte `at`.

@@ -242,6 +242,16 @@ impl Model {
         }
     }
 
+    /// The evidence name of feature `f`.
+    #[inline]
+    fn signal(&self, f: &Feature, builtin: Option<&'static Model>) -> Cow<'static, str> {
+        if f.word == NOT_A_WORD || f.word as usize >= self.words.len() {
+            Cow::Borrowed(f.name())
+        } else {
+            self.word_name(f.word as usize, builtin)
+        }
+    }
+
     /// The weights of a learned word (zero when the model does not know it).
     pub fn word_weights(&self, word: &str) -> [f64; 4] {
         self.word_id(word)
@@ -286,7 +296,7 @@ impl Model {
         }
         crate::sort::sort(order);
         // Each feature's terms (weight × value, rounded), computed once; the
-        // evidence is allocated once, at its exact size.
+        // evidence is allocated once.
         let (mut terms_on_stack, mut terms_on_heap) = ([[0.0; 4]; 32], Vec::new());
         let terms = crate::scratch::slots(&mut terms_on_stack, &mut terms_on_heap, n, [0.0; 4]);
         for (t, f) in terms.iter_mut().zip(features) {
@@ -306,9 +316,28 @@ impl Model {
             };
         }
         let builtin = Some(Model::builtin()).filter(|b| std::ptr::eq(self, *b));
-        let nonzero = terms.iter().flatten().filter(|&&t| t != 0.0).count();
-        let mut ev: Vec<Evidence> = Vec::with_capacity(nonzero);
+        // At most four items a feature (counting the zeros would cost more
+        // than the few slots they leave unused).
+        let mut ev: Vec<Evidence> = Vec::with_capacity(4 * n);
         for group in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            // Most spans show one feature: its evidence is in dimension
+            // order as it comes, with one name for all four.
+            if let [(_, _, i)] = *group {
+                let f = &features[i];
+                let signal = self.signal(f, builtin);
+                for d in Dimension::ALL {
+                    let weight = terms[i][d.index()];
+                    if weight != 0.0 {
+                        ev.push(Evidence {
+                            dimension: d,
+                            signal: signal.clone(),
+                            span: f.span,
+                            weight,
+                        });
+                    }
+                }
+                continue;
+            }
             for d in Dimension::ALL {
                 let from = ev.len();
                 for &(_, _, i) in group {
@@ -317,11 +346,7 @@ impl Model {
                     if weight != 0.0 {
                         ev.push(Evidence {
                             dimension: d,
-                            signal: if f.word == NOT_A_WORD || f.word as usize >= self.words.len() {
-                                Cow::Borrowed(f.name())
-                            } else {
-                                self.word_name(f.word as usize, builtin)
-                            },
+                            signal: self.signal(f, builtin),
                             span: f.span,
                             weight,
                         });
@@ -353,19 +378,20 @@ pub fn round6(x: f64) -> f64 {
 /// SSE4.1 `round` is a library call, and scoring rounds every weight.
 #[inline]
 fn round(y: f64) -> f64 {
-    // From 2^52 on every f64 is an integer; NaN fails the test too.
-    if y.is_nan() || y.abs() >= 4_503_599_627_370_496.0 {
+    // From 2^52 on every f64 is an integer; NaN rounds to itself.
+    const TWO_52: f64 = 4_503_599_627_370_496.0;
+    let a = y.abs();
+    if a.is_nan() || a >= TWO_52 {
         return y;
     }
-    let t = (y as i64 as f64).copysign(y); // y truncated, sign kept (-0.3 -> -0.0)
-    let frac = y - t; // exact
-    if frac >= 0.5 {
-        t + 1.0
-    } else if frac <= -0.5 {
-        t - 1.0
-    } else {
-        t
-    }
+    // Adding 2^52 rounds the magnitude to an integer, ties to even (the
+    // one rounding of the sum; subtracting again is exact), with no
+    // float-to-integer conversion and its range checks. A tie that went
+    // down (2.5 -> 2) goes up instead, away from zero; then y's sign back
+    // (-0.3 -> -0.0, as `f64::round` gives).
+    let r = (a + TWO_52) - TWO_52;
+    let r = if a - r == 0.5 { r + 1.0 } else { r };
+    r.copysign(y)
 }
 
 /// The logistic function.

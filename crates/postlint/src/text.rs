@@ -167,15 +167,12 @@ impl WordSet {
         }
     }
 
-    /// [`WordSet::contains_lower`] of a word token, given the key the word
-    /// walk made of it (`crate::words::walk`; zero when it made none): a
-    /// keyed word is not lower-cased and tested again, and the set turns
-    /// most away on the key's length and first byte alone.
+    /// [`WordSet::contains_lower`] of a word by the key the word walk made
+    /// of it (`crate::words::walk`: an ASCII word of at most 15 bytes,
+    /// lower-cased): the word is not lower-cased and tested again, and the
+    /// set turns most away on the key's length and first byte alone.
     #[inline]
-    pub fn contains_keyed(&self, word: &str, key: u128) -> bool {
-        if key == 0 {
-            return self.contains_lower(word);
-        }
+    pub fn contains_walked(&self, key: u128) -> bool {
         let (len, first) = ((key >> 120) as u32, key as u8);
         self.lengths & 1 << len != 0 && self.firsts & 1 << first != 0 && self.contains_key(key)
     }
