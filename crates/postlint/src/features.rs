@@ -544,8 +544,10 @@ impl<'a> Doc<'a> {
     }
 
     /// True when token `i`, lower-cased, is a word of `set`: by the walk's
-    /// key when it made one, else by the token's text.
-    #[inline]
+    /// key when it made one, else by the token's text. (Inlined natively
+    /// only: in the WebAssembly module one copy is smaller.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn is_in(&self, i: usize, set: &WordSet) -> bool {
         match self.keys.get(i) {
             Some(&key) if key != 0 => set.contains_walked(key),

@@ -321,16 +321,17 @@ impl Model {
         let mut ev: Vec<Evidence> = Vec::with_capacity(4 * n);
         for group in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
             // Most spans show one feature: its evidence is in dimension
-            // order as it comes, with one name for all four.
-            if let [(_, _, i)] = *group {
+            // order as it comes. (Native builds only: in the WebAssembly
+            // module, the general loop below, which gives the same list,
+            // serves alone, for size.)
+            if let (false, &[(_, _, i)]) = (cfg!(target_arch = "wasm32"), group) {
                 let f = &features[i];
-                let signal = self.signal(f, builtin);
                 for d in Dimension::ALL {
                     let weight = terms[i][d.index()];
                     if weight != 0.0 {
                         ev.push(Evidence {
                             dimension: d,
-                            signal: signal.clone(),
+                            signal: self.signal(f, builtin),
                             span: f.span,
                             weight,
                         });
@@ -370,6 +371,9 @@ fn four(v: &[f64]) -> Option<[f64; 4]> {
 }
 
 /// Rounds to six decimals (every evidence weight and score is rounded so) so that every language prints the same numbers.
+/// (One copy in the WebAssembly module: inlined, each `[f64; 4]::map` of
+/// it became a copy of its own.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub fn round6(x: f64) -> f64 {
     round(x * 1e6) / 1e6
 }
@@ -378,10 +382,11 @@ pub fn round6(x: f64) -> f64 {
 /// SSE4.1 `round` is a library call, and scoring rounds every weight.
 #[inline]
 fn round(y: f64) -> f64 {
-    // From 2^52 on every f64 is an integer; NaN rounds to itself.
+    // From 2^52 on every f64 is an integer. (A NaN passes the test and
+    // stays a NaN through the sums below, as `f64::round` keeps it.)
     const TWO_52: f64 = 4_503_599_627_370_496.0;
     let a = y.abs();
-    if a.is_nan() || a >= TWO_52 {
+    if a >= TWO_52 {
         return y;
     }
     // Adding 2^52 rounds the magnitude to an integer, ties to even (the

@@ -171,6 +171,8 @@ impl WordSet {
     /// of it (`crate::words::walk`: an ASCII word of at most 15 bytes,
     /// lower-cased): the word is not lower-cased and tested again, and the
     /// set turns most away on the key's length and first byte alone.
+    /// (Its one caller, `Doc::is_in`, is not inlined in the WebAssembly
+    /// module.)
     #[inline]
     pub fn contains_walked(&self, key: u128) -> bool {
         let (len, first) = ((key >> 120) as u32, key as u8);
