@@ -54,12 +54,13 @@ impl<'a> Analysis<'a> {
         let foreign = walked.foreign;
         let sentences = normalize::sentences(text, &tokens);
         let mut matches = lexicon::match_draft(text, &tokens, keys, user, brands, custom);
-        let settled = features::settle(text, &tokens, &mut matches);
         let doc = Doc {
             text,
             tokens: &tokens,
             sentences: &sentences,
+            keys,
         };
+        let settled = features::settle(doc, &mut matches);
         let feats = features::extract(
             doc,
             &settled.hits,

@@ -79,6 +79,10 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub sentences: &'a [Span],
+    /// The word walk's lower-cased key of each token (`crate::words`;
+    /// zero where it made none): word sets look words up by it, so no
+    /// word is lower-cased twice.
+    pub keys: &'a [u128],
 }
 
 /// Hits after the user's allow list, everyday phrases, imperative openers,
@@ -90,7 +94,7 @@ pub(crate) struct Settled {
 }
 
 /// Settles raw lexicon matches into the hits that count.
-pub(crate) fn settle(text: &str, tokens: &[Token], m: &mut Matches) -> Settled {
+pub(crate) fn settle(doc: Doc, m: &mut Matches) -> Settled {
     let mut hits = std::mem::take(&mut m.hits);
     let allowed = SpanSet::new(
         hits.iter()
@@ -107,9 +111,9 @@ pub(crate) fn settle(text: &str, tokens: &[Token], m: &mut Matches) -> Settled {
     hits.retain(|h| {
         h.signal != Signal::Neutral && !(h.signal.is_commercial() && neutral.contains(&h.span))
     });
-    imperative_calls(text, tokens, &mut hits);
-    signals::deadlines(text, tokens, &mut hits);
-    signals::short_codes(text, tokens, &mut hits);
+    imperative_calls(doc, &mut hits);
+    signals::deadlines(doc, &mut hits);
+    signals::short_codes(doc.text, doc.tokens, &mut hits);
     drop_contained(&mut hits);
     resolve_negation(&mut hits);
     crate::sort::sort_by_key(&mut hits, |h| (h.span.start, h.span.end));
@@ -311,7 +315,7 @@ pub(crate) fn extract(
         let comma_next = doc.tokens.get(i + 1).is_some_and(|n| {
             n.kind == TokenKind::Punctuation && doc.slice(n.span).starts_with(',')
         });
-        if comma_next && SPOKEN_OPENERS.contains_lower(word) {
+        if comma_next && doc.is_in(i, &SPOKEN_OPENERS) {
             rep.push(&mut out, named!("spoken-opener"), t.span, 1.0);
         }
     }
@@ -539,6 +543,18 @@ impl<'a> Doc<'a> {
         span.text(self.text)
     }
 
+    /// True when token `i`, lower-cased, is a word of `set`: by the walk's
+    /// key when it made one, else by the token's text. (Inlined natively
+    /// only: in the WebAssembly module one copy is smaller.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    pub fn is_in(&self, i: usize, set: &WordSet) -> bool {
+        match self.keys.get(i) {
+            Some(&key) if key != 0 => set.contains_walked(key),
+            _ => set.contains_lower(self.slice(self.tokens[i].span)),
+        }
+    }
+
     /// The sentence containing byte `at`.
     pub fn sentence_at(&self, at: usize) -> Span {
         sentence_at(self.sentences, at)
@@ -546,9 +562,14 @@ impl<'a> Doc<'a> {
 
     /// The tokens of sentence `s` (one of `sentences`).
     pub fn sentence_tokens(&self, s: Span) -> &'a [Token] {
+        &self.tokens[self.sentence_range(s)]
+    }
+
+    /// The indices of the tokens of sentence `s`.
+    pub fn sentence_range(&self, s: Span) -> std::ops::Range<usize> {
         let first = self.tokens.partition_point(|t| t.span.start < s.start);
         let last = self.tokens.partition_point(|t| t.span.start < s.end);
-        &self.tokens[first..last]
+        first..last
     }
 
     /// The draft's span without leading and trailing whitespace.
@@ -618,14 +639,13 @@ impl<'a> Doc<'a> {
         if self.sentence_at(t.span.start).start != t.span.start {
             return false;
         }
-        let word = self.slice(t.span);
-        if PAST_ONLY.contains_lower(word) {
+        if self.is_in(i, &PAST_ONLY) {
             return self
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| n.kind == TokenKind::Word);
         }
-        if !DIARY_VERBS.contains_lower(word) {
+        if !self.is_in(i, &DIARY_VERBS) {
             return false;
         }
         self.tokens[i + 1..]
@@ -818,7 +838,8 @@ static NOT_A_CALL: Lazy<WordSet> = Lazy::new(|| {
 });
 
 /// Adds a call-to-buy hit for each sentence opened by a commercial verb.
-fn imperative_calls(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
+fn imperative_calls(doc: Doc, hits: &mut Vec<Hit>) {
+    let (text, tokens) = (doc.text, doc.tokens);
     let mut at_start = true;
     for (i, t) in tokens.iter().enumerate() {
         match t.kind {
@@ -838,7 +859,7 @@ fn imperative_calls(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
             continue;
         }
         let word = t.text(text);
-        if !IMPERATIVE_VERBS.contains_lower(word) {
+        if !doc.is_in(i, &IMPERATIVE_VERBS) {
             continue;
         }
         let Some((j, next)) = tokens

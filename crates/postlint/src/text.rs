@@ -167,6 +167,18 @@ impl WordSet {
         }
     }
 
+    /// [`WordSet::contains_lower`] of a word by the key the word walk made
+    /// of it (`crate::words::walk`: an ASCII word of at most 15 bytes,
+    /// lower-cased): the word is not lower-cased and tested again, and the
+    /// set turns most away on the key's length and first byte alone.
+    /// (Its one caller, `Doc::is_in`, is not inlined in the WebAssembly
+    /// module.)
+    #[inline]
+    pub fn contains_walked(&self, key: u128) -> bool {
+        let (len, first) = ((key >> 120) as u32, key as u8);
+        self.lengths & 1 << len != 0 && self.firsts & 1 << first != 0 && self.contains_key(key)
+    }
+
     /// True when the word of a [`lower_key`] is in the set.
     #[inline]
     fn contains_key(&self, key: u128) -> bool {

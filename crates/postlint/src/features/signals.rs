@@ -75,11 +75,8 @@ fn greeting(doc: Doc) -> Option<Span> {
             .map(move |(k, t)| (from + k, t))
     };
     let mut it = words(0);
-    if let (Some((_, a)), Some((_, b))) = (it.next(), it.next()) {
-        if a.kind == TokenKind::Word
-            && b.kind == TokenKind::Word
-            && GREETINGS.contains_lower(doc.slice(a.span))
-        {
+    if let (Some((i, a)), Some((_, b))) = (it.next(), it.next()) {
+        if a.kind == TokenKind::Word && b.kind == TokenKind::Word && doc.is_in(i, &GREETINGS) {
             return Some(a.span.union(&b.span));
         }
     }
@@ -123,7 +120,8 @@ pub(super) fn comments_on_post(doc: Doc, rep: &mut Repeats, out: &mut Vec<Featur
 /// orders"), in a draft that offers something (a price or a sales phrase).
 /// An application deadline ("Deadline: January 15") is not pressure to buy.
 /// Runs before overlaps are settled: one inside a lexicon phrase is dropped.
-pub(crate) fn deadlines(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
+pub(crate) fn deadlines(doc: Doc, hits: &mut Vec<Hit>) {
+    let (text, tokens) = (doc.text, doc.tokens);
     // A call to act alone ("Apply by Aug 9") is no offer in a job post or
     // a public notice.
     let live = |s: Signal| {
@@ -163,13 +161,13 @@ pub(crate) fn deadlines(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
                 .map(|(k, _)| i + 1 + k),
             TokenKind::Word => {
                 let w = t.text(text);
-                if CLOSES.contains_lower(w) {
+                if doc.is_in(i, &CLOSES) {
                     next(i + 1).and_then(|(j, n)| {
                         let date = is(n, &DATES)
                             || (n.kind == TokenKind::Number && !UNTIL.contains_lower(w));
                         date.then_some(j)
                     })
-                } else if PERIODS.contains_lower(w) {
+                } else if doc.is_in(i, &PERIODS) {
                     tokens
                         .get(i + 1)
                         .filter(|n| word(n).is_some_and(|n| n.eq_ignore_ascii_case("only")))
@@ -191,7 +189,7 @@ pub(crate) fn deadlines(text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
                         .get(i + 1)
                         .filter(|n| n.kind == TokenKind::Word && !is(n, &NOT_LIMITED))
                         .map(|_| i + 1)
-                } else if SELL_OUT.contains_lower(w) {
+                } else if doc.is_in(i, &SELL_OUT) {
                     // "they go fast", "fills up quickly", "we will sell out".
                     let particle = tokens.get(i + 1).filter(|n| is(n, &UP)).map(|_| i + 1);
                     let after = particle.map_or(i + 1, |p| p + 1);
@@ -400,15 +398,16 @@ static DATES: Lazy<WordSet> = Lazy::new(|| {
 /// in the comments", "Tag someone who...").
 pub(super) fn invitations(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
     for s in doc.sentences {
-        let Some(t) = doc.sentence_tokens(*s).iter().find(|t| {
+        let Some(i) = doc.sentence_range(*s).find(|&i| {
             !matches!(
-                t.kind,
+                doc.tokens[i].kind,
                 TokenKind::Emoji | TokenKind::Symbol | TokenKind::Punctuation
             )
         }) else {
             continue;
         };
-        if t.kind == TokenKind::Word && INVITING_VERBS.contains_lower(doc.slice(t.span)) {
+        let t = &doc.tokens[i];
+        if t.kind == TokenKind::Word && doc.is_in(i, &INVITING_VERBS) {
             rep.push(out, named!("invites-readers"), t.span, 1.0);
         }
     }
@@ -494,7 +493,7 @@ static PAST_VERBS: Lazy<WordSet> = Lazy::new(|| {
 pub(super) fn requests(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
     for (i, t) in doc.tokens.iter().enumerate() {
         // The set turns most words away on their first byte and length.
-        if t.kind != TokenKind::Word || !PLEASE.contains_lower(doc.slice(t.span)) {
+        if t.kind != TokenKind::Word || !doc.is_in(i, &PLEASE) {
             continue;
         }
         let next = doc.tokens[i + 1..]
