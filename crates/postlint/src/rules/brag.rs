@@ -1,5 +1,6 @@
 //! `brag`: self-praise and achievements.
 
+use super::phrases::{Phrases, Slot};
 use super::{from_hits, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
@@ -44,8 +45,45 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let kept: Vec<Finding> = out.drain(start..).filter(holds_strong).collect();
         out.extend(kept);
     }
-    shapes(a, out);
+    let push = |span| {
+        Finding::new(
+            span,
+            "Announcing your own honour or rating praises yourself; readers trust what others say about you more.",
+            Some("Show the work or let a customer's words carry the praise, and say what it means for them."),
+        )
+    };
+    // A brand's news and claims about itself; a person thrilled to share a
+    // new job or proud of a child tells a life milestone instead.
+    if !personal {
+        CLAIMS.find(a, out, start, &push);
+    }
+    shapes(a, out, personal);
 }
+
+/// Feelings that announce good news about oneself.
+const PROUD: Slot = &["proud", "thrilled", "honored", "honoured", "humbled"];
+/// Words that strengthen such a feeling ("incredibly proud to share").
+const VERY: Slot = &[
+    "so",
+    "very",
+    "really",
+    "truly",
+    "beyond",
+    "super",
+    "extremely",
+    "immensely",
+    "hugely",
+    "deeply",
+];
+
+/// A business announcing its own news and honours, in a success story or
+/// a ranking: the shared lexicon spells out "proud to announce" and "so
+/// proud to share"; these are the other feelings and intensifiers around
+/// the same verbs.
+const CLAIMS: Phrases = Phrases::new(&[
+    &[PROUD, &["to"], &["share"]],
+    &[VERY, PROUD, &["to"], &["share", "announce"]],
+]);
 
 /// Units of a "<number> <unit> ago" that opens a from-to story.
 const AGO_UNITS: &[&str] = &["years", "months", "weeks", "year", "month"];
@@ -61,10 +99,12 @@ const NOW_SUBJECTS: &[&str] = &["we", "i", "we're", "i'm", "we've", "i've", "our
 const MILESTONE: u64 = 100;
 
 /// Brag shapes over the draft's tokens, in one pass: the from-to success
-/// story ("<N> years ago I was ... Today we ..."), whose "Today we/I"
-/// sentence tells the achievement, and a milestone counted in hundreds
-/// ("our 500th order").
-fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
+/// story ("<N> years ago I was ..." or "in 2015 we ...", then "Today
+/// we ..." or "Now I ..."), whose "Today we/I" sentence tells the
+/// achievement, a milestone counted in hundreds ("our 500th order") and,
+/// outside a personal draft, a business's own star rating ("5-star
+/// reviews", whose hyphen the phrase lists cannot cross).
+fn shapes(a: &Analysis, out: &mut Vec<Finding>, personal: bool) {
     let t = &a.tokens;
     let word = |k: usize, list: &[&str]| {
         t.get(k)
@@ -83,6 +123,19 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
     let mut told = false;
     for i in 0..t.len() {
         if t[i].kind == TokenKind::Number {
+            if !personal
+                && t.get(i + 1).is_some_and(|x| a.slice(x.span) == "-")
+                && word(i + 2, &["star"])
+                && word(i + 3, STARRED)
+            {
+                push(
+                    t[i].span.union(&t[i + 3].span),
+                    "Quoting your own star rating praises yourself; readers trust what others say about you more.",
+                    out,
+                );
+            }
+            // "in 2015 we ..." opens a then-and-now story like "years ago".
+            ago |= i > 0 && word(i - 1, &["in", "since"]) && year(a.slice(t[i].span));
             if i > 0 && word(i - 1, &["our", "my"]) && milestone(a.slice(t[i].span)) {
                 let end = if t.get(i + 1).is_some_and(|x| x.kind == TokenKind::Word) {
                     i + 1
@@ -97,7 +150,25 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
             }
             continue;
         }
-        if t[i].kind != TokenKind::Word || told {
+        if t[i].kind != TokenKind::Word {
+            continue;
+        }
+        // "Ohio's most trusted", "our most awarded": a superlative the
+        // business gives itself (not "the most trusted source?").
+        if !personal
+            && t[i].span.len() == 4
+            && a.slice(t[i].span).eq_ignore_ascii_case("most")
+            && word(i + 1, MOST_WHAT)
+            && i > 0
+            && (word(i - 1, &["our"]) || possessive(a.slice(t[i - 1].span)))
+        {
+            push(
+                t[i - 1].span.union(&t[i + 1].span),
+                "Calling yourself the most trusted praises yourself; readers trust what others say about you more.",
+                out,
+            );
+        }
+        if told {
             continue;
         }
         // Compared as bytes: no word of the draft is sliced as a string.
@@ -115,7 +186,7 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
                 && (t[i - 2].kind == TokenKind::Number || word(i - 2, COUNT_WORDS));
             continue;
         }
-        if is("today")
+        if (is("today") || is("now"))
             && a.sentence_at(t[i].span.start).start == t[i].span.start
             && word(i + 1, NOW_SUBJECTS)
         {
@@ -127,6 +198,24 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
             told = true;
         }
     }
+}
+
+/// A possessive word: "Ohio's", "Ohio\u{2019}s".
+fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
+/// What a business calls itself the most of.
+const MOST_WHAT: &[&str] = &["trusted", "awarded", "recommended", "reviewed"];
+
+/// What a star rating rates: "5-star reviews", "4-star rating".
+const STARRED: &[&str] = &["reviews", "rating", "ratings"];
+
+/// A year of the recent past or present: "2015".
+fn year(number: &str) -> bool {
+    number.len() == 4
+        && (number.starts_with("19") || number.starts_with("20"))
+        && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// An ordinal of a hundred or more: "200th", "10,000th".
@@ -187,6 +276,88 @@ mod tests {
             ["our 1,000th wedding"]
         );
         assert_eq!(flagged("brag", "That was my 300th."), ["my 300th"]);
+    }
+
+    #[test]
+    fn fires_on_announced_honours() {
+        assert_eq!(
+            flagged(
+                "brag",
+                "Truly honored to share that our clinic made the state list"
+            ),
+            ["Truly honored to share"]
+        );
+        assert_eq!(
+            flagged(
+                "brag",
+                "Beyond thrilled to share: we won the county contract"
+            ),
+            ["Beyond thrilled to share"]
+        );
+        assert_eq!(
+            flagged("brag", "We are proud to share the clinic's new night hours"),
+            ["proud to share"]
+        );
+    }
+
+    #[test]
+    fn fires_on_claims_and_ratings() {
+        assert_eq!(
+            flagged(
+                "brag",
+                "Ridgeway Movers: the valley's most recommended crew."
+            ),
+            ["valley's most recommended"]
+        );
+        assert_eq!(
+            flagged("brag", "Come see why we are our town's most awarded deli"),
+            ["town's most awarded"]
+        );
+        // Byte spans after a four-byte emoji.
+        let d = "\u{1F31F} 4-star ratings from diners three years running. Book a table tonight.";
+        assert_eq!(flagged("brag", d), ["4-star ratings"]);
+        let l = crate::Linter::default();
+        let r = l.analyze_with(d, &crate::Context::default());
+        let f = r.diagnostics.iter().find(|x| x.rule == "brag").unwrap();
+        assert_eq!((f.span.start, f.span.end), (5, 19));
+    }
+
+    #[test]
+    fn fires_on_a_year_then_now() {
+        let d = "In 2016 we rented one kiln in a shared shed. Now we fire for sixty studios.";
+        assert_eq!(flagged("brag", d), ["Now we fire for sixty studios."]);
+    }
+
+    #[test]
+    fn quiet_on_near_announcements_and_claims() {
+        assert!(flagged("brag", "Proud to be here, and so tired after the drive").is_empty());
+        assert!(flagged("brag", "Excited to share this soup recipe with you all").is_empty());
+        assert!(flagged(
+            "brag",
+            "I'm thrilled to share that I got married last weekend, and my mum cried all day"
+        )
+        .is_empty());
+        assert!(flagged("brag", "Which of these is the most trusted source for you?").is_empty());
+        assert!(flagged(
+            "brag",
+            "Incredibly proud to be your neighbour, said the card"
+        )
+        .is_empty());
+        assert!(flagged(
+            "brag",
+            "The bakery got a 2-star review and I felt bad for them"
+        )
+        .is_empty());
+        assert!(flagged(
+            "brag",
+            "In 2016 we moved house. Now is when the fog lifts over the hill"
+        )
+        .is_empty());
+        assert!(flagged(
+            "brag",
+            "My most recommended novel this year, by far: I loved every page and my book club did too"
+        )
+        .is_empty());
     }
 
     #[test]
