@@ -62,28 +62,11 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
 
 /// Feelings that announce good news about oneself.
 const PROUD: Slot = &["proud", "thrilled", "honored", "honoured", "humbled"];
-/// Words that strengthen such a feeling ("incredibly proud to share").
-const VERY: Slot = &[
-    "so",
-    "very",
-    "really",
-    "truly",
-    "beyond",
-    "super",
-    "extremely",
-    "immensely",
-    "hugely",
-    "deeply",
-];
-
 /// A business announcing its own news and honours, in a success story or
 /// a ranking: the shared lexicon spells out "proud to announce" and "so
-/// proud to share"; these are the other feelings and intensifiers around
-/// the same verbs.
-const CLAIMS: Phrases = Phrases::new(&[
-    &[PROUD, &["to"], &["share"]],
-    &[VERY, PROUD, &["to"], &["share", "announce"]],
-]);
+/// proud to share"; these are the other feelings around the same verb
+/// ("truly honored to share" is found by its last three words).
+const CLAIMS: Phrases = Phrases::new(&[&[PROUD, &["to"], &["share"]]]);
 
 /// Units of a "<number> <unit> ago" that opens a from-to story.
 const AGO_UNITS: &[&str] = &["years", "months", "weeks", "year", "month"];
@@ -285,14 +268,14 @@ mod tests {
                 "brag",
                 "Truly honored to share that our clinic made the state list"
             ),
-            ["Truly honored to share"]
+            ["honored to share"]
         );
         assert_eq!(
             flagged(
                 "brag",
                 "Beyond thrilled to share: we won the county contract"
             ),
-            ["Beyond thrilled to share"]
+            ["thrilled to share"]
         );
         assert_eq!(
             flagged("brag", "We are proud to share the clinic's new night hours"),
