@@ -48,17 +48,22 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let push = |span| {
         Finding::new(
             span,
-            "Announcing your own honour or rating praises yourself; readers trust what others say about you more.",
+            SELF_PRAISE,
             Some("Show the work or let a customer's words carry the praise, and say what it means for them."),
         )
     };
     // A brand's news and claims about itself; a person thrilled to share a
-    // new job or proud of a child tells a life milestone instead.
-    if !personal {
+    // new job or proud of a child tells a life milestone instead. Someone
+    // (I, we) is proud: a draft with neither is not scanned.
+    if !personal && (a.stats.first_person > 0 || a.stats.self_refs > 0) {
         CLAIMS.find(a, out, start, &push);
     }
     shapes(a, out, personal);
 }
+
+/// The message of a shape that praises the author: one string for all, so
+/// the WebAssembly module carries it once.
+const SELF_PRAISE: &str = "This praises yourself; readers trust what others say about you more.";
 
 /// Feelings that announce good news about oneself.
 const PROUD: Slot = &["proud", "thrilled", "honored", "honoured", "humbled"];
@@ -111,11 +116,7 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>, personal: bool) {
                 && word(i + 2, &["star"])
                 && word(i + 3, STARRED)
             {
-                push(
-                    t[i].span.union(&t[i + 3].span),
-                    "Quoting your own star rating praises yourself; readers trust what others say about you more.",
-                    out,
-                );
+                push(t[i].span.union(&t[i + 3].span), SELF_PRAISE, out);
             }
             // "in 2015 we ..." opens a then-and-now story like "years ago".
             ago |= i > 0 && word(i - 1, &["in", "since"]) && year(a.slice(t[i].span));
@@ -145,11 +146,7 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>, personal: bool) {
             && i > 0
             && (word(i - 1, &["our"]) || possessive(a.slice(t[i - 1].span)))
         {
-            push(
-                t[i - 1].span.union(&t[i + 1].span),
-                "Calling yourself the most trusted praises yourself; readers trust what others say about you more.",
-                out,
-            );
+            push(t[i - 1].span.union(&t[i + 1].span), SELF_PRAISE, out);
         }
         if told {
             continue;
