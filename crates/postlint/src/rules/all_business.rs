@@ -1,6 +1,5 @@
 //! `all-business`: nothing but industry talk.
 
-use super::phrases::Phrases;
 use super::{Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
@@ -32,7 +31,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     if super::missed_conversation::invites(a) {
         return;
     }
-    let jargon = a.hits_of(Signal::Jargon).count() + market_terms(a);
+    let jargon = a.hits_of(Signal::Jargon).count();
     // Market commentary names one term and tells the rest in percentages
     // ("card spending up 4% y/y"); a price list that sells is an ad instead.
     let market = jargon == 1
@@ -48,37 +47,6 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     ));
 }
 
-/// Market, finance and operations terms the shared jargon list lacks,
-/// counted with it ("inflation", "layoffs", "interest rates").
-const MARKET_TERMS: Phrases = Phrases::new(&[
-    &[&[
-        "stocks",
-        "inflation",
-        "gdp",
-        "cpi",
-        "opex",
-        "investors",
-        "ipo",
-    ]],
-    &[&[
-        "monetization",
-        "insurers",
-        "warehouses",
-        "phishing",
-        "recession",
-        "layoffs",
-    ]],
-    &[&["labor", "labour"], &["market"]],
-    &[&["interest"], &["rates"]],
-]);
-
-/// How many market terms of [`MARKET_TERMS`] the draft names.
-fn market_terms(a: &Analysis) -> usize {
-    let mut found = Vec::new();
-    MARKET_TERMS.find(a, &mut found, 0, &|s| Finding::new(s, "", None));
-    found.len()
-}
-
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::flagged;
@@ -87,27 +55,6 @@ mod tests {
     fn fires_on_jargon_only() {
         let d = "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments and margins expanded.";
         assert_eq!(flagged("all-business", d).len(), 1);
-    }
-
-    #[test]
-    fn counts_market_terms_with_the_jargon() {
-        // Byte spans after a four-byte emoji: the finding is the whole draft.
-        let d = "\u{1F4C9} Inflation cooled again while layoffs rose; bank stocks and equities slid as investors priced in two more cuts.";
-        let l = crate::Linter::default();
-        let r = l.analyze_with(d, &crate::Context::default());
-        let f: Vec<_> = r
-            .diagnostics
-            .iter()
-            .filter(|x| x.rule == "all-business")
-            .collect();
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.start, f[0].span.end), (0, d.len()));
-    }
-
-    #[test]
-    fn quiet_on_market_terms_in_a_personal_draft() {
-        let d = "Inflation is why my kids and I now share one pizza on Fridays, and honestly I love it, we laugh the whole time.";
-        assert!(flagged("all-business", d).is_empty());
     }
 
     #[test]
