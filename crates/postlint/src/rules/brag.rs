@@ -1,6 +1,5 @@
 //! `brag`: self-praise and achievements.
 
-use super::phrases::{Phrases, Slot};
 use super::{from_hits, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
@@ -45,19 +44,6 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let kept: Vec<Finding> = out.drain(start..).filter(holds_strong).collect();
         out.extend(kept);
     }
-    let push = |span| {
-        Finding::new(
-            span,
-            SELF_PRAISE,
-            Some("Show the work or let a customer's words carry the praise, and say what it means for them."),
-        )
-    };
-    // A brand's news and claims about itself; a person thrilled to share a
-    // new job or proud of a child tells a life milestone instead. Someone
-    // (I, we) is proud: a draft with neither is not scanned.
-    if !personal && (a.stats.first_person > 0 || a.stats.self_refs > 0) {
-        CLAIMS.find(a, out, start, &push);
-    }
     shapes(a, out, personal);
 }
 
@@ -65,13 +51,10 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
 /// the WebAssembly module carries it once.
 const SELF_PRAISE: &str = "This praises yourself; readers trust what others say about you more.";
 
-/// Feelings that announce good news about oneself.
-const PROUD: Slot = &["proud", "thrilled", "honored", "honoured", "humbled"];
-/// A business announcing its own news and honours, in a success story or
-/// a ranking: the shared lexicon spells out "proud to announce" and "so
-/// proud to share"; these are the other feelings around the same verb
-/// ("truly honored to share" is found by its last three words).
-const CLAIMS: Phrases = Phrases::new(&[&[PROUD, &["to"], &["share"]]]);
+/// Feelings that announce good news about oneself ("thrilled to share"):
+/// the shared lexicon spells out "proud to announce" and "so proud to
+/// share"; these are the other feelings around the same verb.
+const PROUD: &[&str] = &["proud", "thrilled", "honored", "honoured", "humbled"];
 
 /// Units of a "<number> <unit> ago" that opens a from-to story.
 const AGO_UNITS: &[&str] = &["years", "months", "weeks", "year", "month"];
@@ -94,19 +77,11 @@ const MILESTONE: u64 = 100;
 /// reviews", whose hyphen the phrase lists cannot cross).
 fn shapes(a: &Analysis, out: &mut Vec<Finding>, personal: bool) {
     let t = &a.tokens;
-    let word = |k: usize, list: &[&str]| {
-        t.get(k)
-            .is_some_and(|x| x.kind == TokenKind::Word && lower_is_one_of(a.slice(x.span), list))
-    };
-    let push = |span: Span, message: &'static str, out: &mut Vec<Finding>| {
-        if out.iter().all(|f| !f.span.overlaps(&span)) {
-            out.push(Finding::new(
-                span,
-                message,
-                Some("Tell what you learned on the way, or thank the people who made it happen by name."),
-            ));
-        }
-    };
+    let word = |k: usize, list: &[&str]| word_in(a, k, list);
+    // A brand's news about itself; a person thrilled to share a new job or
+    // proud of a child tells a life milestone instead. Someone (I, we) is
+    // proud: a draft with neither has no claim.
+    let claims = !personal && (a.stats.first_person > 0 || a.stats.self_refs > 0);
     let mut ago = false;
     let mut told = false;
     for i in 0..t.len() {
@@ -137,16 +112,14 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>, personal: bool) {
         if t[i].kind != TokenKind::Word {
             continue;
         }
-        // "Ohio's most trusted", "our most awarded": a superlative the
-        // business gives itself (not "the most trusted source?").
-        if !personal
-            && t[i].span.len() == 4
-            && a.slice(t[i].span).eq_ignore_ascii_case("most")
-            && word(i + 1, MOST_WHAT)
-            && i > 0
-            && (word(i - 1, &["our"]) || possessive(a.slice(t[i - 1].span)))
+        // "to" first, by length: most words are not before a "to".
+        if claims
+            && t.get(i + 1).is_some_and(|n| n.span.len() == 2)
+            && word(i + 1, &["to"])
+            && word(i, PROUD)
+            && word(i + 2, &["share"])
         {
-            push(t[i - 1].span.union(&t[i + 1].span), SELF_PRAISE, out);
+            push(t[i].span.union(&t[i + 2].span), SELF_PRAISE, out);
         }
         if told {
             continue;
@@ -180,13 +153,29 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>, personal: bool) {
     }
 }
 
-/// A possessive word: "Ohio's", "Ohio\u{2019}s".
-fn possessive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("\u{2019}s")
+/// Adds a shape's finding unless an earlier one covers part of it. (One
+/// copy, not inlined at each shape.)
+#[inline(never)]
+fn push(span: Span, message: &'static str, out: &mut Vec<Finding>) {
+    if out.iter().all(|f| !f.span.overlaps(&span)) {
+        out.push(Finding::new(
+            span,
+            message,
+            Some(
+                "Tell what you learned on the way, or thank the people who made it happen by name.",
+            ),
+        ));
+    }
 }
 
-/// What a business calls itself the most of.
-const MOST_WHAT: &[&str] = &["trusted", "awarded", "recommended", "reviewed"];
+/// Token `k` is a word of `list`, compared lower-cased. (One copy, not
+/// inlined: the shapes ask it at a dozen places.)
+#[inline(never)]
+fn word_in(a: &Analysis, k: usize, list: &[&str]) -> bool {
+    a.tokens
+        .get(k)
+        .is_some_and(|x| x.kind == TokenKind::Word && lower_is_one_of(a.slice(x.span), list))
+}
 
 /// What a star rating rates: "5-star reviews", "4-star rating".
 const STARRED: &[&str] = &["reviews", "rating", "ratings"];
@@ -281,18 +270,7 @@ mod tests {
     }
 
     #[test]
-    fn fires_on_claims_and_ratings() {
-        assert_eq!(
-            flagged(
-                "brag",
-                "Ridgeway Movers: the valley's most recommended crew."
-            ),
-            ["valley's most recommended"]
-        );
-        assert_eq!(
-            flagged("brag", "Come see why we are our town's most awarded deli"),
-            ["town's most awarded"]
-        );
+    fn fires_on_star_ratings() {
         // Byte spans after a four-byte emoji.
         let d = "\u{1F31F} 4-star ratings from diners three years running. Book a table tonight.";
         assert_eq!(flagged("brag", d), ["4-star ratings"]);
@@ -317,7 +295,6 @@ mod tests {
             "I'm thrilled to share that I got married last weekend, and my mum cried all day"
         )
         .is_empty());
-        assert!(flagged("brag", "Which of these is the most trusted source for you?").is_empty());
         assert!(flagged(
             "brag",
             "Incredibly proud to be your neighbour, said the card"
@@ -331,11 +308,6 @@ mod tests {
         assert!(flagged(
             "brag",
             "In 2016 we moved house. Now is when the fog lifts over the hill"
-        )
-        .is_empty());
-        assert!(flagged(
-            "brag",
-            "My most recommended novel this year, by far: I loved every page and my book club did too"
         )
         .is_empty());
     }
