@@ -141,7 +141,7 @@ fn held_out_rule_floors() {
         ("self-centered", 0.8),
         ("vanity-metrics", 0.75),
         ("all-business", 0.4),
-        ("brag", 0.58),
+        ("brag", 0.7),
         ("engagement-bait", 0.9),
         ("missed-conversation", 0.7),
         ("robotic", 0.84),

@@ -44,8 +44,17 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let kept: Vec<Finding> = out.drain(start..).filter(holds_strong).collect();
         out.extend(kept);
     }
-    shapes(a, out);
+    shapes(a, out, personal);
 }
+
+/// The message of a shape that praises the author: one string for all, so
+/// the WebAssembly module carries it once.
+const SELF_PRAISE: &str = "This praises yourself; readers trust what others say about you more.";
+
+/// Feelings that announce good news about oneself ("thrilled to share"):
+/// the shared lexicon spells out "proud to announce" and "so proud to
+/// share"; these are the other feelings around the same verb.
+const PROUD: &[&str] = &["proud", "thrilled", "honored", "honoured", "humbled"];
 
 /// Units of a "<number> <unit> ago" that opens a from-to story.
 const AGO_UNITS: &[&str] = &["years", "months", "weeks", "year", "month"];
@@ -61,28 +70,31 @@ const NOW_SUBJECTS: &[&str] = &["we", "i", "we're", "i'm", "we've", "i've", "our
 const MILESTONE: u64 = 100;
 
 /// Brag shapes over the draft's tokens, in one pass: the from-to success
-/// story ("<N> years ago I was ... Today we ..."), whose "Today we/I"
-/// sentence tells the achievement, and a milestone counted in hundreds
-/// ("our 500th order").
-fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
+/// story ("<N> years ago I was ..." or "in 2015 we ...", then "Today
+/// we ..." or "Now I ..."), whose "Today we/I" sentence tells the
+/// achievement, a milestone counted in hundreds ("our 500th order") and,
+/// outside a personal draft, a business's own star rating ("5-star
+/// reviews", whose hyphen the phrase lists cannot cross).
+fn shapes(a: &Analysis, out: &mut Vec<Finding>, personal: bool) {
     let t = &a.tokens;
-    let word = |k: usize, list: &[&str]| {
-        t.get(k)
-            .is_some_and(|x| x.kind == TokenKind::Word && lower_is_one_of(a.slice(x.span), list))
-    };
-    let push = |span: Span, message: &'static str, out: &mut Vec<Finding>| {
-        if out.iter().all(|f| !f.span.overlaps(&span)) {
-            out.push(Finding::new(
-                span,
-                message,
-                Some("Tell what you learned on the way, or thank the people who made it happen by name."),
-            ));
-        }
-    };
+    let word = |k: usize, list: &[&str]| word_in(a, k, list);
+    // A brand's news about itself; a person thrilled to share a new job or
+    // proud of a child tells a life milestone instead. Someone (I, we) is
+    // proud: a draft with neither has no claim.
+    let claims = !personal && (a.stats.first_person > 0 || a.stats.self_refs > 0);
     let mut ago = false;
     let mut told = false;
     for i in 0..t.len() {
         if t[i].kind == TokenKind::Number {
+            if !personal
+                && t.get(i + 1).is_some_and(|x| a.slice(x.span) == "-")
+                && word(i + 2, &["star"])
+                && word(i + 3, STARRED)
+            {
+                push(t[i].span.union(&t[i + 3].span), SELF_PRAISE, out);
+            }
+            // "in 2015 we ..." opens a then-and-now story like "years ago".
+            ago |= i > 0 && word(i - 1, &["in", "since"]) && year(a.slice(t[i].span));
             if i > 0 && word(i - 1, &["our", "my"]) && milestone(a.slice(t[i].span)) {
                 let end = if t.get(i + 1).is_some_and(|x| x.kind == TokenKind::Word) {
                     i + 1
@@ -97,7 +109,19 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
             }
             continue;
         }
-        if t[i].kind != TokenKind::Word || told {
+        if t[i].kind != TokenKind::Word {
+            continue;
+        }
+        // "to" first, by length: most words are not before a "to".
+        if claims
+            && t.get(i + 1).is_some_and(|n| n.span.len() == 2)
+            && word(i + 1, &["to"])
+            && word(i, PROUD)
+            && word(i + 2, &["share"])
+        {
+            push(t[i].span.union(&t[i + 2].span), SELF_PRAISE, out);
+        }
+        if told {
             continue;
         }
         // Compared as bytes: no word of the draft is sliced as a string.
@@ -115,7 +139,7 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
                 && (t[i - 2].kind == TokenKind::Number || word(i - 2, COUNT_WORDS));
             continue;
         }
-        if is("today")
+        if (is("today") || is("now"))
             && a.sentence_at(t[i].span.start).start == t[i].span.start
             && word(i + 1, NOW_SUBJECTS)
         {
@@ -127,6 +151,40 @@ fn shapes(a: &Analysis, out: &mut Vec<Finding>) {
             told = true;
         }
     }
+}
+
+/// Adds a shape's finding unless an earlier one covers part of it. (One
+/// copy, not inlined at each shape.)
+#[inline(never)]
+fn push(span: Span, message: &'static str, out: &mut Vec<Finding>) {
+    if out.iter().all(|f| !f.span.overlaps(&span)) {
+        out.push(Finding::new(
+            span,
+            message,
+            Some(
+                "Tell what you learned on the way, or thank the people who made it happen by name.",
+            ),
+        ));
+    }
+}
+
+/// Token `k` is a word of `list`, compared lower-cased. (One copy, not
+/// inlined: the shapes ask it at a dozen places.)
+#[inline(never)]
+fn word_in(a: &Analysis, k: usize, list: &[&str]) -> bool {
+    a.tokens
+        .get(k)
+        .is_some_and(|x| x.kind == TokenKind::Word && lower_is_one_of(a.slice(x.span), list))
+}
+
+/// What a star rating rates: "5-star reviews", "4-star rating".
+const STARRED: &[&str] = &["reviews", "rating", "ratings"];
+
+/// A year of the recent past or present: "2015".
+fn year(number: &str) -> bool {
+    number.len() == 4
+        && (number.starts_with("19") || number.starts_with("20"))
+        && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// An ordinal of a hundred or more: "200th", "10,000th".
@@ -187,6 +245,71 @@ mod tests {
             ["our 1,000th wedding"]
         );
         assert_eq!(flagged("brag", "That was my 300th."), ["my 300th"]);
+    }
+
+    #[test]
+    fn fires_on_announced_honours() {
+        assert_eq!(
+            flagged(
+                "brag",
+                "Truly honored to share that our clinic made the state list"
+            ),
+            ["honored to share"]
+        );
+        assert_eq!(
+            flagged(
+                "brag",
+                "Beyond thrilled to share: we won the county contract"
+            ),
+            ["thrilled to share"]
+        );
+        assert_eq!(
+            flagged("brag", "We are proud to share the clinic's new night hours"),
+            ["proud to share"]
+        );
+    }
+
+    #[test]
+    fn fires_on_star_ratings() {
+        // Byte spans after a four-byte emoji.
+        let d = "\u{1F31F} 4-star ratings from diners three years running. Book a table tonight.";
+        assert_eq!(flagged("brag", d), ["4-star ratings"]);
+        let l = crate::Linter::default();
+        let r = l.analyze_with(d, &crate::Context::default());
+        let f = r.diagnostics.iter().find(|x| x.rule == "brag").unwrap();
+        assert_eq!((f.span.start, f.span.end), (5, 19));
+    }
+
+    #[test]
+    fn fires_on_a_year_then_now() {
+        let d = "In 2016 we rented one kiln in a shared shed. Now we fire for sixty studios.";
+        assert_eq!(flagged("brag", d), ["Now we fire for sixty studios."]);
+    }
+
+    #[test]
+    fn quiet_on_near_announcements_and_claims() {
+        assert!(flagged("brag", "Proud to be here, and so tired after the drive").is_empty());
+        assert!(flagged("brag", "Excited to share this soup recipe with you all").is_empty());
+        assert!(flagged(
+            "brag",
+            "I'm thrilled to share that I got married last weekend, and my mum cried all day"
+        )
+        .is_empty());
+        assert!(flagged(
+            "brag",
+            "Incredibly proud to be your neighbour, said the card"
+        )
+        .is_empty());
+        assert!(flagged(
+            "brag",
+            "The bakery got a 2-star review and I felt bad for them"
+        )
+        .is_empty());
+        assert!(flagged(
+            "brag",
+            "In 2016 we moved house. Now is when the fog lifts over the hill"
+        )
+        .is_empty());
     }
 
     #[test]
