@@ -826,7 +826,7 @@ fn tld(text: &str, t: usize) -> Option<usize> {
     if b.get(run).is_none_or(|&x| x < 0x80) {
         return None;
     }
-    let first = rest.chars().next()?.to_lowercase().next()?;
+    let first = crate::case::lower(rest.chars().next()?).next()?;
     let from = OTHER_TLDS.partition_point(|&(c, _)| c < first);
     let names = OTHER_TLDS[from..].iter().take_while(|&&(c, _)| c == first);
     names.map(|&(_, name)| name).find_map(|name| {
@@ -834,7 +834,7 @@ fn tld(text: &str, t: usize) -> Option<usize> {
         let mut chars = rest.chars();
         for want in name.chars() {
             let c = chars.next()?;
-            if c.to_lowercase().next() != Some(want) {
+            if crate::case::lower(c).next() != Some(want) {
                 return None;
             }
             len += c.len_utf8();
@@ -975,7 +975,7 @@ fn punycode_len(label: &str) -> Option<usize> {
     const TMAX: u64 = 26;
     let cps: Vec<u64> = label
         .chars()
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::case::lower)
         .map(|c| c as u64)
         .collect();
     if cps.len() > 255 {
