@@ -87,7 +87,7 @@ fn map(c: char, table: &[(u32, i32)]) -> char {
     };
     let step = 1 + (key >> 28 & 1);
     let offset = u - (key & START);
-    if offset % step != 0 || offset / step > (key >> 21 & 0x7F) {
+    if !offset.is_multiple_of(step) || offset / step > (key >> 21 & 0x7F) {
         return c;
     }
     char::from_u32(u.wrapping_add_signed(delta)).unwrap_or(c)

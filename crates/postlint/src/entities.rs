@@ -311,13 +311,13 @@ fn is_hashtag_alpha(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    in_ranges(&HASHTAG_RANGES.0, c)
+    in_ranges(&HASHTAG_RANGES[0], c)
 }
 
 /// [`LETTER_OR_MARK`] and [`DECIMAL_NUMBER`] unpacked (on first use: only a
 /// hashtag with a non-ASCII character looks them up).
-static HASHTAG_RANGES: Lazy<(Vec<(u32, u32)>, Vec<(u32, u32)>)> =
-    Lazy::new(|| (unpack_ranges(LETTER_OR_MARK), unpack_ranges(DECIMAL_NUMBER)));
+static HASHTAG_RANGES: Lazy<[Vec<(u32, u32)>; 2]> =
+    Lazy::new(|| [unpack_ranges(LETTER_OR_MARK), unpack_ranges(DECIMAL_NUMBER)]);
 
 /// Ranges packed by `scripts/gen-unicode-tables.py`: varint(first -
 /// previous last), varint(last - first) each.
@@ -345,7 +345,7 @@ fn is_hashtag_char(c: char) -> bool {
         return c.is_ascii_alphanumeric() || c == '_';
     }
     is_hashtag_alpha(c)
-        || in_ranges(&HASHTAG_RANGES.1, c)
+        || in_ranges(&HASHTAG_RANGES[1], c)
         || matches!(
             c,
             '\u{200C}'
@@ -1062,9 +1062,9 @@ mod tests {
                 c.general_category_group(),
                 GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
             );
-            assert_eq!(in_ranges(&HASHTAG_RANGES.0, c), lm, "{:X}", c as u32);
+            assert_eq!(in_ranges(&HASHTAG_RANGES[0], c), lm, "{:X}", c as u32);
             let nd = c.general_category() == GeneralCategory::DecimalNumber;
-            assert_eq!(in_ranges(&HASHTAG_RANGES.1, c), nd, "{:X}", c as u32);
+            assert_eq!(in_ranges(&HASHTAG_RANGES[1], c), nd, "{:X}", c as u32);
         }
     }
 
