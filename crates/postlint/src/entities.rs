@@ -40,58 +40,170 @@ const MAX_HOST_BYTES: usize = 260;
 const MAX_TCO_SLUG: usize = 40;
 
 /// The top-level domains, lower case, one per line; `#` starts a comment.
+/// Read at compile time only: the module holds [`TLD_PACKED`] and
+/// [`TLD_OTHER`].
 const TLD_LIST: &[u8] =
     crate::embed::strip_comments!(include_str!("tlds.txt"), crate::embed::Comments::Hash)
         .as_bytes();
 
-/// The end of the line of `TLD_LIST` that starts at `start`.
-const fn tld_line_end(start: usize) -> usize {
+/// The end of the line of `list` that starts at `start`.
+const fn tld_line_end(list: &[u8], start: usize) -> usize {
     let mut end = start;
-    while end < TLD_LIST.len() && TLD_LIST[end] != b'\n' {
+    while end < list.len() && list[end] != b'\n' {
         end += 1;
     }
     end
 }
 
-/// Is line `a` of `TLD_LIST` (its byte range) before line `b` in byte
-/// order?
-const fn tld_line_less(a: (usize, usize), b: (usize, usize)) -> bool {
+/// Is line `a` of `list` (its byte range) before line `b` in byte order?
+const fn tld_line_less(list: &[u8], a: (usize, usize), b: (usize, usize)) -> bool {
     let mut i = 0;
     while a.0 + i < a.1 && b.0 + i < b.1 {
-        if TLD_LIST[a.0 + i] != TLD_LIST[b.0 + i] {
-            return TLD_LIST[a.0 + i] < TLD_LIST[b.0 + i];
+        if list[a.0 + i] != list[b.0 + i] {
+            return list[a.0 + i] < list[b.0 + i];
         }
         i += 1;
     }
     a.1 - a.0 < b.1 - b.0
 }
 
+/// Copies the lines of `TLD_LIST` that are ASCII (`ascii`) or not, each
+/// with its `\n`, into `out` (when given); returns their length.
+const fn tld_lines(ascii: bool, mut out: Option<&mut [u8]>) -> usize {
+    let (mut start, mut len) = (0, 0);
+    while start < TLD_LIST.len() {
+        let end = tld_line_end(TLD_LIST, start);
+        let mut is_ascii = true;
+        let mut i = start;
+        while i < end {
+            is_ascii &= TLD_LIST[i] < 0x80;
+            i += 1;
+        }
+        if is_ascii == ascii {
+            if let Some(out) = &mut out {
+                let mut i = start;
+                while i < end {
+                    out[len + i - start] = TLD_LIST[i];
+                    i += 1;
+                }
+                out[len + end - start] = b'\n';
+            }
+            len += end - start + 1;
+        }
+        start = end + 1;
+    }
+    len
+}
+
+const fn tld_lines_array<const N: usize>(ascii: bool) -> [u8; N] {
+    let mut out = [0; N];
+    assert!(tld_lines(ascii, Some(&mut out)) == N);
+    out
+}
+
+const TLD_ASCII_LEN: usize = tld_lines(true, None);
+/// The ASCII names of `TLD_LIST`, in its order, one a line (compile time
+/// only: [`TLD_PACKED`] holds them in the module).
+const TLD_ASCII: [u8; TLD_ASCII_LEN] = tld_lines_array::<TLD_ASCII_LEN>(true);
+const TLD_OTHER_LEN: usize = tld_lines(false, None);
+const TLD_OTHER_BYTES: [u8; TLD_OTHER_LEN] = tld_lines_array::<TLD_OTHER_LEN>(false);
+/// The internationalised names of `TLD_LIST`, in its order, one a line.
+const TLD_OTHER: &str = match std::str::from_utf8(&TLD_OTHER_BYTES) {
+    Ok(s) => s,
+    Err(_) => panic!("tlds.txt: not UTF-8"),
+};
+
+/// [`TLD_ASCII`] front-coded, into `out` (when given); returns its length.
+/// Each name is a byte below 0x20, how many bytes it shares with the name
+/// before it, then the rest of it: twitter-text's sorted lists share long
+/// prefixes ("vermogensberater", "vermogensberatung"), 8.5 KB of names in
+/// 5.7 KB that gzip takes to 3.3 KB rather than 4.3 KB.
+const fn tld_front_code(mut out: Option<&mut [u8]>) -> usize {
+    let list = &TLD_ASCII;
+    let (mut start, mut len, mut prev) = (0, 0, (0, 0));
+    while start < list.len() {
+        let end = tld_line_end(list, start);
+        let mut shared = 0;
+        while shared < end - start
+            && shared < prev.1 - prev.0
+            && shared < 0x1F
+            && list[start + shared] == list[prev.0 + shared]
+        {
+            shared += 1;
+        }
+        if let Some(out) = &mut out {
+            out[len] = shared as u8;
+        }
+        len += 1;
+        let mut i = start + shared;
+        while i < end {
+            assert!(list[i] >= 0x20, "tlds.txt: a control character in a name");
+            if let Some(out) = &mut out {
+                out[len] = list[i];
+            }
+            len += 1;
+            i += 1;
+        }
+        prev = (start, end);
+        start = end + 1;
+    }
+    len
+}
+
+const TLD_PACKED_LEN: usize = tld_front_code(None);
+/// [`TLD_ASCII`], front-coded (see [`tld_front_code`]).
+const TLD_PACKED: [u8; TLD_PACKED_LEN] = {
+    let mut out = [0; TLD_PACKED_LEN];
+    assert!(tld_front_code(Some(&mut out)) == TLD_PACKED_LEN);
+    out
+};
+
+/// [`TLD_PACKED`] unpacked: [`TLD_ASCII`] again, on first use.
+static TLD_ASCII_TEXT: Lazy<Vec<u8>> = Lazy::new(|| {
+    let mut out = Vec::with_capacity(TLD_ASCII_LEN);
+    let mut prev = 0;
+    for &b in TLD_PACKED.iter() {
+        if b < 0x20 {
+            if !out.is_empty() {
+                out.push(b'\n');
+            }
+            let start = out.len();
+            for i in prev..(prev + usize::from(b)).min(start) {
+                let c = out.get(i).copied().unwrap_or(0);
+                out.push(c);
+            }
+            prev = start;
+        } else {
+            out.push(b);
+        }
+    }
+    out.push(b'\n');
+    out
+});
+
 /// The most runs `TLD_RUNS` may find.
 const TLD_RUN_MAX: usize = 8;
 
-/// `TLD_LIST` after its comment header, cut into runs of lines in strictly
-/// descending byte order (twitter-text lists its generic and its country
-/// domains that way, each): byte ranges, and how many. Found at compile time;
-/// `is_ascii_tld` binary-searches each run in the list's own text, so the
-/// names take no memory, no start-up work and no table in the WebAssembly
-/// module.
+/// [`TLD_ASCII`] cut into runs of lines in strictly descending byte order
+/// (twitter-text lists its generic and its country domains that way, each):
+/// byte ranges, and how many. Found at compile time; `is_ascii_tld`
+/// binary-searches each run in the unpacked text, so the names take no
+/// table of their own.
 static TLD_RUNS: ([(usize, usize); TLD_RUN_MAX], usize) = {
+    let list = &TLD_ASCII;
     let mut runs = [(0, 0); TLD_RUN_MAX];
     let mut count = 0;
-    let mut start = 0;
-    while start < TLD_LIST.len() && TLD_LIST[start] == b'#' {
-        start = tld_line_end(start) + 1;
-    }
+    let start = 0;
     let mut run_start = start;
-    let mut prev = (start, tld_line_end(start));
+    let mut prev = (start, tld_line_end(list, start));
     let mut next = prev.1 + 1;
-    while next < TLD_LIST.len() {
-        let line = (next, tld_line_end(next));
+    while next < list.len() {
+        let line = (next, tld_line_end(list, next));
         assert!(
-            line.1 > line.0 && TLD_LIST[next] != b'#',
+            line.1 > line.0 && list[next] != b'#',
             "tlds.txt: a blank line or comment among the names"
         );
-        if !tld_line_less(line, prev) {
+        if !tld_line_less(list, line, prev) {
             runs[count] = (run_start, prev.1);
             count += 1;
             run_start = next;
@@ -106,9 +218,11 @@ static TLD_RUNS: ([(usize, usize); TLD_RUN_MAX], usize) = {
 /// Is `name` (lower case ASCII) a top-level domain?
 fn is_ascii_tld(name: &[u8]) -> bool {
     let (runs, count) = &TLD_RUNS;
-    runs[..*count]
-        .iter()
-        .any(|&(lo, hi)| in_descending_lines(&TLD_LIST[lo..hi], name))
+    let text = &**TLD_ASCII_TEXT;
+    runs[..*count].iter().any(|&(lo, hi)| {
+        text.get(lo..hi)
+            .is_some_and(|run| in_descending_lines(run, name))
+    })
 }
 
 /// Binary search for the line `name` among `lines` (separated by `\n`, in
@@ -141,7 +255,7 @@ static TLD_STARTS: [u32; 26] = {
     let mut starts = [0u32; 26];
     let mut start = 0;
     while start < TLD_LIST.len() {
-        let end = tld_line_end(start);
+        let end = tld_line_end(TLD_LIST, start);
         let first = TLD_LIST[start];
         if end > start && first.is_ascii_lowercase() {
             let second = if start + 1 < end {
@@ -170,8 +284,7 @@ static TLD_STARTS: [u32; 26] = {
 /// character: a few hundred names, and no hash table of its own in the
 /// WebAssembly module.
 static OTHER_TLDS: Lazy<Vec<(char, &'static str)>> = Lazy::new(|| {
-    let list = std::str::from_utf8(TLD_LIST).unwrap_or("");
-    let mut other: Vec<(char, &'static str)> = list
+    let mut other: Vec<(char, &'static str)> = TLD_OTHER
         .lines()
         .map(str::trim)
         .filter(|t| !(t.is_ascii() || t.starts_with('#')))
@@ -311,7 +424,24 @@ fn is_hashtag_alpha(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    in_ranges(LETTER_OR_MARK, c)
+    in_ranges(&HASHTAG_RANGES[0], c)
+}
+
+/// [`LETTER_OR_MARK`] and [`DECIMAL_NUMBER`] unpacked (on first use: only a
+/// hashtag with a non-ASCII character looks them up).
+static HASHTAG_RANGES: Lazy<[Vec<(u32, u32)>; 2]> =
+    Lazy::new(|| [unpack_ranges(LETTER_OR_MARK), unpack_ranges(DECIMAL_NUMBER)]);
+
+/// Ranges packed by `scripts/gen-unicode-tables.py`: varint(first -
+/// previous last), varint(last - first) each.
+fn unpack_ranges(data: &[u8]) -> Vec<(u32, u32)> {
+    let (mut out, mut pos, mut last) = (Vec::new(), 0, 0u32);
+    while pos < data.len() {
+        let first = last + crate::nfc::varint(data, &mut pos);
+        last = first + crate::nfc::varint(data, &mut pos);
+        out.push((first, last));
+    }
+    out
 }
 
 /// True when `c` is in one of `ranges` (sorted, disjoint, inclusive).
@@ -328,7 +458,7 @@ fn is_hashtag_char(c: char) -> bool {
         return c.is_ascii_alphanumeric() || c == '_';
     }
     is_hashtag_alpha(c)
-        || in_ranges(DECIMAL_NUMBER, c)
+        || in_ranges(&HASHTAG_RANGES[1], c)
         || matches!(
             c,
             '\u{200C}'
@@ -826,7 +956,7 @@ fn tld(text: &str, t: usize) -> Option<usize> {
     if b.get(run).is_none_or(|&x| x < 0x80) {
         return None;
     }
-    let first = rest.chars().next()?.to_lowercase().next()?;
+    let first = crate::case::lower(rest.chars().next()?).next()?;
     let from = OTHER_TLDS.partition_point(|&(c, _)| c < first);
     let names = OTHER_TLDS[from..].iter().take_while(|&&(c, _)| c == first);
     names.map(|&(_, name)| name).find_map(|name| {
@@ -834,7 +964,7 @@ fn tld(text: &str, t: usize) -> Option<usize> {
         let mut chars = rest.chars();
         for want in name.chars() {
             let c = chars.next()?;
-            if c.to_lowercase().next() != Some(want) {
+            if crate::case::lower(c).next() != Some(want) {
                 return None;
             }
             len += c.len_utf8();
@@ -975,7 +1105,7 @@ fn punycode_len(label: &str) -> Option<usize> {
     const TMAX: u64 = 26;
     let cps: Vec<u64> = label
         .chars()
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::case::lower)
         .map(|c| c as u64)
         .collect();
     if cps.len() > 255 {
@@ -1045,9 +1175,9 @@ mod tests {
                 c.general_category_group(),
                 GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
             );
-            assert_eq!(in_ranges(LETTER_OR_MARK, c), lm, "{:X}", c as u32);
+            assert_eq!(in_ranges(&HASHTAG_RANGES[0], c), lm, "{:X}", c as u32);
             let nd = c.general_category() == GeneralCategory::DecimalNumber;
-            assert_eq!(in_ranges(DECIMAL_NUMBER, c), nd, "{:X}", c as u32);
+            assert_eq!(in_ranges(&HASHTAG_RANGES[1], c), nd, "{:X}", c as u32);
         }
     }
 
@@ -1055,7 +1185,12 @@ mod tests {
     fn ascii_tld_search_finds_every_ascii_name() {
         // twitter-text's two lists and one stray name: few runs to search.
         assert!(TLD_RUNS.1 <= 3, "{} runs", TLD_RUNS.1);
+        assert_eq!(*TLD_ASCII_TEXT, TLD_ASCII);
+        assert!(TLD_PACKED.len() < TLD_ASCII.len() * 7 / 10);
         let list = std::str::from_utf8(TLD_LIST).unwrap();
+        let other: Vec<&str> = list.lines().filter(|l| !l.is_ascii()).collect();
+        assert_eq!(TLD_OTHER.lines().collect::<Vec<_>>(), other);
+        assert!(other.len() > 100);
         let names: Vec<&str> = list
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#') && l.is_ascii())

@@ -62,12 +62,12 @@ pub(crate) fn match_case(found: &str, replacement: &str) -> String {
     };
     let rest_upper = letters.clone().all(char::is_uppercase);
     if first.is_uppercase() && rest_upper && letters.next().is_some() {
-        return replacement.chars().flat_map(char::to_uppercase).collect();
+        return replacement.chars().flat_map(crate::case::upper).collect();
     }
     if first.is_uppercase() {
         let mut chars = replacement.chars();
         if let Some(c) = chars.next() {
-            return c.to_uppercase().chain(chars).collect();
+            return crate::case::upper(c).chain(chars).collect();
         }
     }
     replacement.to_owned()
@@ -185,7 +185,7 @@ fn sentence_case(word: &str, opens: bool) -> String {
     if opens || is_i || is_proper(&lower) {
         let mut chars = lower.chars();
         if let Some(c) = chars.next() {
-            return c.to_uppercase().chain(chars).collect();
+            return crate::case::upper(c).chain(chars).collect();
         }
     }
     lower

@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 mod analysis;
+mod case;
 mod config;
 mod custom;
 mod decimal;

@@ -25,11 +25,9 @@ use crate::names::NameMap;
 use crate::report::{Dimension, Evidence};
 use crate::text::pack;
 
-/// The model compiled into the library.
-const BUILTIN_SRC: &str = crate::embed::strip_comments!(
-    include_str!("model/weights.txt"),
-    crate::embed::Comments::Hash
-);
+/// The model compiled into the library, packed at compile time (names, then
+/// numbers as varints: see `crate::embed::model`).
+const BUILTIN: (&str, &[u8]) = crate::embed::pack_model!(include_str!("model/weights.txt"));
 
 /// Biases and per-feature weights on `[salesy, personal, conversational,
 /// identity_reflecting]`: what turns features into scores.
@@ -114,10 +112,62 @@ impl Model {
     /// The built-in model.
     pub fn builtin() -> &'static Model {
         // Display, not `expect`'s Debug (see `Linter::default`).
-        static BUILTIN: Lazy<Model> = Lazy::new(|| {
-            Model::parse(BUILTIN_SRC).unwrap_or_else(|e| panic!("the built-in model parses: {e}"))
-        });
-        &BUILTIN
+        static MODEL: Lazy<Model> = Lazy::new(|| Model::unpack(BUILTIN.0, BUILTIN.1));
+        &MODEL
+    }
+
+    /// The model packed by `crate::embed::pack_model!`: the same model as
+    /// [`Model::parse`] of its text (a test compares them).
+    pub(crate) fn unpack(names: &str, numbers: &[u8]) -> Model {
+        let mut m = Model::empty();
+        let mut bytes = numbers.iter();
+        let scale = bytes
+            .next()
+            .and_then(|&d| crate::decimal::POWERS.get(usize::from(d)))
+            .copied()
+            .unwrap_or(1.0);
+        let mut number = || {
+            let (mut v, mut shift) = (0u64, 0);
+            for &b in bytes.by_ref() {
+                v |= u64::from(b & 0x7F) << shift;
+                shift += 7;
+                if b < 0x80 {
+                    break;
+                }
+            }
+            let x = (v >> 1) as f64 / scale;
+            if v & 1 == 1 {
+                -x
+            } else {
+                x
+            }
+        };
+        for line in names.lines() {
+            let w = [number(), number(), number(), number()];
+            match line.split_at_checked(1) {
+                Some(("f", name)) => {
+                    m.weights.insert(name.into(), w);
+                }
+                Some(("w", word)) => {
+                    m.add_word(word, w);
+                }
+                _ => m.bias = w,
+            }
+        }
+        m.index_features();
+        m
+    }
+
+    /// A model with no weights.
+    fn empty() -> Model {
+        Model {
+            bias: [0.0; 4],
+            weights: NameMap::default(),
+            by_id: [[0.0; 4]; ids::NAMES.len()],
+            by_id_rounded: [[0.0; 4]; ids::NAMES.len()],
+            words: Vec::new(),
+            word_ids: WordIds::default().with_function_words(),
+        }
     }
 
     /// Parses the model file format: `#` comments, one `bias s p c i` line,
@@ -125,14 +175,7 @@ impl Model {
     /// salesy, personal, conversational, identity_reflecting; a learned
     /// word counts once per draft).
     pub fn parse(src: &str) -> Result<Model, String> {
-        let mut m = Model {
-            bias: [0.0; 4],
-            weights: NameMap::default(),
-            by_id: [[0.0; 4]; ids::NAMES.len()],
-            by_id_rounded: [[0.0; 4]; ids::NAMES.len()],
-            words: Vec::new(),
-            word_ids: WordIds::default().with_function_words(),
-        };
+        let mut m = Model::empty();
         for (n, line) in src.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {

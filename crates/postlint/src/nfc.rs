@@ -50,7 +50,7 @@ const N_COUNT: u32 = V_COUNT * T_COUNT;
 const S_COUNT: u32 = L_COUNT * N_COUNT;
 
 /// Reads a variable-length integer (7 bits a byte, low bits first).
-fn varint(data: &[u8], pos: &mut usize) -> u32 {
+pub(crate) fn varint(data: &[u8], pos: &mut usize) -> u32 {
     let mut value = 0u32;
     let mut shift = 0;
     while let Some(&byte) = data.get(*pos) {

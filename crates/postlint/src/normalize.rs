@@ -559,7 +559,7 @@ fn push_word(
             match c {
                 '’' | '‘' | 'ʼ' => out.push('\''),
                 c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                c => out.extend(c.to_lowercase()),
+                c => out.extend(crate::case::lower(c)),
             }
         }
     }

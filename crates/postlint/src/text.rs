@@ -229,7 +229,7 @@ pub(crate) fn lower_word(w: &str, buf: &mut String) {
         match c {
             '’' | '‘' => buf.push('\''),
             c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
-            c => buf.extend(c.to_lowercase()),
+            c => buf.extend(crate::case::lower(c)),
         }
     }
 }
@@ -248,7 +248,7 @@ pub(crate) fn to_lower(s: &str) -> String {
         } else if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            out.extend(c.to_lowercase());
+            out.extend(crate::case::lower(c));
         }
         prev_letter = c.is_alphabetic();
     }
