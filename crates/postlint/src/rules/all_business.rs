@@ -28,7 +28,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         return;
     }
     // An offer to help or a question to readers is a way in, not business only.
-    if super::missed_conversation::invites(a) {
+    if super::missed_conversation::invites(a, false) {
         return;
     }
     let jargon = a.hits_of(Signal::Jargon).count();

@@ -1,9 +1,12 @@
 //! `missed-conversation`: a long post with no way in for the reader.
 
+use super::phrases::Phrases;
 use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
-use crate::report::{Dimension, Severity};
+use crate::report::{Dimension, Severity, Span};
+use crate::text::lower_is_one_of;
+use crate::tokenizer::{Token, TokenKind};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "missed-conversation",
@@ -28,11 +31,107 @@ const LONG: usize = 90;
 const TALKS: f64 = 0.6;
 
 /// The draft asks readers something, offers help or invites them in: a way
-/// for the reader to answer.
-pub(super) fn invites(a: &Analysis) -> bool {
-    [Signal::AskOpinion, Signal::OfferHelp, Signal::Invitation]
+/// for the reader to answer. In a draft that `sells`, an invitation ("let's
+/// talk", "join us") is its call to buy instead.
+pub(super) fn invites(a: &Analysis, sells: bool) -> bool {
+    [Signal::AskOpinion, Signal::OfferHelp]
         .into_iter()
+        .chain((!sells).then_some(Signal::Invitation))
         .any(|sig| a.hits_of(sig).next().is_some())
+        || asks_for_comments(a)
+        || offers(a)
+}
+
+/// Asking readers for a comment ("leave a comment", "a share or a comment
+/// would mean the world"), which the shared lexicon does not spell out.
+const ASKS_FOR: Phrases = Phrases::new(&[&[&["a"], &["comment"]]]);
+
+fn asks_for_comments(a: &Analysis) -> bool {
+    let mut found = Vec::new();
+    ASKS_FOR.find(a, &mut found, 0, &|s| Finding::new(s, "", None));
+    !found.is_empty()
+}
+
+/// The words of sentence `s`.
+fn words_of<'a>(a: &'a Analysis, s: Span) -> impl Iterator<Item = &'a Token> {
+    let from = a.tokens.partition_point(|t| t.span.start < s.start);
+    a.tokens[from..]
+        .iter()
+        .take_while(move |t| t.span.start < s.end)
+        .filter(|t| t.kind == TokenKind::Word)
+}
+
+/// Feelings that open an offer when a sentence starts with them: "Happy
+/// to send the slides over", "Glad to help with the forms".
+const OFFER_OPENERS: &[&str] = &["happy", "glad"];
+/// What such a sentence tells instead of offering: "Happy to announce",
+/// "Glad to be back", "Happy to see you all".
+const NOT_OFFERS: &[&str] = &[
+    "announce", "report", "say", "be", "see", "hear", "have", "know",
+];
+
+/// A sentence that opens "Happy to ..." or "Glad to ..." and offers
+/// something (the elided "I'm happy to ...").
+fn offers(a: &Analysis) -> bool {
+    a.sentences.iter().any(|&s| {
+        let mut words = words_of(a, s).map(|t| a.slice(t.span));
+        let (Some(feeling), Some(to), Some(verb)) = (words.next(), words.next(), words.next())
+        else {
+            return false;
+        };
+        lower_is_one_of(feeling, OFFER_OPENERS)
+            && to.eq_ignore_ascii_case("to")
+            && !lower_is_one_of(verb, NOT_OFFERS)
+    })
+}
+
+/// Groups of people a draft thanks or addresses by who they are ("our
+/// volunteers", "the whole crew").
+const GROUPS: &[&str] = &[
+    "team",
+    "crew",
+    "staff",
+    "volunteers",
+    "colleagues",
+    "speakers",
+    "sponsors",
+];
+
+/// What may follow a dedication's opening "To" ("To the team: ...",
+/// "To our volunteers"), besides a name ("To Rachel and Tom").
+const DEDICATED_TO: &[&str] = &["the", "our", "my"];
+
+/// The draft thanks, congratulates or dedicates itself to someone
+/// specific: a sentence that thanks (or opens "To the/our/my ..." or "To
+/// <Name>") and names a person ("Jordan") or a group of people ("our
+/// volunteers"). LABELING.md counts thanking someone specific as a two-way
+/// exchange; thanking "everyone who ..." names no one and leaves readers
+/// nothing to answer.
+fn credits_someone(a: &Analysis) -> bool {
+    let text = a.text.as_bytes();
+    // A capitalised word ("Jordan", not "JSON" nor "I'm").
+    let name = |t: &Token| {
+        text.get(t.span.start).is_some_and(u8::is_ascii_uppercase)
+            && text
+                .get(t.span.start + 1)
+                .is_some_and(u8::is_ascii_lowercase)
+    };
+    let names = |t: &Token| name(t) || lower_is_one_of(a.slice(t.span), GROUPS);
+    a.sentences.iter().any(|&s| {
+        let mut words = words_of(a, s);
+        let Some(first) = words.next() else {
+            return false;
+        };
+        let mut rest = words.peekable();
+        let thanks = a
+            .hits_of(Signal::Gratitude)
+            .any(|h| s.start <= h.span.start && h.span.start < s.end);
+        let dedicated = a.slice(first.span).eq_ignore_ascii_case("to")
+            && rest
+                .peek()
+                .is_some_and(|t| name(t) || lower_is_one_of(a.slice(t.span), DEDICATED_TO));
+        (thanks || dedicated) && rest.any(|t| names(t))
+    })
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
@@ -41,7 +140,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     if a.reply || s.words < LONG || s.questions > 0 || s.mentions > 0 || a.scores[2] >= TALKS {
         return;
     }
-    if invites(a) {
+    if invites(a, false) || credits_someone(a) {
         return;
     }
     // Point at the last sentence: that is where a question would go.
@@ -82,6 +181,37 @@ mod tests {
         assert_eq!(
             flagged("missed-conversation", &thanked),
             ["To all of you who helped: you are the reason it turns."]
+        );
+    }
+
+    #[test]
+    fn quiet_when_it_thanks_someone_specific() {
+        // LABELING.md: thanking someone specific opens an exchange.
+        let named = format!("{LONG} Thank you, Marta and Sam, for lending us the cart.");
+        assert!(flagged("missed-conversation", &named).is_empty());
+        let group = format!("{LONG} Huge thanks to our volunteers for every Saturday.");
+        assert!(flagged("missed-conversation", &group).is_empty());
+        let dedicated = format!("{LONG} To the crew: this wheel is yours.");
+        assert!(flagged("missed-conversation", &dedicated).is_empty());
+        // Thanks to no one in particular still leave nothing to answer.
+        let anyone = format!("{LONG} Thank you to everyone who ever walked past it.");
+        assert_eq!(
+            flagged("missed-conversation", &anyone),
+            ["Thank you to everyone who ever walked past it."]
+        );
+    }
+
+    #[test]
+    fn quiet_when_it_asks_for_comments_or_offers_something() {
+        let comment = format!("{LONG} Leave a comment with your own mill stories.");
+        assert!(flagged("missed-conversation", &comment).is_empty());
+        let offer = format!("{LONG} Happy to send the drawings to anyone restoring one.");
+        assert!(flagged("missed-conversation", &offer).is_empty());
+        // "Happy to report" tells news; it offers nothing.
+        let news = format!("{LONG} Happy to report the wheel still turns.");
+        assert_eq!(
+            flagged("missed-conversation", &news),
+            ["Happy to report the wheel still turns."]
         );
     }
 
