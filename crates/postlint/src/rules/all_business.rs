@@ -96,16 +96,11 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     if a.foreign {
         return;
     }
-    let human = shows_a_person(a) || a.scores[2] >= 0.4;
-    if human || a.stats.words < MIN_WORDS {
+    // The cheap tests first: this runs on every draft.
+    if a.stats.words < MIN_WORDS || a.scores[2] >= 0.4 || shows_a_person(a) {
         return;
     }
-    // An offer to help or a question to readers is a way in, not business
-    // only; "let's talk" in a draft that sells is its call to buy.
     let sells = a.scores[0] >= SELLS;
-    if super::missed_conversation::invites(a, sells) {
-        return;
-    }
     let terms = industry_terms(a);
     // Market commentary names one term and tells the rest in percentages
     // ("card spending up 4% y/y"), and so does a company's notice of a
@@ -120,6 +115,12 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         && a.tokens.iter().any(|t| t.kind == TokenKind::Percentage)
         && (!sells || !offers());
     if terms < 2 && !market {
+        return;
+    }
+    // An offer to help or a question to readers is a way in, not business
+    // only; "let's talk" in a draft that sells is its call to buy. (Read
+    // last: it walks the sentences.)
+    if super::missed_conversation::invites(a, sells) {
         return;
     }
     out.push(Finding::new(
