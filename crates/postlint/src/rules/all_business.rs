@@ -1,6 +1,6 @@
 //! `all-business`: nothing but industry talk.
 
-use super::phrases::Openers;
+use super::missed_conversation::{has_any, invites};
 use super::{Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
@@ -29,7 +29,6 @@ const MARKET: &[&str] = &[
     "labour",
     "labor",
 ];
-const MARKET_OPENERS: Openers = Openers::of(MARKET);
 
 /// Self-praise that positions a business in its market ("the leading
 /// provider", "state-of-the-art"): the boilerplate of a company profile,
@@ -61,26 +60,28 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 fn shows_a_person(a: &Analysis) -> bool {
     a.scores[1] >= HUMAN
         && (a.stats.first_person > 0
-            || [
-                Signal::Feeling,
-                Signal::LifeOutsideWork,
-                Signal::Casual,
-                Signal::SelfDeprecation,
-            ]
-            .into_iter()
-            .any(|sig| a.hits_of(sig).next().is_some()))
+            || has_any(
+                a,
+                &[
+                    Signal::Feeling,
+                    Signal::LifeOutsideWork,
+                    Signal::Casual,
+                    Signal::SelfDeprecation,
+                ],
+            ))
 }
 
 /// Industry talk in the draft: jargon, market words and a company
 /// profile's positioning claims.
 fn industry_terms(a: &Analysis) -> usize {
-    let text = a.text.as_bytes();
     let market = a
         .tokens
         .iter()
         .filter(|t| {
+            // Every listed word has 5 to 9 letters: most words are turned
+            // away on their length.
             t.kind == TokenKind::Word
-                && MARKET_OPENERS.may_open(text, t.span)
+                && (5..=9).contains(&t.span.len())
                 && lower_is_one_of(a.slice(t.span), MARKET)
         })
         .count();
@@ -106,21 +107,16 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // ("card spending up 4% y/y"), and so does a company's notice of a
     // rate or a record ("our rate rises to 3.9%", "98% of orders on
     // time"); a draft that sells with money off or a deadline is an ad.
-    let offers = || {
-        [Signal::Discount, Signal::Urgency]
-            .into_iter()
-            .any(|sig| a.hits_of(sig).next().is_some())
-    };
     let market = terms == 1
         && a.tokens.iter().any(|t| t.kind == TokenKind::Percentage)
-        && (!sells || !offers());
+        && !(sells && has_any(a, &[Signal::Discount, Signal::Urgency]));
     if terms < 2 && !market {
         return;
     }
-    // An offer to help or a question to readers is a way in, not business
-    // only; "let's talk" in a draft that sells is its call to buy. (Read
-    // last: it walks the sentences.)
-    if super::missed_conversation::invites(a, sells) {
+    // An offer to help, a question to readers or thanks to someone named
+    // is a way in, not business only; "let's talk" in a draft that sells
+    // is its call to buy. (Read last: it walks the sentences.)
+    if invites(a, sells) {
         return;
     }
     out.push(Finding::new(
