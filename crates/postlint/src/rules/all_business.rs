@@ -1,15 +1,49 @@
 //! `all-business`: nothing but industry talk.
 
+use super::missed_conversation::{has_any, invites};
 use super::{Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity};
+use crate::text::lower_is_one_of;
 use crate::tokenizer::TokenKind;
 
 /// The personal score from which a human is visible behind the draft.
 const HUMAN: f64 = 0.5;
 /// Words below which a draft is too short to call all business.
 const MIN_WORDS: usize = 15;
+
+/// Market and finance words the shared jargon list lacks: they name the
+/// market a draft comments on ("mining stocks up 5%", "the big banks").
+const MARKET: &[&str] = &[
+    "stocks",
+    "banks",
+    "deposits",
+    "investors",
+    "inflation",
+    "recession",
+    "economy",
+    "dividend",
+    "dividends",
+    "payroll",
+    "labour",
+    "labor",
+];
+
+/// Self-praise that positions a business in its market ("the leading
+/// provider", "state-of-the-art"): the boilerplate of a company profile,
+/// industry talk rather than news. Compared with the `brag` hit's text.
+const POSITIONING: &[&str] = &[
+    "the leading",
+    "leading provider",
+    "leading provider of",
+    "industry-leading",
+    "market-leading",
+    "world-class",
+    "state-of-the-art",
+    "cutting-edge",
+    "award-winning",
+];
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "all-business",
@@ -18,26 +52,71 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     description: "Nothing but industry talk: jargon and market talk with no personal or conversational signal.",
 };
 
+/// A person shows through the draft: the personal score says so, and the
+/// draft has a first-person word or a feeling, a life outside work, a
+/// casual word or a laugh at oneself. Market commentary addressed to "you"
+/// ("if you held the miners all year you are flat") lifts the score without showing
+/// anyone.
+fn shows_a_person(a: &Analysis) -> bool {
+    a.scores[1] >= HUMAN
+        && (a.stats.first_person > 0
+            || has_any(
+                a,
+                &[
+                    Signal::Feeling,
+                    Signal::LifeOutsideWork,
+                    Signal::Casual,
+                    Signal::SelfDeprecation,
+                ],
+            ))
+}
+
+/// Industry talk in the draft: jargon, market words and a company
+/// profile's positioning claims.
+fn industry_terms(a: &Analysis) -> usize {
+    let market = a
+        .tokens
+        .iter()
+        .filter(|t| {
+            // Every listed word has 5 to 9 letters: most words are turned
+            // away on their length.
+            t.kind == TokenKind::Word
+                && (5..=9).contains(&t.span.len())
+                && lower_is_one_of(a.slice(t.span), MARKET)
+        })
+        .count();
+    let positioning = a
+        .hits_of(Signal::Brag)
+        .filter(|h| lower_is_one_of(a.slice(h.span), POSITIONING))
+        .count();
+    a.hits_of(Signal::Jargon).count() + market + positioning
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // Reads English stock phrases and jargon only.
     if a.foreign {
         return;
     }
-    let human = a.scores[1] >= HUMAN || a.scores[2] >= 0.4;
-    if human || a.stats.words < MIN_WORDS {
+    // The cheap tests first: this runs on every draft.
+    if a.stats.words < MIN_WORDS || a.scores[2] >= 0.4 || shows_a_person(a) {
         return;
     }
-    // An offer to help or a question to readers is a way in, not business only.
-    if super::missed_conversation::invites(a) {
-        return;
-    }
-    let jargon = a.hits_of(Signal::Jargon).count();
+    let sells = a.scores[0] >= SELLS;
+    let terms = industry_terms(a);
     // Market commentary names one term and tells the rest in percentages
-    // ("card spending up 4% y/y"); a price list that sells is an ad instead.
-    let market = jargon == 1
-        && a.scores[0] < SELLS
-        && a.tokens.iter().any(|t| t.kind == TokenKind::Percentage);
-    if jargon < 2 && !market {
+    // ("card spending up 4% y/y"), and so does a company's notice of a
+    // rate or a record ("our rate rises to 3.9%", "98% of orders on
+    // time"); a draft that sells with money off or a deadline is an ad.
+    let market = terms == 1
+        && a.tokens.iter().any(|t| t.kind == TokenKind::Percentage)
+        && !(sells && has_any(a, &[Signal::Discount, Signal::Urgency]));
+    if terms < 2 && !market {
+        return;
+    }
+    // An offer to help, a question to readers or thanks to someone named
+    // is a way in, not business only; "let's talk" in a draft that sells
+    // is its call to buy. (Read last: it walks the sentences.)
+    if invites(a, sells) {
         return;
     }
     out.push(Finding::new(
@@ -55,6 +134,30 @@ mod tests {
     fn fires_on_jargon_only() {
         let d = "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments and margins expanded.";
         assert_eq!(flagged("all-business", d).len(), 1);
+    }
+
+    #[test]
+    fn fires_on_market_talk_addressed_to_you() {
+        // "You" lifts the personal score, but no one shows through.
+        let d = "Copper at a two-year high and mining stocks up 5% this week. If you sold the miners in June you look clever; if you held them you are flat on the year.";
+        assert_eq!(flagged("all-business", d).len(), 1);
+    }
+
+    #[test]
+    fn fires_on_a_company_profile_and_a_rate_notice() {
+        let profile = "Northgate Freight is the leading provider of state-of-the-art route planning for regional couriers, serving three states since 2009. Book a demo at northgate.example";
+        assert_eq!(flagged("all-business", profile).len(), 1);
+        let notice = "From March 1, the rate on our 6-month deposit account rises to 3.9% for balances over $500. Rates may change. Details at examplebank.example/rates";
+        assert_eq!(flagged("all-business", notice).len(), 1);
+    }
+
+    #[test]
+    fn quiet_on_an_ad_and_an_invitation() {
+        // Money off and a deadline make it an ad, whatever its one term.
+        let ad = "Fall clearance on every market stall awning: 30% off through Sunday only, while stock lasts at both of our warehouse locations.";
+        assert!(flagged("all-business", ad).is_empty());
+        let offer = "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments. Glad to send the full margin bridge to any reader who wants it.";
+        assert!(flagged("all-business", offer).is_empty());
     }
 
     #[test]

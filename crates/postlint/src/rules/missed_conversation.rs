@@ -4,6 +4,8 @@ use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity};
+use crate::text::lower_is_one_of;
+use crate::tokenizer::TokenKind;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "missed-conversation",
@@ -27,12 +29,109 @@ const LONG: usize = 90;
 /// more for many more false alarms.
 const TALKS: f64 = 0.6;
 
-/// The draft asks readers something, offers help or invites them in: a way
-/// for the reader to answer.
-pub(super) fn invites(a: &Analysis) -> bool {
-    [Signal::AskOpinion, Signal::OfferHelp, Signal::Invitation]
-        .into_iter()
-        .any(|sig| a.hits_of(sig).next().is_some())
+/// Whether a hit of one of `signals` counts in the draft (one copy of the
+/// loop for every caller).
+#[inline(never)]
+pub(super) fn has_any(a: &Analysis, signals: &[Signal]) -> bool {
+    a.hits
+        .iter()
+        .any(|h| !h.negated && signals.contains(&h.signal))
+}
+
+/// The draft asks readers something, offers help, invites them in or
+/// thanks someone specific: a way for the reader to answer. In a draft
+/// that `sells`, an invitation ("let's talk", "join us") is its call to
+/// buy instead.
+pub(super) fn invites(a: &Analysis, sells: bool) -> bool {
+    let ways: &[Signal] = if sells {
+        &[Signal::AskOpinion, Signal::OfferHelp]
+    } else {
+        &[Signal::AskOpinion, Signal::OfferHelp, Signal::Invitation]
+    };
+    has_any(a, ways) || opens_a_way_in(a)
+}
+
+/// Asking readers for "a comment" ("leave a comment", "a share or a
+/// comment would mean the world"), which the shared lexicon does not spell
+/// out (three writers' drafts use it).
+const COMMENT: [&str; 2] = ["a", "comment"];
+
+/// Feelings that open an offer when a sentence starts with them: "Happy
+/// to send the slides over", "Glad to help with the forms".
+const OFFER_OPENERS: &[&str] = &["happy", "glad"];
+/// What such a sentence tells instead of offering: "Happy to announce",
+/// "Glad to be back", "Happy to see you all".
+const NOT_OFFERS: &[&str] = &[
+    "announce", "report", "say", "be", "see", "hear", "have", "know",
+];
+
+/// Groups of people a draft thanks or addresses by who they are ("our
+/// volunteers", "the whole crew").
+const GROUPS: &[&str] = &["team", "crew", "staff", "volunteers"];
+
+/// What may follow a dedication's opening "To" ("To the team: ...",
+/// "To our volunteers"), besides a name ("To Rachel and Tom").
+const DEDICATED_TO: &[&str] = &["the", "our", "my"];
+
+/// Ways in that the lexicon's phrases do not spell out, in one walk over
+/// the sentences' words:
+/// - a request for "a comment";
+/// - a sentence that opens "Happy to ..." or "Glad to ..." and offers
+///   something (the elided "I'm happy to ...");
+/// - thanks, congratulations or a dedication to someone specific: a
+///   sentence that thanks (or opens "To the/our/my ..." or "To <Name>")
+///   and names a person ("Jordan": a capitalised word after the first) or
+///   a group of people ("our volunteers"). LABELING.md counts thanking
+///   someone specific as a two-way exchange; "thank you to everyone who
+///   ..." names no one and leaves readers nothing to answer.
+#[inline(never)]
+fn opens_a_way_in(a: &Analysis) -> bool {
+    let text = a.text.as_bytes();
+    for &s in &a.sentences {
+        let thanks = a.hits.iter().any(|h| {
+            h.signal == Signal::Gratitude
+                && !h.negated
+                && s.start <= h.span.start
+                && h.span.start < s.end
+        });
+        let from = a.tokens.partition_point(|t| t.span.start < s.start);
+        let (mut k, mut after_a, mut to, mut happy, mut dedicated, mut named) =
+            (0, false, false, false, false, false);
+        for t in a.tokens[from..].iter().take_while(|t| t.span.start < s.end) {
+            if t.kind != TokenKind::Word {
+                after_a = false;
+                continue;
+            }
+            let w = a.slice(t.span);
+            if after_a && w.eq_ignore_ascii_case(COMMENT[1]) {
+                return true;
+            }
+            after_a = w.eq_ignore_ascii_case(COMMENT[0]);
+            // A capitalised word: "Jordan", not "JSON" nor "I'm".
+            let name = text.get(t.span.start).is_some_and(u8::is_ascii_uppercase)
+                && text
+                    .get(t.span.start + 1)
+                    .is_some_and(u8::is_ascii_lowercase);
+            match k {
+                0 => {
+                    to = w.eq_ignore_ascii_case("to");
+                    happy = lower_is_one_of(w, OFFER_OPENERS);
+                }
+                1 => {
+                    dedicated = to && (name || lower_is_one_of(w, DEDICATED_TO));
+                    happy &= w.eq_ignore_ascii_case("to");
+                }
+                2 if happy && !lower_is_one_of(w, NOT_OFFERS) => return true,
+                _ => {}
+            }
+            named |= k > 0 && (name || lower_is_one_of(w, GROUPS));
+            k += 1;
+        }
+        if named && (thanks || dedicated) {
+            return true;
+        }
+    }
+    false
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
@@ -41,7 +140,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     if a.reply || s.words < LONG || s.questions > 0 || s.mentions > 0 || a.scores[2] >= TALKS {
         return;
     }
-    if invites(a) {
+    if invites(a, false) {
         return;
     }
     // Point at the last sentence: that is where a question would go.
@@ -82,6 +181,37 @@ mod tests {
         assert_eq!(
             flagged("missed-conversation", &thanked),
             ["To all of you who helped: you are the reason it turns."]
+        );
+    }
+
+    #[test]
+    fn quiet_when_it_thanks_someone_specific() {
+        // LABELING.md: thanking someone specific opens an exchange.
+        let named = format!("{LONG} Thank you, Marta and Sam, for lending us the cart.");
+        assert!(flagged("missed-conversation", &named).is_empty());
+        let group = format!("{LONG} Huge thanks to our volunteers for every Saturday.");
+        assert!(flagged("missed-conversation", &group).is_empty());
+        let dedicated = format!("{LONG} To the crew: this wheel is yours.");
+        assert!(flagged("missed-conversation", &dedicated).is_empty());
+        // Thanks to no one in particular still leave nothing to answer.
+        let anyone = format!("{LONG} Thank you to everyone who ever walked past it.");
+        assert_eq!(
+            flagged("missed-conversation", &anyone),
+            ["Thank you to everyone who ever walked past it."]
+        );
+    }
+
+    #[test]
+    fn quiet_when_it_asks_for_comments_or_offers_something() {
+        let comment = format!("{LONG} Leave a comment with your own mill stories.");
+        assert!(flagged("missed-conversation", &comment).is_empty());
+        let offer = format!("{LONG} Happy to send the drawings to anyone restoring one.");
+        assert!(flagged("missed-conversation", &offer).is_empty());
+        // "Happy to report" tells news; it offers nothing.
+        let news = format!("{LONG} Happy to report the wheel still turns.");
+        assert_eq!(
+            flagged("missed-conversation", &news),
+            ["Happy to report the wheel still turns."]
         );
     }
 
