@@ -140,7 +140,7 @@ fn held_out_rule_floors() {
         ("link-only", 0.9),
         ("self-centered", 0.8),
         ("vanity-metrics", 0.75),
-        ("all-business", 0.4),
+        ("all-business", 0.75),
         ("brag", 0.7),
         ("engagement-bait", 0.9),
         ("missed-conversation", 0.7),
