@@ -23,7 +23,7 @@ use rustc_hash::FxHashMap;
 use crate::features::{ids, Feature, NOT_A_WORD};
 use crate::names::NameMap;
 use crate::report::{Dimension, Evidence};
-use crate::text::pack;
+use crate::text::{pack, KeyMap};
 
 /// The model compiled into the library.
 const BUILTIN_SRC: &str = crate::embed::strip_comments!(
@@ -55,7 +55,7 @@ pub struct Model {
 /// so that one look-up per word answers both (see `crate::words`).
 #[derive(Clone, Debug, Default, PartialEq)]
 struct WordIds {
-    short: FxHashMap<u128, u32>,
+    short: KeyMap,
     long: FxHashMap<Box<str>, u32>,
 }
 
@@ -75,8 +75,8 @@ impl WordIds {
     /// The function-word class and the learned word's index of a packed key.
     #[inline]
     fn by_key(&self, key: u128) -> (u8, Option<u32>) {
-        match self.short.get(&key) {
-            Some(&v) => (
+        match self.short.get(key) {
+            Some(v) => (
                 (v >> CLASS_SHIFT) as u8,
                 Some(v & NO_WORD).filter(|&id| id != NO_WORD),
             ),
@@ -91,7 +91,7 @@ impl WordIds {
         }
         match pack(word) {
             Some(key) => {
-                let v = self.short.entry(key).or_insert(NO_WORD);
+                let v = self.short.entry(key, NO_WORD);
                 *v = (*v & !NO_WORD) | id;
             }
             None => {
@@ -104,7 +104,7 @@ impl WordIds {
     /// Adds the language check's function words and their classes.
     fn with_function_words(mut self) -> Self {
         for (key, class) in crate::normalize::function_words() {
-            *self.short.entry(key).or_insert(NO_WORD) |= u32::from(class) << CLASS_SHIFT;
+            *self.short.entry(key, NO_WORD) |= u32::from(class) << CLASS_SHIFT;
         }
         self
     }
