@@ -635,8 +635,11 @@ impl<'a> Doc<'a> {
 
     /// True when word token `i` opens a sentence in diary style.
     fn is_diary_opener(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        if self.sentence_at(t.span.start).start != t.span.start {
+        // A word opens a sentence when it comes first or right after the
+        // end of one (`normalize::sentences`; a line break ends one too):
+        // asked of every word, a look at the token before instead of a
+        // search of the sentences.
+        if i > 0 && !crate::normalize::ends_sentence(self.text, self.tokens, i - 1) {
             return false;
         }
         if self.is_in(i, &PAST_ONLY) {
@@ -919,7 +922,8 @@ impl SpanSet {
     }
 
     pub fn overlaps(&self, s: &Span) -> bool {
-        self.candidate(s).is_some_and(|m| m.overlaps(s))
+        // Asked of every token; most drafts allow nothing.
+        !self.0.is_empty() && self.candidate(s).is_some_and(|m| m.overlaps(s))
     }
 
     pub fn contains(&self, s: &Span) -> bool {
