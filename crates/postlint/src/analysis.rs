@@ -50,8 +50,8 @@ impl<'a> Analysis<'a> {
         // for a tweet.
         let (mut keys_on_stack, mut keys_on_heap) = ([0u128; 96], Vec::new());
         let keys = crate::scratch::slots(&mut keys_on_stack, &mut keys_on_heap, tokens.len(), 0);
-        let walked = crate::words::walk(text, &tokens, model, keys);
-        let foreign = walked.foreign;
+        let mut learned = crate::words::Learned::new(0);
+        let foreign = crate::words::walk(text, &tokens, model, keys, &mut learned);
         let sentences = normalize::sentences(text, &tokens);
         let mut matches = lexicon::match_draft(text, &tokens, keys, user, brands, custom);
         let doc = Doc {
@@ -68,7 +68,7 @@ impl<'a> Analysis<'a> {
             &settled.allowed,
             ctx,
             foreign,
-            words.map_or(Learned::Found(walked.learned.as_slice()), Learned::Lookup),
+            words.map_or(Learned::Found(learned.as_slice()), Learned::Lookup),
         );
         let (scores, evidence) = model.score(&feats);
         let mut stats = features::stats(text, &tokens, &settled.hits);

@@ -65,11 +65,13 @@ pub(crate) const NOT_A_WORD: u32 = u32::MAX;
 
 /// How much each repeat of a signal still counts: the k-th repeat weighs
 /// `decay^k` of the first.
-fn decay(signal: &str) -> f64 {
-    match signal {
-        "second-person" => 0.85,
-        "first-person" | "community" => 0.75,
-        _ => 0.6,
+fn decay(named: Named) -> f64 {
+    if named == named!("second-person") {
+        0.85
+    } else if named == named!("first-person") || named == named!("community") {
+        0.75
+    } else {
+        0.6
     }
 }
 
@@ -161,7 +163,7 @@ impl Repeats {
             value: if k == 0 {
                 value
             } else {
-                value * decay(named.name()).powi(k)
+                value * decay(named).powi(k)
             },
             word: NOT_A_WORD,
         });
@@ -1025,11 +1027,24 @@ pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -
             }
         }
     }
-    let names = if on_heap.is_empty() {
-        &mut on_stack[..count]
-    } else {
-        &mut on_heap[..]
-    };
+    if on_heap.is_empty() {
+        // A tweet's few: each name's run counted where it first shows, by
+        // comparing it with the others (mostly a length compare), where
+        // sorting compared strings byte by byte.
+        let names = &on_stack[..count];
+        let mut sum = 0;
+        for (i, &(w, _)) in names.iter().enumerate() {
+            if names[..i].iter().any(|&(v, _)| v == w) {
+                continue;
+            }
+            let run = names[i..].iter().filter(|&&(v, _)| v == w);
+            if run.clone().nth(1).is_some() && run.clone().any(|&(_, mid)| mid) {
+                sum += run.count();
+            }
+        }
+        return sum;
+    }
+    let names = &mut on_heap[..];
     crate::sort::sort(names);
     names
         .chunk_by(|a, b| a.0 == b.0)
