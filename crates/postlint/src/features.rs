@@ -235,8 +235,10 @@ pub(crate) fn extract(
     ctx: Context,
     foreign: bool,
     learned: Learned,
+    mut out: Vec<Feature>,
 ) -> Vec<Feature> {
-    let mut out = Vec::with_capacity(32);
+    out.clear();
+    out.reserve(32);
     let mut rep = Repeats::default();
     let money = doc
         .tokens
@@ -638,7 +640,7 @@ impl<'a> Doc<'a> {
     /// True when word token `i` opens a sentence in diary style.
     fn is_diary_opener(&self, i: usize) -> bool {
         // A word opens a sentence when it comes first or right after the
-        // end of one (`normalize::sentences`; a line break ends one too):
+        // end of one (`normalize::sentences_into`; a line break ends one too):
         // asked of every word, a look at the token before instead of a
         // search of the sentences.
         if i > 0 && !crate::normalize::ends_sentence(self.text, self.tokens, i - 1) {

@@ -460,6 +460,8 @@ pub(crate) fn match_draft(
     user: Option<&Lexicon>,
     brands: Option<&Lexicon>,
     custom: Option<&Lexicon>,
+    mut hits: Vec<Hit>,
+    items: &mut Vec<crate::normalize::Item>,
 ) -> Matches {
     let builtin = Lexicon::builtin();
     let whole = builtin.spans_sentences
@@ -471,11 +473,18 @@ pub(crate) fn match_draft(
     // they know is no built-in word either way, so built-in hits stay.
     let known = |w: &str| builtin.knows(w) || custom.is_some_and(|c| c.knows(w));
     let mut custom_hits = Vec::new();
-    let mut hits = Vec::new();
+    hits.clear();
     let mut brand_hits = Vec::new();
     let mut user_hits = Vec::new();
     for range in sentence_chunks(text, tokens, chunk) {
-        let norm = Normalized::of_range(text, tokens, keys, range, Some(&known));
+        let norm = Normalized::of_range(
+            text,
+            tokens,
+            keys,
+            range,
+            Some(&known),
+            std::mem::take(items),
+        );
         builtin.find(&norm, tokens, &mut hits);
         if let Some(b) = brands {
             b.find(&norm, tokens, &mut brand_hits);
@@ -486,6 +495,7 @@ pub(crate) fn match_draft(
         if let Some(c) = custom {
             c.find(&norm, tokens, &mut custom_hits);
         }
+        *items = norm.items;
     }
     hits.append(&mut user_hits);
     Matches {
@@ -732,7 +742,7 @@ mod tests {
             for range in sentence_chunks(&text, &toks, chunk) {
                 proptest::prop_assert_eq!(range.start, covered);
                 covered = range.end;
-                lex.find(&Normalized::of_range(&text, &toks, &[], range, Some(&|w| lex.knows(w))), &toks, &mut chunked);
+                lex.find(&Normalized::of_range(&text, &toks, &[], range, Some(&|w| lex.knows(w)), Vec::new()), &toks, &mut chunked);
             }
             proptest::prop_assert_eq!(covered, toks.len());
             proptest::prop_assert_eq!(chunked, whole);
