@@ -1002,7 +1002,8 @@ pub(crate) fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
 pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
     // (name, in mid-sentence) for every capitalised word; sorted, a name's
     // occurrences are one run (no hash map: this runs on every draft).
-    let (mut on_stack, mut count) = ([("", false); 32], 0);
+    // (`None`, a null pointer, fills the stack slots with zeroes at once.)
+    let (mut on_stack, mut count) = ([None; 32], 0);
     let mut on_heap: Vec<(&str, bool)> = Vec::new();
     let mut starts = sentences.iter().map(|s| s.start).peekable();
     for t in tokens
@@ -1016,13 +1017,13 @@ pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -
             // The first few dozen on the stack: no allocation per draft.
             match on_stack.get_mut(count) {
                 Some(slot) if on_heap.is_empty() => {
-                    *slot = (w, mid_sentence);
+                    *slot = Some((w, mid_sentence));
                     count += 1;
                 }
                 _ => {
                     if on_heap.is_empty() {
                         on_heap.reserve(4 * on_stack.len());
-                        on_heap.extend_from_slice(&on_stack);
+                        on_heap.extend(on_stack.iter().flatten());
                     }
                     on_heap.push((w, mid_sentence));
                 }
@@ -1035,11 +1036,11 @@ pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -
         // sorting compared strings byte by byte.
         let names = &on_stack[..count];
         let mut sum = 0;
-        for (i, &(w, _)) in names.iter().enumerate() {
-            if names[..i].iter().any(|&(v, _)| v == w) {
+        for (i, &(w, _)) in names.iter().flatten().enumerate() {
+            if names[..i].iter().flatten().any(|&(v, _)| v == w) {
                 continue;
             }
-            let run = names[i..].iter().filter(|&&(v, _)| v == w);
+            let run = names[i..].iter().flatten().filter(|&&(v, _)| v == w);
             if run.clone().nth(1).is_some() && run.clone().any(|&(_, mid)| mid) {
                 sum += run.count();
             }

@@ -43,8 +43,9 @@ pub struct Model {
     by_id: [[f64; 4]; ids::NAMES.len()],
     /// `by_id`, each weight rounded as an evidence weight is.
     by_id_rounded: [[f64; 4]; ids::NAMES.len()],
-    /// Learned words: the word, its weights, and its evidence name.
-    words: Vec<(Box<str>, [f64; 4], Box<str>)>,
+    /// Learned words: the word, its weights, its evidence name, and its
+    /// weights rounded (a short draft's learned words count in full).
+    words: Vec<(Box<str>, [f64; 4], Box<str>, [f64; 4])>,
     word_ids: WordIds,
 }
 
@@ -211,8 +212,12 @@ impl Model {
         if !self.word_ids.insert(word, self.words.len() as u32) {
             return false;
         }
-        self.words
-            .push((word.into(), w, format!("word:{word}").into_boxed_str()));
+        self.words.push((
+            word.into(),
+            w,
+            format!("word:{word}").into_boxed_str(),
+            w.map(round6),
+        ));
         true
     }
 
@@ -282,7 +287,7 @@ impl Model {
 
     /// Every learned word's weights, in word order.
     pub fn words(&self) -> Vec<(&str, [f64; 4])> {
-        let mut v: Vec<(&str, [f64; 4])> = self.words.iter().map(|(k, w, _)| (&**k, *w)).collect();
+        let mut v: Vec<(&str, [f64; 4])> = self.words.iter().map(|(k, w, ..)| (&**k, *w)).collect();
         crate::sort::sort_by(&mut v, |a, b| a.0.cmp(b.0));
         v
     }
@@ -324,7 +329,8 @@ impl Model {
         for (t, f) in terms.iter_mut().zip(features) {
             let k = f.word as usize;
             let (w, rounded) = if f.word != NOT_A_WORD && k < self.words.len() {
-                (self.words.get(k).map(|w| &w.1), None)
+                let w = self.words.get(k);
+                (w.map(|w| &w.1), w.map(|w| &w.3))
             } else {
                 let id = usize::from(f.named.id());
                 (self.by_id.get(id), self.by_id_rounded.get(id))
