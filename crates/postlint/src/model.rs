@@ -347,6 +347,9 @@ impl Model {
         // At most four items a feature (counting the zeros would cost more
         // than the few slots they leave unused).
         let mut ev: Vec<Evidence> = Vec::with_capacity(4 * n);
+        // The logits sum the evidence weights in the evidence's order, as
+        // it is pushed (a zero term adds nothing a score would show).
+        let mut logits = self.bias;
         for group in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
             // Most spans show one feature: its evidence is in dimension
             // order as it comes. (Native builds only: in the WebAssembly
@@ -354,7 +357,9 @@ impl Model {
             // serves alone, for size.)
             if let (false, &[(_, _, i)]) = (cfg!(target_arch = "wasm32"), group) {
                 for d in Dimension::ALL {
-                    self.push_term(&mut ev, &features[i], d, terms[i][d.index()], builtin);
+                    let weight = terms[i][d.index()];
+                    self.push_term(&mut ev, &features[i], d, weight, builtin);
+                    logits[d.index()] += weight;
                 }
                 continue;
             }
@@ -366,11 +371,10 @@ impl Model {
                 if ev.len() - from > 1 {
                     crate::sort::sort_by(&mut ev[from..], |a, b| a.signal.cmp(&b.signal));
                 }
+                for e in &ev[from..] {
+                    logits[d.index()] += e.weight;
+                }
             }
-        }
-        let mut logits = self.bias;
-        for e in &ev {
-            logits[e.dimension.index()] += e.weight;
         }
         (logits.map(|l| round6(sigmoid(l))), ev)
     }
