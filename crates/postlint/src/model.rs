@@ -269,6 +269,14 @@ impl Model {
         }
     }
 
+    /// The evidence name of feature `f`, as [`Model::signal`] gives it.
+    fn signal_str(&self, f: &Feature) -> &str {
+        match self.words.get(f.word as usize) {
+            Some(w) if f.word != NOT_A_WORD => &w.2,
+            _ => f.name(),
+        }
+    }
+
     /// The evidence name of feature `f`.
     #[inline]
     fn signal(&self, f: &Feature, builtin: Option<&'static Model>) -> Cow<'static, str> {
@@ -350,12 +358,12 @@ impl Model {
         // The logits sum the evidence weights in the evidence's order, as
         // it is pushed (a zero term adds nothing a score would show).
         let mut logits = self.bias;
-        for group in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        for group in order.chunk_by_mut(|a, b| (a.0, a.1) == (b.0, b.1)) {
             // Most spans show one feature: its evidence is in dimension
             // order as it comes. (Native builds only: in the WebAssembly
             // module, the general loop below, which gives the same list,
             // serves alone, for size.)
-            if let (false, &[(_, _, i)]) = (cfg!(target_arch = "wasm32"), group) {
+            if let (false, &mut [(_, _, i)]) = (cfg!(target_arch = "wasm32"), &mut *group) {
                 for d in Dimension::ALL {
                     let weight = terms[i][d.index()];
                     self.push_term(&mut ev, &features[i], d, weight, builtin);
@@ -363,16 +371,27 @@ impl Model {
                 }
                 continue;
             }
+            // Several features on one span: each dimension's evidence in
+            // signal order, ties in feature order. The span's features are
+            // sorted so once (stably), not each dimension's evidence again.
+            if group.len() > 1 {
+                crate::sort::sort_by(group, |a, b| {
+                    let (a, b) = (
+                        self.signal_str(&features[a.2]),
+                        self.signal_str(&features[b.2]),
+                    );
+                    // Most names differ in their first byte: no `memcmp`.
+                    a.as_bytes()
+                        .first()
+                        .cmp(&b.as_bytes().first())
+                        .then_with(|| a.cmp(b))
+                });
+            }
             for d in Dimension::ALL {
-                let from = ev.len();
-                for &(_, _, i) in group {
-                    self.push_term(&mut ev, &features[i], d, terms[i][d.index()], builtin);
-                }
-                if ev.len() - from > 1 {
-                    crate::sort::sort_by(&mut ev[from..], |a, b| a.signal.cmp(&b.signal));
-                }
-                for e in &ev[from..] {
-                    logits[d.index()] += e.weight;
+                for &mut (_, _, i) in &mut *group {
+                    let weight = terms[i][d.index()];
+                    self.push_term(&mut ev, &features[i], d, weight, builtin);
+                    logits[d.index()] += weight;
                 }
             }
         }
