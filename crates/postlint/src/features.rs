@@ -520,11 +520,19 @@ static LIMIT_WORDS: Lazy<WordSet> = Lazy::new(|| {
 /// money off or a free thing together with a date, a deadline or a count
 /// ("$12 a dozen until Sunday", "two per customer").
 fn offers_with_limits(doc: Doc, hits: &[Hit], rep: &mut Repeats, out: &mut Vec<Feature>) {
+    // Most drafts name no price, percentage or discount at all: then no
+    // sentence is read.
+    let priced = |t: &Token| matches!(t.kind, TokenKind::Price | TokenKind::Percentage);
+    if !doc.tokens.iter().any(priced)
+        && !hits
+            .iter()
+            .any(|h| h.signal == Signal::Discount && !h.negated)
+    {
+        return;
+    }
     for s in doc.sentences {
         let toks = doc.sentence_tokens(*s);
-        let offer = toks
-            .iter()
-            .any(|t| matches!(t.kind, TokenKind::Price | TokenKind::Percentage))
+        let offer = toks.iter().any(priced)
             || hits[hits.partition_point(|h| h.span.start < s.start)..]
                 .iter()
                 .take_while(|h| h.span.start < s.end)
@@ -548,15 +556,22 @@ impl<'a> Doc<'a> {
     }
 
     /// True when token `i`, lower-cased, is a word of `set`: by the walk's
-    /// key when it made one, else by the token's text. (Inlined natively
-    /// only: in the WebAssembly module one copy is smaller.)
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    /// key when it made one, else by the token's text. (Always inlined
+    /// natively, where most calls end on the key's length or first byte;
+    /// in the WebAssembly module one copy is smaller.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn is_in(&self, i: usize, set: &WordSet) -> bool {
         match self.keys.get(i) {
             Some(&key) if key != 0 => set.contains_walked(key),
-            _ => set.contains_lower(self.slice(self.tokens[i].span)),
+            _ => self.text_is_in(i, set),
         }
+    }
+
+    /// [`Doc::is_in`] of a token the walk made no key of: by its text.
+    #[inline(never)]
+    fn text_is_in(&self, i: usize, set: &WordSet) -> bool {
+        set.contains_lower(self.slice(self.tokens[i].span))
     }
 
     /// The sentence containing byte `at`.
