@@ -76,16 +76,8 @@ impl<'a> Analysis<'a> {
         let mut sentences = std::mem::take(&mut spare.sentences);
         sentences.clear();
         normalize::sentences_into(text, &tokens, &mut sentences);
-        let mut matches = lexicon::match_draft(
-            text,
-            &tokens,
-            keys,
-            user,
-            brands,
-            custom,
-            std::mem::take(&mut spare.hits),
-            &mut spare.items,
-        );
+        let mut matches =
+            lexicon::match_draft(text, &tokens, keys, user, brands, custom, &mut spare);
         let doc = Doc {
             text,
             tokens: &tokens,
@@ -95,9 +87,8 @@ impl<'a> Analysis<'a> {
         let settled = features::settle(doc, &mut matches);
         let feats = features::extract(
             doc,
-            &settled.hits,
+            &settled,
             &matches.brands,
-            &settled.allowed,
             ctx,
             foreign,
             words.map_or(Learned::Found(learned.as_slice()), Learned::Lookup),

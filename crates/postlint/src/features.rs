@@ -229,14 +229,14 @@ fn is_strong_sell(h: &Hit) -> bool {
 /// then questions.
 pub(crate) fn extract(
     doc: Doc,
-    hits: &[Hit],
+    settled: &Settled,
     brand_hits: &[Hit],
-    allowed: &SpanSet,
     ctx: Context,
     foreign: bool,
     learned: Learned,
     mut out: Vec<Feature>,
 ) -> Vec<Feature> {
+    let (hits, allowed) = (settled.hits.as_slice(), &settled.allowed);
     out.clear();
     out.reserve(32);
     let mut rep = Repeats::default();

@@ -452,7 +452,9 @@ pub(crate) struct Matches {
 /// Matches the built-in lexicon, the user's phrases and brand names against
 /// a tokenised draft. Normalised and matched a few thousand tokens (whole
 /// sentences) at a time, which finds the same hits in the same order as the
-/// whole draft at once, unless some phrase spans sentences.
+/// whole draft at once, unless some phrase spans sentences. The hits go in
+/// `spare`'s vector of hits, the normalised items in its items (both
+/// emptied first: the thread's spare ones, `scratch::Spare`).
 pub(crate) fn match_draft(
     text: &str,
     tokens: &[Token],
@@ -460,8 +462,7 @@ pub(crate) fn match_draft(
     user: Option<&Lexicon>,
     brands: Option<&Lexicon>,
     custom: Option<&Lexicon>,
-    mut hits: Vec<Hit>,
-    items: &mut Vec<crate::normalize::Item>,
+    spare: &mut crate::scratch::Spare,
 ) -> Matches {
     let builtin = Lexicon::builtin();
     let whole = builtin.spans_sentences
@@ -473,6 +474,7 @@ pub(crate) fn match_draft(
     // they know is no built-in word either way, so built-in hits stay.
     let known = |w: &str| builtin.knows(w) || custom.is_some_and(|c| c.knows(w));
     let mut custom_hits = Vec::new();
+    let (mut hits, items) = (std::mem::take(&mut spare.hits), &mut spare.items);
     hits.clear();
     let mut brand_hits = Vec::new();
     let mut user_hits = Vec::new();

@@ -43,11 +43,13 @@ pub struct Model {
     by_id: [[f64; 4]; ids::NAMES.len()],
     /// `by_id`, each weight rounded as an evidence weight is.
     by_id_rounded: [[f64; 4]; ids::NAMES.len()],
-    /// Learned words: the word, its weights, its evidence name, and its
-    /// weights rounded (a short draft's learned words count in full).
-    words: Vec<(Box<str>, [f64; 4], Box<str>, [f64; 4])>,
+    words: Vec<LearnedWord>,
     word_ids: WordIds,
 }
+
+/// A learned word: the word, its weights, its evidence name, and its
+/// weights rounded (a short draft's learned words count in full).
+type LearnedWord = (Box<str>, [f64; 4], Box<str>, [f64; 4]);
 
 /// Learned words to their index: words of up to 15 bytes packed into the
 /// key (one integer hashed and compared per look-up, on every word of every
