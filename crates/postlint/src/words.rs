@@ -41,17 +41,42 @@ pub(crate) fn walk(
         if t.kind != TokenKind::Word {
             continue;
         }
-        let w = t.text(text);
-        if !ascii {
-            for c in w.chars().filter(|c| c.is_alphabetic()) {
-                if (c as u32) < 0x250 {
-                    latin += 1;
-                } else {
-                    other += 1;
+        if ascii {
+            // ASCII text: a word's bytes are its text, sliced without the
+            // UTF-8 boundary checks of a `str`.
+            let b = text
+                .as_bytes()
+                .get(t.span.start..t.span.end)
+                .unwrap_or_default();
+            let (class, id) = if b.len() <= 15 {
+                let key = lower_ascii_key(b);
+                if let Some(k) = keys.get_mut(i) {
+                    *k = key;
                 }
+                model.word_by_key(key)
+            } else {
+                // Longer than 15 bytes: no function word.
+                (0, learned_long(model, t.text(text), &mut buf))
+            };
+            if b.len() <= FUNCTION_WORD_MAX {
+                // A word in both lists ("in", "a") tells nothing.
+                en += usize::from(class == ENGLISH);
+                foreign += usize::from(class == OTHER);
+            }
+            if let Some(id) = id {
+                learned.push((i, id));
+            }
+            continue;
+        }
+        let w = t.text(text);
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            if (c as u32) < 0x250 {
+                latin += 1;
+            } else {
+                other += 1;
             }
         }
-        let (class, id) = if ascii || w.is_ascii() {
+        let (class, id) = if w.is_ascii() {
             if w.len() <= 15 {
                 let key = lower_ascii_key(w.as_bytes());
                 if let Some(k) = keys.get_mut(i) {
@@ -59,7 +84,6 @@ pub(crate) fn walk(
                 }
                 model.word_by_key(key)
             } else {
-                // Longer than 15 bytes: no function word.
                 (0, learned_long(model, w, &mut buf))
             }
         } else {
@@ -73,7 +97,6 @@ pub(crate) fn walk(
             (class, learned_long(model, w, &mut buf))
         };
         if w.len() <= FUNCTION_WORD_MAX {
-            // A word in both lists ("in", "a") tells nothing.
             en += usize::from(class == ENGLISH);
             foreign += usize::from(class == OTHER);
         }
