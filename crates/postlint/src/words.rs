@@ -41,7 +41,9 @@ pub(crate) fn walk(
         if t.kind != TokenKind::Word {
             continue;
         }
-        if ascii {
+        // (Natively only: the WebAssembly module walks every draft the
+        // general way below, which keys the same words, for its size.)
+        if ascii && cfg!(not(target_arch = "wasm32")) {
             // ASCII text: a word's bytes are its text, sliced without the
             // UTF-8 boundary checks of a `str`.
             let b = text
@@ -69,14 +71,16 @@ pub(crate) fn walk(
             continue;
         }
         let w = t.text(text);
-        for c in w.chars().filter(|c| c.is_alphabetic()) {
-            if (c as u32) < 0x250 {
-                latin += 1;
-            } else {
-                other += 1;
+        if !ascii {
+            for c in w.chars().filter(|c| c.is_alphabetic()) {
+                if (c as u32) < 0x250 {
+                    latin += 1;
+                } else {
+                    other += 1;
+                }
             }
         }
-        let (class, id) = if w.is_ascii() {
+        let (class, id) = if ascii || w.is_ascii() {
             if w.len() <= 15 {
                 let key = lower_ascii_key(w.as_bytes());
                 if let Some(k) = keys.get_mut(i) {
