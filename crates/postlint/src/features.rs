@@ -682,6 +682,11 @@ impl<'a> Doc<'a> {
 }
 
 pub(crate) fn is_question(punct: &str) -> bool {
+    // Most punctuation is a byte or two of ASCII: a byte test, no char
+    // search (the other two marks are not ASCII).
+    if punct.is_ascii() {
+        return punct.bytes().any(|b| b == b'?');
+    }
     punct.contains(['?', '？', '؟'])
 }
 
@@ -1019,7 +1024,8 @@ pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -
     // occurrences are one run (no hash map: this runs on every draft).
     // (`None`, a null pointer, fills the stack slots with zeroes at once.)
     let (mut on_stack, mut count) = ([None; 32], 0);
-    let mut on_heap: Vec<(&str, bool)> = Vec::new();
+    let mut on_heap: Vec<(&[u8], bool)> = Vec::new();
+    let bytes = text.as_bytes();
     let mut starts = sentences.iter().map(|s| s.start).peekable();
     for t in tokens
         .iter()
@@ -1027,8 +1033,15 @@ pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -
     {
         while starts.next_if(|&s| s < t.span.start).is_some() {}
         let mid_sentence = starts.peek() != Some(&t.span.start);
-        let w = t.text(text);
-        if w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()) {
+        // Names compare as bytes (as their text would); an ASCII first
+        // letter is tested as a byte.
+        let w = bytes.get(t.span.start..t.span.end).unwrap_or_default();
+        let capital = match w.first() {
+            Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
+            Some(_) => t.text(text).starts_with(|c: char| c.is_uppercase()),
+            None => false,
+        };
+        if w.len() >= 3 && capital {
             // The first few dozen on the stack: no allocation per draft.
             match on_stack.get_mut(count) {
                 Some(slot) if on_heap.is_empty() => {
