@@ -366,9 +366,24 @@ impl Model {
             // module, the general loop below, which gives the same list,
             // serves alone, for size.)
             if let (false, &mut [(_, _, i)]) = (cfg!(target_arch = "wasm32"), &mut *group) {
+                let f = &features[i];
+                // The built-in model's evidence names are borrowed: one is
+                // looked up once for the feature's terms and copied. (Any
+                // other model's are owned copies, made per term as before.)
+                let once = builtin.map(|_| self.signal(f, builtin));
                 for d in Dimension::ALL {
                     let weight = terms[i][d.index()];
-                    self.push_term(&mut ev, &features[i], d, weight, builtin);
+                    if weight != 0.0 {
+                        ev.push(Evidence {
+                            dimension: d,
+                            signal: match &once {
+                                Some(signal) => signal.clone(),
+                                None => self.signal(f, builtin),
+                            },
+                            span: f.span,
+                            weight,
+                        });
+                    }
                     logits[d.index()] += weight;
                 }
                 continue;
