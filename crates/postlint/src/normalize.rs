@@ -353,7 +353,8 @@ impl Normalized {
         let mut last_was_sep = true;
         // Scratch for elongated words, reused: no allocation per word.
         let mut scratch = (String::new(), String::new());
-        for (i, t) in tokens.iter().enumerate().take(range.end).skip(range.start) {
+        let in_range = tokens.get(range.clone()).unwrap_or_default();
+        for (i, t) in (range.start..).zip(in_range) {
             let start = out.len();
             // Most words of a draft: ASCII, not elongated, at most 15
             // bytes. Their key is the token lower-cased in place, with no
