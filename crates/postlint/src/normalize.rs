@@ -29,16 +29,17 @@ pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 pub(crate) fn sentences_into(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
     let mut start: Option<usize> = None;
     for (i, t) in tokens.iter().enumerate() {
+        // `ends_sentence`, on the token in hand.
+        let (ends, end) = match t.kind {
+            TokenKind::LineBreak => (true, t.span.start),
+            TokenKind::Punctuation => (punctuation_ends_sentence(text, tokens, i), t.span.end),
+            _ => (false, t.span.end),
+        };
         if t.kind != TokenKind::LineBreak && start.is_none() {
             start = Some(t.span.start);
         }
-        if ends_sentence(text, tokens, i) {
+        if ends {
             if let Some(s) = start.take() {
-                let end = if t.kind == TokenKind::LineBreak {
-                    t.span.start
-                } else {
-                    t.span.end
-                };
                 out.push(Span::new(s, end.max(s)));
             }
         }
