@@ -240,10 +240,13 @@ pub(crate) fn extract(
     out.clear();
     out.reserve(32);
     let mut rep = Repeats::default();
-    let money = doc
-        .tokens
-        .iter()
-        .any(|t| matches!(t.kind, TokenKind::Price | TokenKind::Phone));
+    // One pass for two questions: money named (a price or a phone number),
+    // and an amount an offer can name (a price or a percentage).
+    let (mut money, mut priced) = (false, false);
+    for t in doc.tokens {
+        money |= matches!(t.kind, TokenKind::Price | TokenKind::Phone);
+        priced |= matches!(t.kind, TokenKind::Price | TokenKind::Percentage);
+    }
     // A pitch: two strong sales phrases, or one and a price. Its questions
     // are hooks ("Sick of dropped calls? Switch today!") and its "you" is a
     // customer, so they count as features of their own.
@@ -335,7 +338,7 @@ pub(crate) fn extract(
     {
         rep.push(&mut out, named!("mention"), t.span, 1.0);
     }
-    offers_with_limits(doc, hits, &mut rep, &mut out);
+    offers_with_limits(doc, hits, priced, &mut rep, &mut out);
     signals::audience(doc, &mut rep, &mut out);
     signals::comments_on_post(doc, &mut rep, &mut out);
     signals::invitations(doc, &mut rep, &mut out);
@@ -519,11 +522,18 @@ static LIMIT_WORDS: Lazy<WordSet> = Lazy::new(|| {
 /// Adds an "offer-with-limit" feature for each sentence that names a price,
 /// money off or a free thing together with a date, a deadline or a count
 /// ("$12 a dozen until Sunday", "two per customer").
-fn offers_with_limits(doc: Doc, hits: &[Hit], rep: &mut Repeats, out: &mut Vec<Feature>) {
+/// (`any_priced`: some token is a price or a percentage.)
+fn offers_with_limits(
+    doc: Doc,
+    hits: &[Hit],
+    any_priced: bool,
+    rep: &mut Repeats,
+    out: &mut Vec<Feature>,
+) {
     // Most drafts name no price, percentage or discount at all: then no
     // sentence is read.
     let priced = |t: &Token| matches!(t.kind, TokenKind::Price | TokenKind::Percentage);
-    if !doc.tokens.iter().any(priced)
+    if !any_priced
         && !hits
             .iter()
             .any(|h| h.signal == Signal::Discount && !h.negated)
