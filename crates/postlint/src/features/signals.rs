@@ -138,9 +138,12 @@ pub(crate) fn deadlines(doc: Doc, hits: &mut Vec<Hit>) {
         hits.iter()
             .any(|h| h.signal == s && h.negator.is_none() && !h.quoted)
     };
-    let offer = tokens
-        .iter()
-        .any(|t| matches!(t.kind, TokenKind::Price | TokenKind::Percentage))
+    // (A loop that reads every kind without a branch: most drafts have
+    // neither, and an early-exit search cost more.)
+    let priced = tokens.iter().fold(false, |p, t| {
+        p | matches!(t.kind, TokenKind::Price | TokenKind::Percentage)
+    });
+    let offer = priced
         || live(Signal::Discount)
         || live(Signal::SoftSell)
         || live(Signal::Urgency)
