@@ -122,13 +122,18 @@ pub(crate) fn settle(doc: Doc, m: &mut Matches) -> Settled {
     Settled { hits, allowed }
 }
 
-/// Counts the k-th repeat of each feature name: the first two dozen names
-/// of a draft on the stack, any more on the heap.
-#[derive(Default)]
+/// Counts the k-th repeat of each feature name, by its id: one counter
+/// per listed name (`ids::NAMES`), on the stack.
 struct Repeats {
-    seen: [(Named, i32); 24],
-    len: usize,
-    more: Vec<(Named, i32)>,
+    seen: [i32; ids::NAMES.len()],
+}
+
+impl Default for Repeats {
+    fn default() -> Self {
+        Self {
+            seen: [0; ids::NAMES.len()],
+        }
+    }
 }
 
 impl Repeats {
@@ -136,25 +141,13 @@ impl Repeats {
         if value == 0.0 {
             return;
         }
-        let k = match self.seen[..self.len]
-            .iter_mut()
-            .chain(&mut self.more)
-            .find(|(s, _)| *s == named)
-        {
-            Some(entry) => {
-                entry.1 += 1;
-                entry.1
+        // (Every `Named` is a listed name: its counter is there.)
+        let k = match self.seen.get_mut(usize::from(named.id())) {
+            Some(count) => {
+                *count += 1;
+                *count - 1
             }
-            None => {
-                match self.seen.get_mut(self.len) {
-                    Some(slot) => {
-                        *slot = (named, 0);
-                        self.len += 1;
-                    }
-                    None => self.more.push((named, 0)),
-                }
-                0
-            }
+            None => 0,
         };
         out.push(Feature {
             named,
