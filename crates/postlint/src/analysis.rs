@@ -10,7 +10,7 @@ use crate::lexicon::{self, Hit, Lexicon, Signal};
 use crate::model::Model;
 use crate::normalize::{self, sentence_at};
 use crate::report::{Evidence, Span};
-use crate::tokenizer::{tokenize, Token};
+use crate::tokenizer::Token;
 
 /// Everything known about one draft; the rules read it.
 pub(crate) struct Analysis<'a> {
@@ -33,6 +33,23 @@ pub(crate) struct Analysis<'a> {
     pub evidence: Vec<Evidence>,
     /// The draft's length on the configured platform (set by the linter).
     pub length: Option<crate::length::Length>,
+    /// The lexicon's scratch items, kept only to hand on (see `Drop`).
+    items: Vec<crate::normalize::Item>,
+}
+
+/// The draft's vectors go to the thread's next draft (`scratch::Spare`).
+impl Drop for Analysis<'_> {
+    fn drop(&mut self) {
+        use std::mem::take;
+        crate::scratch::Spare {
+            tokens: take(&mut self.tokens),
+            sentences: take(&mut self.sentences),
+            hits: take(&mut self.hits),
+            features: take(&mut self.features),
+            items: take(&mut self.items),
+        }
+        .give_back();
+    }
 }
 
 impl<'a> Analysis<'a> {
@@ -45,15 +62,22 @@ impl<'a> Analysis<'a> {
         model: &Model,
         words: Option<WordIds>,
     ) -> Self {
-        let tokens = tokenize(text);
+        let mut spare = crate::scratch::Spare::take();
+        let mut tokens = std::mem::take(&mut spare.tokens);
+        tokens.clear();
+        tokens.reserve(text.len() / 4 + 1);
+        crate::tokenizer::tokenize_into(text, &mut tokens);
         // The walk's word keys, which the lexicon matches by: on the stack
         // for a tweet.
         let (mut keys_on_stack, mut keys_on_heap) = ([0u128; 96], Vec::new());
         let keys = crate::scratch::slots(&mut keys_on_stack, &mut keys_on_heap, tokens.len(), 0);
-        let walked = crate::words::walk(text, &tokens, model, keys);
-        let foreign = walked.foreign;
-        let sentences = normalize::sentences(text, &tokens);
-        let mut matches = lexicon::match_draft(text, &tokens, keys, user, brands, custom);
+        let mut learned = crate::words::Learned::new(0);
+        let foreign = crate::words::walk(text, &tokens, model, keys, &mut learned);
+        let mut sentences = std::mem::take(&mut spare.sentences);
+        sentences.clear();
+        normalize::sentences_into(text, &tokens, &mut sentences);
+        let mut matches =
+            lexicon::match_draft(text, &tokens, keys, user, brands, custom, &mut spare);
         let doc = Doc {
             text,
             tokens: &tokens,
@@ -63,12 +87,12 @@ impl<'a> Analysis<'a> {
         let settled = features::settle(doc, &mut matches);
         let feats = features::extract(
             doc,
-            &settled.hits,
+            &settled,
             &matches.brands,
-            &settled.allowed,
             ctx,
             foreign,
-            words.map_or(Learned::Found(walked.learned.as_slice()), Learned::Lookup),
+            words.map_or(Learned::Found(learned.as_slice()), Learned::Lookup),
+            std::mem::take(&mut spare.features),
         );
         let (scores, evidence) = model.score(&feats);
         let mut stats = features::stats(text, &tokens, &settled.hits);
@@ -88,6 +112,7 @@ impl<'a> Analysis<'a> {
             scores,
             evidence,
             length: None,
+            items: spare.items,
         }
     }
 

@@ -65,11 +65,13 @@ pub(crate) const NOT_A_WORD: u32 = u32::MAX;
 
 /// How much each repeat of a signal still counts: the k-th repeat weighs
 /// `decay^k` of the first.
-fn decay(signal: &str) -> f64 {
-    match signal {
-        "second-person" => 0.85,
-        "first-person" | "community" => 0.75,
-        _ => 0.6,
+fn decay(named: Named) -> f64 {
+    if named == named!("second-person") {
+        0.85
+    } else if named == named!("first-person") || named == named!("community") {
+        0.75
+    } else {
+        0.6
     }
 }
 
@@ -120,13 +122,18 @@ pub(crate) fn settle(doc: Doc, m: &mut Matches) -> Settled {
     Settled { hits, allowed }
 }
 
-/// Counts the k-th repeat of each feature name: the first two dozen names
-/// of a draft on the stack, any more on the heap.
-#[derive(Default)]
+/// Counts the k-th repeat of each feature name, by its id: one counter
+/// per listed name (`ids::NAMES`), on the stack.
 struct Repeats {
-    seen: [(Named, i32); 24],
-    len: usize,
-    more: Vec<(Named, i32)>,
+    seen: [i32; ids::NAMES.len()],
+}
+
+impl Default for Repeats {
+    fn default() -> Self {
+        Self {
+            seen: [0; ids::NAMES.len()],
+        }
+    }
 }
 
 impl Repeats {
@@ -134,25 +141,13 @@ impl Repeats {
         if value == 0.0 {
             return;
         }
-        let k = match self.seen[..self.len]
-            .iter_mut()
-            .chain(&mut self.more)
-            .find(|(s, _)| *s == named)
-        {
-            Some(entry) => {
-                entry.1 += 1;
-                entry.1
+        // (Every `Named` is a listed name: its counter is there.)
+        let k = match self.seen.get_mut(usize::from(named.id())) {
+            Some(count) => {
+                *count += 1;
+                *count - 1
             }
-            None => {
-                match self.seen.get_mut(self.len) {
-                    Some(slot) => {
-                        *slot = (named, 0);
-                        self.len += 1;
-                    }
-                    None => self.more.push((named, 0)),
-                }
-                0
-            }
+            None => 0,
         };
         out.push(Feature {
             named,
@@ -161,7 +156,7 @@ impl Repeats {
             value: if k == 0 {
                 value
             } else {
-                value * decay(named.name()).powi(k)
+                value * decay(named).powi(k)
             },
             word: NOT_A_WORD,
         });
@@ -227,19 +222,24 @@ fn is_strong_sell(h: &Hit) -> bool {
 /// then questions.
 pub(crate) fn extract(
     doc: Doc,
-    hits: &[Hit],
+    settled: &Settled,
     brand_hits: &[Hit],
-    allowed: &SpanSet,
     ctx: Context,
     foreign: bool,
     learned: Learned,
+    mut out: Vec<Feature>,
 ) -> Vec<Feature> {
-    let mut out = Vec::with_capacity(32);
+    let (hits, allowed) = (settled.hits.as_slice(), &settled.allowed);
+    out.clear();
+    out.reserve(32);
     let mut rep = Repeats::default();
-    let money = doc
-        .tokens
-        .iter()
-        .any(|t| matches!(t.kind, TokenKind::Price | TokenKind::Phone));
+    // One pass for two questions: money named (a price or a phone number),
+    // and an amount an offer can name (a price or a percentage).
+    let (mut money, mut priced) = (false, false);
+    for t in doc.tokens {
+        money |= matches!(t.kind, TokenKind::Price | TokenKind::Phone);
+        priced |= matches!(t.kind, TokenKind::Price | TokenKind::Percentage);
+    }
     // A pitch: two strong sales phrases, or one and a price. Its questions
     // are hooks ("Sick of dropped calls? Switch today!") and its "you" is a
     // customer, so they count as features of their own.
@@ -331,7 +331,7 @@ pub(crate) fn extract(
     {
         rep.push(&mut out, named!("mention"), t.span, 1.0);
     }
-    offers_with_limits(doc, hits, &mut rep, &mut out);
+    offers_with_limits(doc, hits, priced, &mut rep, &mut out);
     signals::audience(doc, &mut rep, &mut out);
     signals::comments_on_post(doc, &mut rep, &mut out);
     signals::invitations(doc, &mut rep, &mut out);
@@ -515,12 +515,27 @@ static LIMIT_WORDS: Lazy<WordSet> = Lazy::new(|| {
 /// Adds an "offer-with-limit" feature for each sentence that names a price,
 /// money off or a free thing together with a date, a deadline or a count
 /// ("$12 a dozen until Sunday", "two per customer").
-fn offers_with_limits(doc: Doc, hits: &[Hit], rep: &mut Repeats, out: &mut Vec<Feature>) {
+/// (`any_priced`: some token is a price or a percentage.)
+fn offers_with_limits(
+    doc: Doc,
+    hits: &[Hit],
+    any_priced: bool,
+    rep: &mut Repeats,
+    out: &mut Vec<Feature>,
+) {
+    // Most drafts name no price, percentage or discount at all: then no
+    // sentence is read.
+    let priced = |t: &Token| matches!(t.kind, TokenKind::Price | TokenKind::Percentage);
+    if !any_priced
+        && !hits
+            .iter()
+            .any(|h| h.signal == Signal::Discount && !h.negated)
+    {
+        return;
+    }
     for s in doc.sentences {
         let toks = doc.sentence_tokens(*s);
-        let offer = toks
-            .iter()
-            .any(|t| matches!(t.kind, TokenKind::Price | TokenKind::Percentage))
+        let offer = toks.iter().any(priced)
             || hits[hits.partition_point(|h| h.span.start < s.start)..]
                 .iter()
                 .take_while(|h| h.span.start < s.end)
@@ -544,15 +559,22 @@ impl<'a> Doc<'a> {
     }
 
     /// True when token `i`, lower-cased, is a word of `set`: by the walk's
-    /// key when it made one, else by the token's text. (Inlined natively
-    /// only: in the WebAssembly module one copy is smaller.)
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    /// key when it made one, else by the token's text. (Always inlined
+    /// natively, where most calls end on the key's length or first byte;
+    /// in the WebAssembly module one copy is smaller.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn is_in(&self, i: usize, set: &WordSet) -> bool {
         match self.keys.get(i) {
             Some(&key) if key != 0 => set.contains_walked(key),
-            _ => set.contains_lower(self.slice(self.tokens[i].span)),
+            _ => self.text_is_in(i, set),
         }
+    }
+
+    /// [`Doc::is_in`] of a token the walk made no key of: by its text.
+    #[inline(never)]
+    fn text_is_in(&self, i: usize, set: &WordSet) -> bool {
+        set.contains_lower(self.slice(self.tokens[i].span))
     }
 
     /// The sentence containing byte `at`.
@@ -635,8 +657,11 @@ impl<'a> Doc<'a> {
 
     /// True when word token `i` opens a sentence in diary style.
     fn is_diary_opener(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        if self.sentence_at(t.span.start).start != t.span.start {
+        // A word opens a sentence when it comes first or right after the
+        // end of one (`normalize::sentences_into`; a line break ends one too):
+        // asked of every word, a look at the token before instead of a
+        // search of the sentences.
+        if i > 0 && !crate::normalize::ends_sentence(self.text, self.tokens, i - 1) {
             return false;
         }
         if self.is_in(i, &PAST_ONLY) {
@@ -660,6 +685,11 @@ impl<'a> Doc<'a> {
 }
 
 pub(crate) fn is_question(punct: &str) -> bool {
+    // Most punctuation is a byte or two of ASCII: a byte test, no char
+    // search (the other two marks are not ASCII).
+    if punct.is_ascii() {
+        return punct.bytes().any(|b| b == b'?');
+    }
     punct.contains(['?', '？', '؟'])
 }
 
@@ -919,7 +949,8 @@ impl SpanSet {
     }
 
     pub fn overlaps(&self, s: &Span) -> bool {
-        self.candidate(s).is_some_and(|m| m.overlaps(s))
+        // Asked of every token; most drafts allow nothing.
+        !self.0.is_empty() && self.candidate(s).is_some_and(|m| m.overlaps(s))
     }
 
     pub fn contains(&self, s: &Span) -> bool {
@@ -994,8 +1025,10 @@ pub(crate) fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
 pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
     // (name, in mid-sentence) for every capitalised word; sorted, a name's
     // occurrences are one run (no hash map: this runs on every draft).
-    let (mut on_stack, mut count) = ([("", false); 32], 0);
-    let mut on_heap: Vec<(&str, bool)> = Vec::new();
+    // (`None`, a null pointer, fills the stack slots with zeroes at once.)
+    let (mut on_stack, mut count) = ([None; 32], 0);
+    let mut on_heap: Vec<(&[u8], bool)> = Vec::new();
+    let bytes = text.as_bytes();
     let mut starts = sentences.iter().map(|s| s.start).peekable();
     for t in tokens
         .iter()
@@ -1003,29 +1036,49 @@ pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -
     {
         while starts.next_if(|&s| s < t.span.start).is_some() {}
         let mid_sentence = starts.peek() != Some(&t.span.start);
-        let w = t.text(text);
-        if w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()) {
+        // Names compare as bytes (as their text would); an ASCII first
+        // letter is tested as a byte.
+        let w = bytes.get(t.span.start..t.span.end).unwrap_or_default();
+        let capital = match w.first() {
+            Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
+            Some(_) => t.text(text).starts_with(|c: char| c.is_uppercase()),
+            None => false,
+        };
+        if w.len() >= 3 && capital {
             // The first few dozen on the stack: no allocation per draft.
             match on_stack.get_mut(count) {
                 Some(slot) if on_heap.is_empty() => {
-                    *slot = (w, mid_sentence);
+                    *slot = Some((w, mid_sentence));
                     count += 1;
                 }
                 _ => {
                     if on_heap.is_empty() {
                         on_heap.reserve(4 * on_stack.len());
-                        on_heap.extend_from_slice(&on_stack);
+                        on_heap.extend(on_stack.iter().flatten());
                     }
                     on_heap.push((w, mid_sentence));
                 }
             }
         }
     }
-    let names = if on_heap.is_empty() {
-        &mut on_stack[..count]
-    } else {
-        &mut on_heap[..]
-    };
+    if on_heap.is_empty() {
+        // A tweet's few: each name's run counted where it first shows, by
+        // comparing it with the others (mostly a length compare), where
+        // sorting compared strings byte by byte.
+        let names = &on_stack[..count];
+        let mut sum = 0;
+        for (i, &(w, _)) in names.iter().flatten().enumerate() {
+            if names[..i].iter().flatten().any(|&(v, _)| v == w) {
+                continue;
+            }
+            let run = names[i..].iter().flatten().filter(|&&(v, _)| v == w);
+            if run.clone().nth(1).is_some() && run.clone().any(|&(_, mid)| mid) {
+                sum += run.count();
+            }
+        }
+        return sum;
+    }
+    let names = &mut on_heap[..];
     crate::sort::sort(names);
     names
         .chunk_by(|a, b| a.0 == b.0)

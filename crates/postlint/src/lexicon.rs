@@ -19,7 +19,7 @@ use crate::lazy::Lazy;
 
 use crate::normalize::{sentence_chunks, Normalized, LONG};
 use crate::report::Span;
-use crate::text::pack;
+use crate::text::{pack, KeyMap};
 use crate::tokenizer::{tokenize, Token};
 
 /// A kind of evidence a lexicon phrase carries.
@@ -233,7 +233,7 @@ const UNKNOWN: u32 = u32::MAX;
 /// Word ids while a lexicon is built.
 #[derive(Default)]
 struct Vocab {
-    short: FastMap<u128, u32>,
+    short: KeyMap,
     long: FastMap<Box<str>, u32>,
     longest: usize,
 }
@@ -243,7 +243,7 @@ impl Vocab {
         self.longest = self.longest.max(word.len());
         let next = (self.short.len() + self.long.len()) as u32;
         match pack(word) {
-            Some(key) => *self.short.entry(key).or_insert(next),
+            Some(key) => *self.short.entry(key, next),
             None => *self.long.entry(word.into()).or_insert(next),
         }
     }
@@ -256,7 +256,7 @@ pub struct Lexicon {
     /// Every normalised word of every phrase, with its id: words of up to
     /// 15 bytes packed into the key itself, so a look-up touches one table
     /// slot and no string elsewhere in memory...
-    short_words: FastMap<u128, u32>,
+    short_words: KeyMap,
     /// ...and the longer ones.
     long_words: FastMap<Box<str>, u32>,
     /// The longest word's length in bytes.
@@ -264,7 +264,7 @@ pub struct Lexicon {
     /// Trie edges below the root: `(node << 32 | word id)` to the child
     /// node; node 0 is the root. (A `u128` key, as the word tables have: one
     /// hash table instance fewer in the WebAssembly module.)
-    edges: FastMap<u128, u32>,
+    edges: KeyMap,
     /// The root's child for each word id (0 or past the end when no phrase
     /// starts with the word): every known word of a draft starts a walk, so
     /// its first step is an index, not a hash.
@@ -283,7 +283,7 @@ impl Lexicon {
     /// Compiles entries into one word trie.
     pub fn new(entries: Vec<Entry>) -> Self {
         let mut vocab = Vocab::default();
-        let mut edges: FastMap<u128, u32> = FastMap::default();
+        let mut edges = KeyMap::default();
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         let (mut roots, mut inner) = (Vec::new(), vec![false]);
         let mut kept = Vec::with_capacity(entries.len());
@@ -307,9 +307,7 @@ impl Lexicon {
                     }
                     &mut roots[id]
                 } else {
-                    edges
-                        .entry(u128::from(node) << 32 | id as u128)
-                        .or_insert(0)
+                    edges.entry(u128::from(node) << 32 | id as u128, 0)
                 };
                 if *child == 0 {
                     *child = ends.len() as u32;
@@ -365,7 +363,7 @@ impl Lexicon {
     /// WebAssembly module).
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn key_id(&self, key: u128) -> u32 {
-        self.short_words.get(&key).copied().unwrap_or(UNKNOWN)
+        self.short_words.get(key).unwrap_or(UNKNOWN)
     }
 
     /// The word id of item `k`, by its packed key (no text read but a
@@ -417,8 +415,7 @@ impl Lexicon {
                 node = match ids.get(last) {
                     Some(&id) if id != UNKNOWN && self.inner[node as usize] => self
                         .edges
-                        .get(&(u128::from(node) << 32 | u128::from(id)))
-                        .copied()
+                        .get(u128::from(node) << 32 | u128::from(id))
                         .unwrap_or(0),
                     _ => 0,
                 };
@@ -455,7 +452,9 @@ pub(crate) struct Matches {
 /// Matches the built-in lexicon, the user's phrases and brand names against
 /// a tokenised draft. Normalised and matched a few thousand tokens (whole
 /// sentences) at a time, which finds the same hits in the same order as the
-/// whole draft at once, unless some phrase spans sentences.
+/// whole draft at once, unless some phrase spans sentences. The hits go in
+/// `spare`'s vector of hits, the normalised items in its items (both
+/// emptied first: the thread's spare ones, `scratch::Spare`).
 pub(crate) fn match_draft(
     text: &str,
     tokens: &[Token],
@@ -463,6 +462,7 @@ pub(crate) fn match_draft(
     user: Option<&Lexicon>,
     brands: Option<&Lexicon>,
     custom: Option<&Lexicon>,
+    spare: &mut crate::scratch::Spare,
 ) -> Matches {
     let builtin = Lexicon::builtin();
     let whole = builtin.spans_sentences
@@ -474,11 +474,19 @@ pub(crate) fn match_draft(
     // they know is no built-in word either way, so built-in hits stay.
     let known = |w: &str| builtin.knows(w) || custom.is_some_and(|c| c.knows(w));
     let mut custom_hits = Vec::new();
-    let mut hits = Vec::new();
+    let (mut hits, items) = (std::mem::take(&mut spare.hits), &mut spare.items);
+    hits.clear();
     let mut brand_hits = Vec::new();
     let mut user_hits = Vec::new();
     for range in sentence_chunks(text, tokens, chunk) {
-        let norm = Normalized::of_range(text, tokens, keys, range, Some(&known));
+        let norm = Normalized::of_range(
+            text,
+            tokens,
+            keys,
+            range,
+            Some(&known),
+            std::mem::take(items),
+        );
         builtin.find(&norm, tokens, &mut hits);
         if let Some(b) = brands {
             b.find(&norm, tokens, &mut brand_hits);
@@ -489,6 +497,7 @@ pub(crate) fn match_draft(
         if let Some(c) = custom {
             c.find(&norm, tokens, &mut custom_hits);
         }
+        *items = norm.items;
     }
     hits.append(&mut user_hits);
     Matches {
@@ -735,7 +744,7 @@ mod tests {
             for range in sentence_chunks(&text, &toks, chunk) {
                 proptest::prop_assert_eq!(range.start, covered);
                 covered = range.end;
-                lex.find(&Normalized::of_range(&text, &toks, &[], range, Some(&|w| lex.knows(w))), &toks, &mut chunked);
+                lex.find(&Normalized::of_range(&text, &toks, &[], range, Some(&|w| lex.knows(w)), Vec::new()), &toks, &mut chunked);
             }
             proptest::prop_assert_eq!(covered, toks.len());
             proptest::prop_assert_eq!(chunked, whole);

@@ -23,7 +23,7 @@ use rustc_hash::FxHashMap;
 use crate::features::{ids, Feature, NOT_A_WORD};
 use crate::names::NameMap;
 use crate::report::{Dimension, Evidence};
-use crate::text::pack;
+use crate::text::{pack, KeyMap};
 
 /// The model compiled into the library, packed at compile time (names, then
 /// numbers as varints: see `crate::embed::model`).
@@ -41,10 +41,13 @@ pub struct Model {
     by_id: [[f64; 4]; ids::NAMES.len()],
     /// `by_id`, each weight rounded as an evidence weight is.
     by_id_rounded: [[f64; 4]; ids::NAMES.len()],
-    /// Learned words: the word, its weights, and its evidence name.
-    words: Vec<(Box<str>, [f64; 4], Box<str>)>,
+    words: Vec<LearnedWord>,
     word_ids: WordIds,
 }
+
+/// A learned word: the word, its weights, its evidence name, and its
+/// weights rounded (a short draft's learned words count in full).
+type LearnedWord = (Box<str>, [f64; 4], Box<str>, [f64; 4]);
 
 /// Learned words to their index: words of up to 15 bytes packed into the
 /// key (one integer hashed and compared per look-up, on every word of every
@@ -53,7 +56,7 @@ pub struct Model {
 /// so that one look-up per word answers both (see `crate::words`).
 #[derive(Clone, Debug, Default, PartialEq)]
 struct WordIds {
-    short: FxHashMap<u128, u32>,
+    short: KeyMap,
     long: FxHashMap<Box<str>, u32>,
 }
 
@@ -73,8 +76,8 @@ impl WordIds {
     /// The function-word class and the learned word's index of a packed key.
     #[inline]
     fn by_key(&self, key: u128) -> (u8, Option<u32>) {
-        match self.short.get(&key) {
-            Some(&v) => (
+        match self.short.get(key) {
+            Some(v) => (
                 (v >> CLASS_SHIFT) as u8,
                 Some(v & NO_WORD).filter(|&id| id != NO_WORD),
             ),
@@ -89,7 +92,7 @@ impl WordIds {
         }
         match pack(word) {
             Some(key) => {
-                let v = self.short.entry(key).or_insert(NO_WORD);
+                let v = self.short.entry(key, NO_WORD);
                 *v = (*v & !NO_WORD) | id;
             }
             None => {
@@ -102,7 +105,7 @@ impl WordIds {
     /// Adds the language check's function words and their classes.
     fn with_function_words(mut self) -> Self {
         for (key, class) in crate::normalize::function_words() {
-            *self.short.entry(key).or_insert(NO_WORD) |= u32::from(class) << CLASS_SHIFT;
+            *self.short.entry(key, NO_WORD) |= u32::from(class) << CLASS_SHIFT;
         }
         self
     }
@@ -254,8 +257,12 @@ impl Model {
         if !self.word_ids.insert(word, self.words.len() as u32) {
             return false;
         }
-        self.words
-            .push((word.into(), w, format!("word:{word}").into_boxed_str()));
+        self.words.push((
+            word.into(),
+            w,
+            format!("word:{word}").into_boxed_str(),
+            w.map(round6),
+        ));
         true
     }
 
@@ -307,6 +314,14 @@ impl Model {
         }
     }
 
+    /// The evidence name of feature `f`, as [`Model::signal`] gives it.
+    fn signal_str(&self, f: &Feature) -> &str {
+        match self.words.get(f.word as usize) {
+            Some(w) if f.word != NOT_A_WORD => &w.2,
+            _ => f.name(),
+        }
+    }
+
     /// The evidence name of feature `f`.
     #[inline]
     fn signal(&self, f: &Feature, builtin: Option<&'static Model>) -> Cow<'static, str> {
@@ -325,7 +340,7 @@ impl Model {
 
     /// Every learned word's weights, in word order.
     pub fn words(&self) -> Vec<(&str, [f64; 4])> {
-        let mut v: Vec<(&str, [f64; 4])> = self.words.iter().map(|(k, w, _)| (&**k, *w)).collect();
+        let mut v: Vec<(&str, [f64; 4])> = self.words.iter().map(|(k, w, ..)| (&**k, *w)).collect();
         crate::sort::sort_by(&mut v, |a, b| a.0.cmp(b.0));
         v
     }
@@ -367,7 +382,8 @@ impl Model {
         for (t, f) in terms.iter_mut().zip(features) {
             let k = f.word as usize;
             let (w, rounded) = if f.word != NOT_A_WORD && k < self.words.len() {
-                (self.words.get(k).map(|w| &w.1), None)
+                let w = self.words.get(k);
+                (w.map(|w| &w.1), w.map(|w| &w.3))
             } else {
                 let id = usize::from(f.named.id());
                 (self.by_id.get(id), self.by_id_rounded.get(id))
@@ -384,30 +400,60 @@ impl Model {
         // At most four items a feature (counting the zeros would cost more
         // than the few slots they leave unused).
         let mut ev: Vec<Evidence> = Vec::with_capacity(4 * n);
-        for group in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        // The logits sum the evidence weights in the evidence's order, as
+        // it is pushed (a zero term adds nothing a score would show).
+        let mut logits = self.bias;
+        for group in order.chunk_by_mut(|a, b| (a.0, a.1) == (b.0, b.1)) {
             // Most spans show one feature: its evidence is in dimension
             // order as it comes. (Native builds only: in the WebAssembly
             // module, the general loop below, which gives the same list,
             // serves alone, for size.)
-            if let (false, &[(_, _, i)]) = (cfg!(target_arch = "wasm32"), group) {
+            if let (false, &mut [(_, _, i)]) = (cfg!(target_arch = "wasm32"), &mut *group) {
+                let f = &features[i];
+                // The built-in model's evidence names are borrowed: one is
+                // looked up once for the feature's terms and copied. (Any
+                // other model's are owned copies, made per term as before.)
+                let once = builtin.map(|_| self.signal(f, builtin));
                 for d in Dimension::ALL {
-                    self.push_term(&mut ev, &features[i], d, terms[i][d.index()], builtin);
+                    let weight = terms[i][d.index()];
+                    if weight != 0.0 {
+                        ev.push(Evidence {
+                            dimension: d,
+                            signal: match &once {
+                                Some(signal) => signal.clone(),
+                                None => self.signal(f, builtin),
+                            },
+                            span: f.span,
+                            weight,
+                        });
+                    }
+                    logits[d.index()] += weight;
                 }
                 continue;
             }
+            // Several features on one span: each dimension's evidence in
+            // signal order, ties in feature order. The span's features are
+            // sorted so once (stably), not each dimension's evidence again.
+            if group.len() > 1 {
+                crate::sort::sort_by(group, |a, b| {
+                    let (a, b) = (
+                        self.signal_str(&features[a.2]),
+                        self.signal_str(&features[b.2]),
+                    );
+                    // Most names differ in their first byte: no `memcmp`.
+                    a.as_bytes()
+                        .first()
+                        .cmp(&b.as_bytes().first())
+                        .then_with(|| a.cmp(b))
+                });
+            }
             for d in Dimension::ALL {
-                let from = ev.len();
-                for &(_, _, i) in group {
-                    self.push_term(&mut ev, &features[i], d, terms[i][d.index()], builtin);
-                }
-                if ev.len() - from > 1 {
-                    crate::sort::sort_by(&mut ev[from..], |a, b| a.signal.cmp(&b.signal));
+                for &mut (_, _, i) in &mut *group {
+                    let weight = terms[i][d.index()];
+                    self.push_term(&mut ev, &features[i], d, weight, builtin);
+                    logits[d.index()] += weight;
                 }
             }
-        }
-        let mut logits = self.bias;
-        for e in &ev {
-            logits[e.dimension.index()] += e.weight;
         }
         (logits.map(|l| round6(sigmoid(l))), ev)
     }

@@ -5,7 +5,7 @@
 //! collapsed ("sooo" → "so" when "so" is a lexicon word), numbers, prices,
 //! percentages, links and mentions replaced by placeholders, and punctuation
 //! dropped except where it ends a sentence. This file also holds the one
-//! sentence splitter every later stage uses ([`sentences`]).
+//! sentence splitter every later stage uses ([`sentences_into`]).
 
 use crate::report::Span;
 
@@ -15,22 +15,31 @@ use crate::tokenizer::{Token, TokenKind};
 /// "Is this normalised word a lexicon word?", asked of elongated words only.
 pub(crate) type Known<'a> = Option<&'a dyn Fn(&str) -> bool>;
 
-/// Sentence spans: a sentence ends after sentence-ending punctuation and at
-/// a line break (see [`ends_sentence`]); leading line breaks are skipped.
+/// [`sentences_into`] a new vector (for tests).
+#[cfg(test)]
 pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
     let mut out = Vec::new();
+    sentences_into(text, tokens, &mut out);
+    out
+}
+
+/// Appends the sentence spans to `out`: a sentence ends after
+/// sentence-ending punctuation and at a line break (see [`ends_sentence`]);
+/// leading line breaks are skipped.
+pub(crate) fn sentences_into(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
     let mut start: Option<usize> = None;
     for (i, t) in tokens.iter().enumerate() {
+        // `ends_sentence`, on the token in hand.
+        let (ends, end) = match t.kind {
+            TokenKind::LineBreak => (true, t.span.start),
+            TokenKind::Punctuation => (punctuation_ends_sentence(text, tokens, i), t.span.end),
+            _ => (false, t.span.end),
+        };
         if t.kind != TokenKind::LineBreak && start.is_none() {
             start = Some(t.span.start);
         }
-        if ends_sentence(text, tokens, i) {
+        if ends {
             if let Some(s) = start.take() {
-                let end = if t.kind == TokenKind::LineBreak {
-                    t.span.start
-                } else {
-                    t.span.end
-                };
                 out.push(Span::new(s, end.max(s)));
             }
         }
@@ -38,7 +47,6 @@ pub(crate) fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
     if let (Some(s), Some(last)) = (start, tokens.last()) {
         out.push(Span::new(s, last.span.end));
     }
-    out
 }
 
 /// A draft in the normalised form the lexicon is matched against.
@@ -289,7 +297,7 @@ impl Normalized {
     /// Normalises tokens of `text`; `known` (when given: "is this a lexicon
     /// word?") guides the collapse of elongated words.
     pub fn new(text: &str, tokens: &[Token], known: Known) -> Self {
-        Self::build(text, tokens, &[], 0..tokens.len(), known, true)
+        Self::build(text, tokens, &[], 0..tokens.len(), known, true, Vec::new())
     }
 
     /// Normalises `tokens[range]` only (token indices stay those of the
@@ -298,15 +306,17 @@ impl Normalized {
     /// and no phrase spans sentences: this state is all reset there.
     /// Only the words too long for a key are written out (see `text`);
     /// `keys` holds the words' keys already made (`crate::words::walk`),
-    /// zero where there is none (it may be empty).
+    /// zero where there is none (it may be empty). The items go in `items`
+    /// (emptied first: a vector to reuse).
     pub fn of_range(
         text: &str,
         tokens: &[Token],
         keys: &[u128],
         range: std::ops::Range<usize>,
         known: Known,
+        items: Vec<Item>,
     ) -> Self {
-        Self::build(text, tokens, keys, range, known, false)
+        Self::build(text, tokens, keys, range, known, false, items)
     }
 
     /// [`Normalized::of_range`], with every word written to `text` when
@@ -318,6 +328,7 @@ impl Normalized {
         range: std::ops::Range<usize>,
         known: Known,
         full: bool,
+        mut items: Vec<Item>,
     ) -> Self {
         // The WebAssembly module writes every draft out in full: the
         // key-only path is left out of it for the module's size budget
@@ -332,7 +343,8 @@ impl Normalized {
         // growing the text would take a second heap block. (A draft's keys
         // need no text; a long word allocates it on first use.)
         let mut out = String::with_capacity(if full { bytes + range.len() + 16 } else { 0 });
-        let mut items = Vec::with_capacity(range.len());
+        items.clear();
+        items.reserve(range.len());
         let mut quoted = Vec::new();
         let first_token = range.start;
         let mut in_quote = false;
@@ -342,7 +354,8 @@ impl Normalized {
         let mut last_was_sep = true;
         // Scratch for elongated words, reused: no allocation per word.
         let mut scratch = (String::new(), String::new());
-        for (i, t) in tokens.iter().enumerate().take(range.end).skip(range.start) {
+        let in_range = tokens.get(range.clone()).unwrap_or_default();
+        for (i, t) in (range.start..).zip(in_range) {
             let start = out.len();
             // Most words of a draft: ASCII, not elongated, at most 15
             // bytes. Their key is the token lower-cased in place, with no

@@ -71,6 +71,71 @@ impl<T: Copy + Default, const N: usize> Stacked<T, N> {
     }
 }
 
+/// The vectors one draft's analysis fills and then drops, kept per thread
+/// and handed, emptied, to the next draft: taking them and giving them back
+/// is a thread-local access each, where each was a heap block of its own
+/// (a `malloc` and a `free`, a few hundred instructions). Natively only:
+/// the WebAssembly module allocates them afresh, for its size.
+#[derive(Default)]
+pub(crate) struct Spare {
+    pub tokens: Vec<crate::tokenizer::Token>,
+    pub sentences: Vec<crate::report::Span>,
+    pub hits: Vec<crate::lexicon::Hit>,
+    pub features: Vec<crate::features::Feature>,
+    pub items: Vec<crate::normalize::Item>,
+}
+
+/// A spare vector with room for more items than this goes back to the
+/// allocator instead: a long draft's do not stay with the thread.
+#[cfg(not(target_arch = "wasm32"))]
+const KEEP: usize = 1024;
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static SPARE: std::cell::Cell<Spare> = const {
+        std::cell::Cell::new(Spare {
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            hits: Vec::new(),
+            features: Vec::new(),
+            items: Vec::new(),
+        })
+    };
+}
+
+impl Spare {
+    /// The thread's spare vectors (empty ones the first time).
+    pub(crate) fn take() -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        return SPARE.try_with(std::cell::Cell::take).unwrap_or_default();
+        #[cfg(target_arch = "wasm32")]
+        Self::default()
+    }
+
+    /// Gives the vectors back to the thread, emptied, for its next draft.
+    pub(crate) fn give_back(self) {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            fn emptied<T>(mut v: Vec<T>) -> Vec<T> {
+                if v.capacity() > KEEP {
+                    return Vec::new();
+                }
+                v.clear();
+                v
+            }
+            let spare = Spare {
+                tokens: emptied(self.tokens),
+                sentences: emptied(self.sentences),
+                hits: emptied(self.hits),
+                features: emptied(self.features),
+                items: emptied(self.items),
+            };
+            // (After the thread's locals are gone, they are just dropped.)
+            let _ = SPARE.try_with(|s| s.set(spare));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,5 @@
 //! Small character-class helpers shared by the tokenizer and the rules.
 
-use rustc_hash::FxHashMap;
-
 /// True for characters drawn as emoji or pictographs (approximating the
 /// Unicode `Extended_Pictographic` property plus regional indicators), which is
 /// all the tokenizer needs to tell an emoji cluster from a symbol.
@@ -56,8 +54,8 @@ pub(crate) fn is_line_break(c: char) -> bool {
 pub(crate) struct WordSet {
     /// The packed words (the values are unused): a map of the type the
     /// model's word table has, rather than a set, so that the WebAssembly
-    /// module holds one hash table instance for both.
-    packed: FxHashMap<u128, u32>,
+    /// module holds one hash table for both.
+    packed: KeyMap,
     /// Words longer than 15 bytes.
     long: Vec<&'static str>,
     /// Bit `n` set when a packed word has `n` bytes, and bit `c` of
@@ -123,7 +121,7 @@ fn load(b: &[u8]) -> u128 {
 impl WordSet {
     pub fn new(words: &[&'static str]) -> Self {
         let mut set = Self {
-            packed: FxHashMap::default(),
+            packed: KeyMap::default(),
             long: Vec::new(),
             lengths: 0,
             firsts: 0,
@@ -131,7 +129,7 @@ impl WordSet {
         for &w in words {
             match pack(w) {
                 Some(key) => {
-                    set.packed.insert(key, 0);
+                    set.packed.entry(key, 0);
                     set.lengths |= 1 << w.len();
                     // A word that does not start with an ASCII byte is
                     // never the lower case of an ASCII word.
@@ -182,7 +180,111 @@ impl WordSet {
     /// True when the word of a [`lower_key`] is in the set.
     #[inline]
     fn contains_key(&self, key: u128) -> bool {
-        self.packed.contains_key(&key)
+        self.packed.get(key).is_some()
+    }
+}
+
+/// A hash table of packed keys ([`pack`], or any integer below
+/// `u128::MAX`) to `u32` values: the word tables every word of every
+/// draft is looked up in (the model's, the lexicon's, the word sets').
+/// Open addressing, linear probing, at most half full, one multiply to
+/// hash: a look-up that finds its key (or an empty slot) in the first
+/// slot is a dozen instructions, where a general hash map hashes both
+/// halves of the key and probes a group of control bytes.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyMap {
+    /// `(key, value)` slots, a power of two of them; [`EMPTY`] keys are
+    /// free.
+    slots: Vec<(u128, u32)>,
+    len: usize,
+    /// `64 - log2(slots.len())`: a hash's top bits pick the first slot.
+    shift: u32,
+}
+
+/// The key of a free slot: no packed key (its length byte would be 0xFF).
+const EMPTY: u128 = u128::MAX;
+
+impl Default for KeyMap {
+    fn default() -> Self {
+        Self {
+            slots: vec![(EMPTY, 0); 2],
+            len: 0,
+            shift: 63,
+        }
+    }
+}
+
+impl PartialEq for KeyMap {
+    /// The same keys with the same values (in any layout).
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len
+            && self
+                .slots
+                .iter()
+                .filter(|s| s.0 != EMPTY)
+                .all(|&(k, v)| other.get(k) == Some(v))
+    }
+}
+
+impl KeyMap {
+    /// The first slot to probe for `key`.
+    #[inline]
+    fn home(&self, key: u128) -> usize {
+        let h =
+            (key as u64 ^ ((key >> 64) as u64).rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> self.shift) as usize
+    }
+
+    /// The value of `key`.
+    #[inline]
+    pub fn get(&self, key: u128) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, v) = self.slots[i];
+            if k == EMPTY {
+                return None;
+            }
+            if k == key {
+                return Some(v);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The number of keys.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The value of `key`, inserted as `value` first when it is missing.
+    pub fn entry(&mut self, key: u128, value: u32) -> &mut u32 {
+        debug_assert_ne!(key, EMPTY);
+        if 2 * (self.len + 1) > self.slots.len() {
+            let grown = vec![(EMPTY, 0); 2 * self.slots.len()];
+            let old = std::mem::replace(&mut self.slots, grown);
+            self.shift -= 1;
+            for (k, v) in old.into_iter().filter(|s| s.0 != EMPTY) {
+                let i = self.free_slot(k);
+                self.slots[i] = (k, v);
+            }
+        }
+        let i = self.free_slot(key);
+        if self.slots[i].0 == EMPTY {
+            self.slots[i] = (key, value);
+            self.len += 1;
+        }
+        &mut self.slots[i].1
+    }
+
+    /// The slot holding `key`, or the free slot it would go in.
+    fn free_slot(&self, key: u128) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].0 != key && self.slots[i].0 != EMPTY {
+            i = (i + 1) & mask;
+        }
+        i
     }
 }
 
@@ -481,6 +583,30 @@ mod tests {
         assert!(is_punctuation('—'));
         assert!(is_punctuation('!'));
         assert!(!is_punctuation('€'));
+    }
+
+    #[test]
+    fn key_maps_find_every_key_they_were_given() {
+        let mut m = KeyMap::default();
+        for k in 0..1000u128 {
+            assert_eq!(*m.entry(k * 0x1_0000_0001, k as u32), k as u32);
+        }
+        // An entry already there keeps its value.
+        assert_eq!(*m.entry(0, 7), 0);
+        assert_eq!(m.len(), 1000);
+        for k in 0..1000u128 {
+            assert_eq!(m.get(k * 0x1_0000_0001), Some(k as u32));
+            assert_eq!(m.get(k * 0x1_0000_0001 + 1), None);
+        }
+        assert_eq!(m.get(u128::MAX), None);
+        // Equal whatever the order the keys came in.
+        let mut r = KeyMap::default();
+        for k in (0..1000u128).rev() {
+            r.entry(k * 0x1_0000_0001, k as u32);
+        }
+        assert_eq!(m, r);
+        *r.entry(5 * 0x1_0000_0001, 0) = 1;
+        assert_ne!(m, r);
     }
 
     #[test]

@@ -10,25 +10,27 @@ use crate::scratch::Stacked;
 use crate::text::{lower_ascii_key, lower_key, lower_word};
 use crate::tokenizer::{Token, TokenKind};
 
-/// What the walk found.
-pub(crate) struct Words {
-    /// The draft is mostly in a language other than English: most of its
-    /// letters are in another script, or its function words are another
-    /// language's.
-    pub foreign: bool,
-    /// `(token, learned word index)` for each word token the model has
-    /// learned, in draft order (repeats included): on the stack for a
-    /// tweet's few.
-    pub learned: Stacked<(usize, u32), 24>,
-}
+/// `(token, learned word index)` for each word token the model has
+/// learned, in draft order (repeats included): on the stack for a tweet's
+/// few.
+pub(crate) type Learned = Stacked<(usize, u32), 24>;
 
 /// Walks the word tokens of `text` once. `keys` (one per token, zero
 /// when given) gets the lower-cased packed key of each ASCII word of at
 /// most 15 bytes, for the lexicon's matching (`Normalized::of_range`);
-/// other slots stay zero, which no key is.
-pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model, keys: &mut [u128]) -> Words {
+/// other slots stay zero, which no key is. `learned` (empty when given;
+/// the caller's, so that it is not moved out) gets the learned words.
+/// True when the draft is mostly in a language other than English: most
+/// of its letters are in another script, or its function words are
+/// another language's.
+pub(crate) fn walk(
+    text: &str,
+    tokens: &[Token],
+    model: &Model,
+    keys: &mut [u128],
+    learned: &mut Learned,
+) -> bool {
     let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
-    let mut learned = Stacked::new(0);
     // Lower-cased words the key does not hold (longer than 15 bytes, or
     // not ASCII): rare, allocated on first use.
     let mut buf = String::new();
@@ -37,6 +39,35 @@ pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model, keys: &mut [u128
     let ascii = text.is_ascii();
     for (i, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
+            continue;
+        }
+        // (Natively only: the WebAssembly module walks every draft the
+        // general way below, which keys the same words, for its size.)
+        if ascii && cfg!(not(target_arch = "wasm32")) {
+            // ASCII text: a word's bytes are its text, sliced without the
+            // UTF-8 boundary checks of a `str`.
+            let b = text
+                .as_bytes()
+                .get(t.span.start..t.span.end)
+                .unwrap_or_default();
+            let (class, id) = if b.len() <= 15 {
+                let key = lower_ascii_key(b);
+                if let Some(k) = keys.get_mut(i) {
+                    *k = key;
+                }
+                model.word_by_key(key)
+            } else {
+                // Longer than 15 bytes: no function word.
+                (0, learned_long(model, t.text(text), &mut buf))
+            };
+            if b.len() <= FUNCTION_WORD_MAX {
+                // A word in both lists ("in", "a") tells nothing.
+                en += usize::from(class == ENGLISH);
+                foreign += usize::from(class == OTHER);
+            }
+            if let Some(id) = id {
+                learned.push((i, id));
+            }
             continue;
         }
         let w = t.text(text);
@@ -57,7 +88,6 @@ pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model, keys: &mut [u128
                 }
                 model.word_by_key(key)
             } else {
-                // Longer than 15 bytes: no function word.
                 (0, learned_long(model, w, &mut buf))
             }
         } else {
@@ -71,7 +101,6 @@ pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model, keys: &mut [u128
             (class, learned_long(model, w, &mut buf))
         };
         if w.len() <= FUNCTION_WORD_MAX {
-            // A word in both lists ("in", "a") tells nothing.
             en += usize::from(class == ENGLISH);
             foreign += usize::from(class == OTHER);
         }
@@ -79,10 +108,7 @@ pub(crate) fn walk(text: &str, tokens: &[Token], model: &Model, keys: &mut [u128
             learned.push((i, id));
         }
     }
-    Words {
-        foreign: other > latin || (foreign >= 2 && foreign > 2 * en),
-        learned,
-    }
+    other > latin || (foreign >= 2 && foreign > 2 * en)
 }
 
 /// The learned index of a word looked up by its lower-cased text (words
@@ -101,7 +127,13 @@ mod tests {
     use crate::tokenizer::tokenize;
 
     fn foreign(t: &str) -> bool {
-        walk(t, &tokenize(t), Model::builtin(), &mut []).foreign
+        walk(
+            t,
+            &tokenize(t),
+            Model::builtin(),
+            &mut [],
+            &mut Stacked::new(0),
+        )
     }
 
     fn class(w: &str) -> u8 {
@@ -164,8 +196,9 @@ mod tests {
         );
         let text = "THE Don’t Extraordinarily UNBELIEVABLYAWESOME Café the x";
         let toks = tokenize(text);
-        let found: Vec<(&str, u32)> = walk(text, &toks, &m, &mut [])
-            .learned
+        let mut learned = Stacked::new(0);
+        walk(text, &toks, &m, &mut [], &mut learned);
+        let found: Vec<(&str, u32)> = learned
             .as_slice()
             .iter()
             .map(|&(i, id)| (toks[i].text(text), id))
@@ -182,9 +215,8 @@ mod tests {
             ]
         );
         // A function word the model has not learned is no learned word.
-        assert!(walk("and", &tokenize("and"), &m, &mut [])
-            .learned
-            .as_slice()
-            .is_empty());
+        let mut learned = Stacked::new(0);
+        walk("and", &tokenize("and"), &m, &mut [], &mut learned);
+        assert!(learned.as_slice().is_empty());
     }
 }

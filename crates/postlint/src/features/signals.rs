@@ -99,6 +99,16 @@ fn greeting(doc: Doc) -> Option<Span> {
 /// Adds `comments-on-post` when the draft's own words come before a quoted
 /// post ("Congrats to the team! RT @dana ..."): it answers someone.
 pub(super) fn comments_on_post(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    // Most drafts hold no "RT" at all: a byte search says so.
+    let b = doc.text.as_bytes();
+    let mut from = 0;
+    loop {
+        match memchr::memchr(b'R', &b[from..]) {
+            Some(k) if b.get(from + k + 1) == Some(&b'T') => break,
+            Some(k) => from += k + 1,
+            None => return,
+        }
+    }
     let mut own_words = false;
     for pair in doc.tokens.windows(2) {
         let (rt, m) = (&pair[0], &pair[1]);
@@ -128,9 +138,12 @@ pub(crate) fn deadlines(doc: Doc, hits: &mut Vec<Hit>) {
         hits.iter()
             .any(|h| h.signal == s && h.negator.is_none() && !h.quoted)
     };
-    let offer = tokens
-        .iter()
-        .any(|t| matches!(t.kind, TokenKind::Price | TokenKind::Percentage))
+    // (A loop that reads every kind without a branch: most drafts have
+    // neither, and an early-exit search cost more.)
+    let priced = tokens.iter().fold(false, |p, t| {
+        p | matches!(t.kind, TokenKind::Price | TokenKind::Percentage)
+    });
+    let offer = priced
         || live(Signal::Discount)
         || live(Signal::SoftSell)
         || live(Signal::Urgency)
@@ -431,6 +444,9 @@ static INVITING_VERBS: Lazy<WordSet> = Lazy::new(|| {
     ])
 });
 
+/// "you" and "y'all", packed as the word walk keys them.
+const YOU: [u128; 2] = text::pack_all(["you", "y'all"]);
+
 /// Adds `credits-readers` where "you" is the subject of something done in
 /// the past ("you showed up", "you raised $4,000", "you made this year"):
 /// the audience credited, at the centre of the post.
@@ -449,8 +465,16 @@ pub(super) fn credits_readers(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature
             continue;
         }
         let here = prev.replace(t);
-        let w = doc.slice(t.span);
-        if !(w.eq_ignore_ascii_case("you") || w.eq_ignore_ascii_case("y'all")) {
+        // By the walk's key where it made one (any ASCII word "you" has
+        // one), else by the text.
+        let you = match doc.keys.get(i) {
+            Some(&key) => key == YOU[0] || key == YOU[1],
+            None => {
+                let w = doc.slice(t.span);
+                w.eq_ignore_ascii_case("you") || w.eq_ignore_ascii_case("y'all")
+            }
+        };
+        if !you {
             continue;
         }
         // "thank you", "did you", "if you", "have you": not a credit.
