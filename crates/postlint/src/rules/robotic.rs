@@ -266,7 +266,6 @@ fn is_stock(a: &Analysis) -> bool {
             .collect();
         WordSet::new(&firsts)
     });
-    let (mut joined, mut scratch) = (String::new(), String::new());
     let mut words = a.tokens.iter().filter(|t| {
         matches!(
             t.kind,
@@ -274,7 +273,30 @@ fn is_stock(a: &Analysis) -> bool {
         )
     });
     // Most drafts fail on their first word: no stock line or filler word
-    // starts with it, so the rest is never folded.
+    // starts with it, so the rest is never folded. A short ASCII word is
+    // folded on the stack first, so those drafts allocate nothing here.
+    let first = words.clone().next().map(|t| a.slice(t.span).as_bytes());
+    if let Some(w) = first.filter(|w| !cfg!(target_family = "wasm") && w.len() <= 32) {
+        let mut buf = [0u8; 32];
+        let mut n = 0;
+        for (i, &b) in w.iter().enumerate() {
+            let lower = b.to_ascii_lowercase();
+            // `collapse_runs(_, 1, _)`: a repeated letter keeps one copy.
+            if i > 0 && lower.is_ascii_alphabetic() && w[i - 1].to_ascii_lowercase() == lower {
+                continue;
+            }
+            buf[n] = lower;
+            n += 1;
+        }
+        // Other words (non-ASCII, or with a space) take the full fold below.
+        if w.iter().all(|&b| b.is_ascii() && b != b' ') {
+            let folded = std::str::from_utf8(&buf[..n]).unwrap_or_default();
+            if !FIRST_WORDS.contains_lower(folded) {
+                return false;
+            }
+        }
+    }
+    let (mut joined, mut scratch) = (String::new(), String::new());
     if let Some(t) = words.next() {
         fold_into(a.slice(t.span), &mut scratch, &mut joined);
         let w = joined.as_str();
