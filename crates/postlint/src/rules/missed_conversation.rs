@@ -87,13 +87,18 @@ const DEDICATED_TO: &[&str] = &["the", "our", "my"];
 #[inline(never)]
 fn opens_a_way_in(a: &Analysis) -> bool {
     let text = a.text.as_bytes();
+    // Where thanks start, sorted, so each sentence asks by binary search:
+    // a scan of every hit per sentence grew with the square of the draft.
+    let mut thanks_at: Vec<usize> = a
+        .hits
+        .iter()
+        .filter(|h| h.signal == Signal::Gratitude && !h.negated)
+        .map(|h| h.span.start)
+        .collect();
+    crate::sort::sort(&mut thanks_at);
     for &s in &a.sentences {
-        let thanks = a.hits.iter().any(|h| {
-            h.signal == Signal::Gratitude
-                && !h.negated
-                && s.start <= h.span.start
-                && h.span.start < s.end
-        });
+        let first = thanks_at.partition_point(|&at| at < s.start);
+        let thanks = thanks_at.get(first).is_some_and(|&at| at < s.end);
         let from = a.tokens.partition_point(|t| t.span.start < s.start);
         let (mut k, mut after_a, mut to, mut happy, mut dedicated, mut named) =
             (0, false, false, false, false, false);
