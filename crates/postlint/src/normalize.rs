@@ -293,6 +293,30 @@ const NEGATORS: [u128; 19] = pack_all([
     "nothing", "zero", "ain't", "nor", "neither", "isnt", "dont", "cannot", "can't",
 ]);
 
+/// The lengths of [`NEGATORS`] by first byte: bit `n` of entry `c & 31` is
+/// set when a negation opening on byte `c` has `n` bytes. Most items are
+/// turned away on these two bytes of their key before the list is read
+/// (this runs for the three items before every lexicon hit).
+const NEGATOR_OPENERS: [u16; 32] = {
+    let mut t = [0u16; 32];
+    let mut i = 0;
+    while i < NEGATORS.len() {
+        let k = NEGATORS[i];
+        t[(k as u8 & 31) as usize] |= 1 << (k >> 120) as u32;
+        i += 1;
+    }
+    t
+};
+
+/// True when `key` is one of [`NEGATORS`].
+#[inline]
+fn is_negator(key: u128) -> bool {
+    let len = (key >> 120) as u32;
+    len < 16
+        && NEGATOR_OPENERS[usize::from(key as u8 & 31)] & 1 << len != 0
+        && NEGATORS.contains(&key)
+}
+
 impl Normalized {
     /// Normalises tokens of `text`; `known` (when given: "is this a lexicon
     /// word?") guides the collapse of elongated words.
@@ -516,7 +540,7 @@ impl Normalized {
         (at.saturating_sub(3)..at)
             .rev()
             .take_while(|&k| self.items[k].token != usize::MAX)
-            .find(|&k| NEGATORS.contains(&self.items[k].key))
+            .find(|&k| is_negator(self.items[k].key))
             .map(|k| self.items[k].token)
     }
 
