@@ -96,7 +96,6 @@ impl<'a> Analysis<'a> {
         );
         let (scores, evidence) = model.score(&feats);
         let mut stats = features::stats(text, &tokens, &settled.hits);
-        stats.repeated_names = features::repeated_names(text, &tokens, &sentences);
         stats.self_refs += matches.brands.len();
         Analysis {
             text,
