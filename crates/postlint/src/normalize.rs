@@ -248,18 +248,29 @@ fn punctuation_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Some character of punctuation `s` ends a sentence.
 fn has_sentence_end(s: &str) -> bool {
+    // Nearly every mark is one byte, read as one (no char decoding).
+    if let [b] = s.as_bytes() {
+        return matches!(b, b'.' | b'!' | b'?' | b';');
+    }
     s.chars().any(crate::text::is_sentence_end)
 }
 
 /// Token `i` is the "." of "No." right before a number.
+#[inline]
 fn is_numero_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
+    let b = text.as_bytes();
+    // Two bytes that equal "no" ignoring ASCII case are the word "no".
+    let no = |p: &Token| {
+        p.span.end == t.span.start
+            && p.span.end - p.span.start == 2
+            && b[p.span.start..p.span.end].eq_ignore_ascii_case(b"no")
+    };
     t.kind == TokenKind::Punctuation
         && t.span.end - t.span.start == 1
-        && text.as_bytes()[t.span.start] == b'.'
+        && b[t.span.start] == b'.'
         && i > 0
-        && tokens[i - 1].text(text).eq_ignore_ascii_case("no")
-        && tokens[i - 1].span.end == t.span.start
+        && no(&tokens[i - 1])
         && tokens
             .get(i + 1)
             .is_some_and(|n| n.kind == TokenKind::Number)
