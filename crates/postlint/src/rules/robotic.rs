@@ -256,7 +256,7 @@ fn is_stock(a: &Analysis) -> bool {
     // tiling below only ORs bits: order does not matter to it).
     fn folded(list: &[&str]) -> Vec<String> {
         let mut v: Vec<String> = list.iter().map(|s| fold(s)).collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v
     }
     static FOLDED: Lazy<Vec<String>> = Lazy::new(|| folded(STOCK));
