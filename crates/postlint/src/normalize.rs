@@ -439,7 +439,9 @@ impl Normalized {
                 // seller"), so the lexicon's "no. 1" matches only that.
                 TokenKind::Punctuation if is_numero_dot(text, tokens, i) => Some(DOT),
                 TokenKind::Punctuation | TokenKind::LineBreak => {
-                    if t.kind == TokenKind::Punctuation {
+                    // A one-byte mark other than `"`, nearly every one,
+                    // opens and closes no quote: its text is not decoded.
+                    if t.kind == TokenKind::Punctuation && (s.len() > 1 || s == "\"") {
                         for (k, c) in s.char_indices() {
                             match c {
                                 // A straight quote opens after a space (or at
