@@ -327,7 +327,9 @@ fn is_stock(a: &Analysis) -> bool {
     // reach[i]: bit 0, the first i bytes tile with filler alone; bit 1,
     // with at least one stock line. Only word starts are ever set.
     let n = joined.len();
-    let mut reach = vec![0u8; n + 2];
+    // On the stack for a short draft (at most eight words): no heap block.
+    let (mut on_stack, mut on_heap) = ([0u8; 128], Vec::new());
+    let reach = crate::scratch::slots(&mut on_stack, &mut on_heap, n + 2, 0);
     reach[0] = 1;
     for i in 0..=n {
         let here = reach[i];
