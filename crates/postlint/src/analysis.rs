@@ -29,6 +29,8 @@ pub(crate) struct Analysis<'a> {
     pub reply: bool,
     /// The draft is mostly in a language other than English.
     pub foreign: bool,
+    /// The draft is ASCII (nearly every one is).
+    pub ascii: bool,
     pub scores: [f64; 4],
     pub evidence: Vec<Evidence>,
     /// The draft's length on the configured platform (set by the linter).
@@ -72,7 +74,9 @@ impl<'a> Analysis<'a> {
         let (mut keys_on_stack, mut keys_on_heap) = ([0u128; 96], Vec::new());
         let keys = crate::scratch::slots(&mut keys_on_stack, &mut keys_on_heap, tokens.len(), 0);
         let mut learned = crate::words::Learned::new(0);
-        let foreign = crate::words::walk(text, &tokens, model, keys, &mut learned);
+        // Whether the draft is ASCII, tested once for the walk and the rules.
+        let ascii = text.is_ascii();
+        let foreign = crate::words::walk(text, ascii, &tokens, model, keys, &mut learned);
         let mut sentences = std::mem::take(&mut spare.sentences);
         sentences.clear();
         normalize::sentences_into(text, &tokens, &mut sentences);
@@ -96,7 +100,6 @@ impl<'a> Analysis<'a> {
         );
         let (scores, evidence) = model.score(&feats);
         let mut stats = features::stats(text, &tokens, &settled.hits);
-        stats.repeated_names = features::repeated_names(text, &tokens, &sentences);
         stats.self_refs += matches.brands.len();
         Analysis {
             text,
@@ -109,6 +112,7 @@ impl<'a> Analysis<'a> {
             features: feats,
             reply: ctx.reply,
             foreign,
+            ascii,
             scores,
             evidence,
             length: None,

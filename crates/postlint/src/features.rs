@@ -818,10 +818,6 @@ pub(crate) struct Stats {
     pub second_person: usize,
     /// we / our / us and the user's brand names.
     pub self_refs: usize,
-    /// Occurrences of capitalised names used more than once mid-sentence
-    /// ("... choose Meridian", "Meridian Logistics"): how a brand that does
-    /// not say "we" names itself.
-    pub repeated_names: usize,
 }
 
 /// Commercial verbs that, opening a sentence, make it a call to act
@@ -1022,6 +1018,10 @@ pub(crate) fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
     s
 }
 
+/// Occurrences of capitalised names used more than once mid-sentence
+/// ("... choose Meridian", "Meridian Logistics"): how a brand that does not
+/// say "we" names itself (read by the `self-centered` rule only, when it
+/// needs it).
 pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
     // (name, in mid-sentence) for every capitalised word; sorted, a name's
     // occurrences are one run (no hash map: this runs on every draft).

@@ -248,18 +248,29 @@ fn punctuation_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Some character of punctuation `s` ends a sentence.
 fn has_sentence_end(s: &str) -> bool {
+    // Nearly every mark is one byte, read as one (no char decoding).
+    if let [b] = s.as_bytes() {
+        return matches!(b, b'.' | b'!' | b'?' | b';');
+    }
     s.chars().any(crate::text::is_sentence_end)
 }
 
 /// Token `i` is the "." of "No." right before a number.
+#[inline]
 fn is_numero_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
+    let b = text.as_bytes();
+    // Two bytes that equal "no" ignoring ASCII case are the word "no".
+    let no = |p: &Token| {
+        p.span.end == t.span.start
+            && p.span.end - p.span.start == 2
+            && b[p.span.start..p.span.end].eq_ignore_ascii_case(b"no")
+    };
     t.kind == TokenKind::Punctuation
         && t.span.end - t.span.start == 1
-        && text.as_bytes()[t.span.start] == b'.'
+        && b[t.span.start] == b'.'
         && i > 0
-        && tokens[i - 1].text(text).eq_ignore_ascii_case("no")
-        && tokens[i - 1].span.end == t.span.start
+        && no(&tokens[i - 1])
         && tokens
             .get(i + 1)
             .is_some_and(|n| n.kind == TokenKind::Number)
@@ -292,6 +303,30 @@ const NEGATORS: [u128; 19] = pack_all([
     "not", "no", "never", "isn't", "aren't", "wasn't", "don't", "doesn't", "won't", "without",
     "nothing", "zero", "ain't", "nor", "neither", "isnt", "dont", "cannot", "can't",
 ]);
+
+/// The lengths of [`NEGATORS`] by first byte: bit `n` of entry `c & 31` is
+/// set when a negation opening on byte `c` has `n` bytes. Most items are
+/// turned away on these two bytes of their key before the list is read
+/// (this runs for the three items before every lexicon hit).
+const NEGATOR_OPENERS: [u16; 32] = {
+    let mut t = [0u16; 32];
+    let mut i = 0;
+    while i < NEGATORS.len() {
+        let k = NEGATORS[i];
+        t[(k as u8 & 31) as usize] |= 1 << (k >> 120) as u32;
+        i += 1;
+    }
+    t
+};
+
+/// True when `key` is one of [`NEGATORS`].
+#[inline]
+fn is_negator(key: u128) -> bool {
+    let len = (key >> 120) as u32;
+    len < 16
+        && NEGATOR_OPENERS[usize::from(key as u8 & 31)] & 1 << len != 0
+        && NEGATORS.contains(&key)
+}
 
 impl Normalized {
     /// Normalises tokens of `text`; `known` (when given: "is this a lexicon
@@ -404,7 +439,9 @@ impl Normalized {
                 // seller"), so the lexicon's "no. 1" matches only that.
                 TokenKind::Punctuation if is_numero_dot(text, tokens, i) => Some(DOT),
                 TokenKind::Punctuation | TokenKind::LineBreak => {
-                    if t.kind == TokenKind::Punctuation {
+                    // A one-byte mark other than `"`, nearly every one,
+                    // opens and closes no quote: its text is not decoded.
+                    if t.kind == TokenKind::Punctuation && (s.len() > 1 || s == "\"") {
                         for (k, c) in s.char_indices() {
                             match c {
                                 // A straight quote opens after a space (or at
@@ -516,7 +553,7 @@ impl Normalized {
         (at.saturating_sub(3)..at)
             .rev()
             .take_while(|&k| self.items[k].token != usize::MAX)
-            .find(|&k| NEGATORS.contains(&self.items[k].key))
+            .find(|&k| is_negator(self.items[k].key))
             .map(|k| self.items[k].token)
     }
 

@@ -23,8 +23,10 @@ pub(crate) type Learned = Stacked<(usize, u32), 24>;
 /// True when the draft is mostly in a language other than English: most
 /// of its letters are in another script, or its function words are
 /// another language's.
+/// `ascii` says whether `text` is ASCII (the caller's test, made once).
 pub(crate) fn walk(
     text: &str,
+    ascii: bool,
     tokens: &[Token],
     model: &Model,
     keys: &mut [u128],
@@ -36,7 +38,7 @@ pub(crate) fn walk(
     let mut buf = String::new();
     // In ASCII text no letter is of another script: only function words
     // can tell.
-    let ascii = text.is_ascii();
+    debug_assert_eq!(ascii, text.is_ascii());
     for (i, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
             continue;
@@ -129,6 +131,7 @@ mod tests {
     fn foreign(t: &str) -> bool {
         walk(
             t,
+            t.is_ascii(),
             &tokenize(t),
             Model::builtin(),
             &mut [],
@@ -197,7 +200,7 @@ mod tests {
         let text = "THE Don’t Extraordinarily UNBELIEVABLYAWESOME Café the x";
         let toks = tokenize(text);
         let mut learned = Stacked::new(0);
-        walk(text, &toks, &m, &mut [], &mut learned);
+        walk(text, text.is_ascii(), &toks, &m, &mut [], &mut learned);
         let found: Vec<(&str, u32)> = learned
             .as_slice()
             .iter()
@@ -216,7 +219,7 @@ mod tests {
         );
         // A function word the model has not learned is no learned word.
         let mut learned = Stacked::new(0);
-        walk("and", &tokenize("and"), &m, &mut [], &mut learned);
+        walk("and", true, &tokenize("and"), &m, &mut [], &mut learned);
         assert!(learned.as_slice().is_empty());
     }
 }

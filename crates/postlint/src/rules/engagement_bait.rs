@@ -59,7 +59,7 @@ fn forms(a: &Analysis, out: &mut Vec<Finding>) {
     let word_is = |k: usize, list: &[u128]| is_word(k) && list.contains(&key(k));
     // In an ASCII draft, nearly every one, a word's lower case is as long
     // as the word; in another, a word may lower-case to fewer bytes.
-    let ascii = a.text.is_ascii();
+    let ascii = a.ascii;
     for (i, tok) in t.iter().enumerate() {
         if tok.kind != TokenKind::Word {
             continue;

@@ -252,9 +252,15 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
 /// line among them ("Great insights, thanks for sharing!", "congrats!!! so
 /// deserved").
 fn is_stock(a: &Analysis) -> bool {
-    static FOLDED: Lazy<Vec<String>> = Lazy::new(|| STOCK.iter().map(|s| fold(s)).collect());
-    static FILLER_FOLDED: Lazy<Vec<String>> =
-        Lazy::new(|| FILLER.iter().map(|s| fold(s)).collect());
+    // Sorted, so that the lines opening on one byte are one run (the
+    // tiling below only ORs bits: order does not matter to it).
+    fn folded(list: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = list.iter().map(|s| fold(s)).collect();
+        crate::sort::sort(&mut v);
+        v
+    }
+    static FOLDED: Lazy<Vec<String>> = Lazy::new(|| folded(STOCK));
+    static FILLER_FOLDED: Lazy<Vec<String>> = Lazy::new(|| folded(FILLER));
     // The first word of every stock line and filler word: one look-up
     // decides whether a draft can be stock, where a scan of every line
     // cost most of this rule. (Folded words are their own lower case.)
@@ -321,7 +327,9 @@ fn is_stock(a: &Analysis) -> bool {
     // reach[i]: bit 0, the first i bytes tile with filler alone; bit 1,
     // with at least one stock line. Only word starts are ever set.
     let n = joined.len();
-    let mut reach = vec![0u8; n + 2];
+    // On the stack for a short draft (at most eight words): no heap block.
+    let (mut on_stack, mut on_heap) = ([0u8; 128], Vec::new());
+    let reach = crate::scratch::slots(&mut on_stack, &mut on_heap, n + 2, 0);
     reach[0] = 1;
     for i in 0..=n {
         let here = reach[i];
@@ -336,14 +344,24 @@ fn is_stock(a: &Analysis) -> bool {
                 reach[i + len + 1] |= bits;
             }
         };
-        // The first byte decides nearly every candidate without a call to
-        // `memcmp` (this runs on every short draft).
-        let first = rest.as_bytes().first();
-        let starts = |s: &&String| s.as_bytes().first() == first && rest.starts_with(s.as_str());
-        for s in FOLDED.iter().filter(starts) {
+        // Only the lines opening on this position's first byte are read:
+        // a binary search finds their run in the sorted list (this runs on
+        // every short draft).
+        let Some(&first) = rest.as_bytes().first() else {
+            continue;
+        };
+        let opening = |list: &'static [String]| {
+            let key = |s: &String| s.as_bytes().first().copied().unwrap_or(0);
+            let from = list.partition_point(|s| key(s) < first);
+            list[from..]
+                .iter()
+                .take_while(move |s| key(s) == first)
+                .filter(|s| rest.starts_with(s.as_str()))
+        };
+        for s in opening(&FOLDED) {
             step(s.len(), 2);
         }
-        for f in FILLER_FOLDED.iter().filter(starts) {
+        for f in opening(&FILLER_FOLDED) {
             step(f.len(), here);
         }
     }

@@ -16,19 +16,20 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let s = &a.stats;
     // Self-praise and company talk count double next to a plain "we".
     let brand_talk = a.hits_of(Signal::BrandSelf).count() + a.hits_of(Signal::Brag).count();
-    let selfish = s.self_refs + s.repeated_names + 2 * brand_talk;
     // "We" of a family, or a team thanking and congratulating others, is not
     // a brand talking about itself.
     let personal = a.scores[1] >= 0.6 && s.first_person > 0;
     let crediting_others = a.hits_of(Signal::Gratitude).next().is_some();
     let reflects_readers = a.scores[3] >= 0.5;
-    if personal
-        || crediting_others
-        || reflects_readers
-        || brand_talk == 0
-        || selfish < 4
-        || selfish < 3 * s.second_person.max(1)
-    {
+    if personal || crediting_others || reflects_readers || brand_talk == 0 {
+        return;
+    }
+    // A brand's own name used again and again counts as "we". Read only
+    // here, and only for the few drafts that got this far: the analysis
+    // does not count names for every draft.
+    let names = crate::features::repeated_names(a.text, &a.tokens, &a.sentences);
+    let selfish = s.self_refs + names + 2 * brand_talk;
+    if selfish < 4 || selfish < 3 * s.second_person.max(1) {
         return;
     }
     let refs: Vec<Span> = a
