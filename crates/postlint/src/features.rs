@@ -1024,7 +1024,7 @@ pub(crate) fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
 /// needs it).
 pub(crate) fn repeated_names(text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
     // (name, in mid-sentence) for every capitalised word; sorted, a name's
-    // occurrences are one run (no hash map: this runs on every draft).
+    // occurrences are one run (no hash map: a sort is cheap at a draft's length).
     // (`None`, a null pointer, fills the stack slots with zeroes at once.)
     let (mut on_stack, mut count) = ([None; 32], 0);
     let mut on_heap: Vec<(&[u8], bool)> = Vec::new();
