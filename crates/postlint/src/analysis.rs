@@ -132,6 +132,15 @@ impl<'a> Analysis<'a> {
             .filter(move |h| h.signal == signal && !h.negated)
     }
 
+    /// Whether a hit of any of `signals` counts (not negated): `hits_of` for
+    /// several signals at once, one copy of the loop for every caller.
+    #[inline(never)]
+    pub fn has_hit_of(&self, signals: &[Signal]) -> bool {
+        self.hits
+            .iter()
+            .any(|h| !h.negated && signals.contains(&h.signal))
+    }
+
     /// True when a span overlaps a phrase of the user's allow list.
     pub fn is_allowed(&self, span: &Span) -> bool {
         self.allowed.overlaps(span)

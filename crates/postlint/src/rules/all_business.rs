@@ -1,6 +1,6 @@
 //! `all-business`: nothing but industry talk.
 
-use super::missed_conversation::{has_any, invites};
+use super::missed_conversation::invites;
 use super::{Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
@@ -60,15 +60,12 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 fn shows_a_person(a: &Analysis) -> bool {
     a.scores[1] >= HUMAN
         && (a.stats.first_person > 0
-            || has_any(
-                a,
-                &[
-                    Signal::Feeling,
-                    Signal::LifeOutsideWork,
-                    Signal::Casual,
-                    Signal::SelfDeprecation,
-                ],
-            ))
+            || a.has_hit_of(&[
+                Signal::Feeling,
+                Signal::LifeOutsideWork,
+                Signal::Casual,
+                Signal::SelfDeprecation,
+            ]))
 }
 
 /// Industry talk in the draft: jargon, market words and a company
@@ -109,7 +106,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // time"); a draft that sells with money off or a deadline is an ad.
     let market = terms == 1
         && a.tokens.iter().any(|t| t.kind == TokenKind::Percentage)
-        && !(sells && has_any(a, &[Signal::Discount, Signal::Urgency]));
+        && !(sells && a.has_hit_of(&[Signal::Discount, Signal::Urgency]));
     if terms < 2 && !market {
         return;
     }

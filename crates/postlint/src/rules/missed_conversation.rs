@@ -29,15 +29,6 @@ const LONG: usize = 90;
 /// more for many more false alarms.
 const TALKS: f64 = 0.6;
 
-/// Whether a hit of one of `signals` counts in the draft (one copy of the
-/// loop for every caller).
-#[inline(never)]
-pub(super) fn has_any(a: &Analysis, signals: &[Signal]) -> bool {
-    a.hits
-        .iter()
-        .any(|h| !h.negated && signals.contains(&h.signal))
-}
-
 /// The draft asks readers something, offers help, invites them in or
 /// thanks someone specific: a way for the reader to answer. In a draft
 /// that `sells`, an invitation ("let's talk", "join us") is its call to
@@ -48,7 +39,7 @@ pub(super) fn invites(a: &Analysis, sells: bool) -> bool {
     } else {
         &[Signal::AskOpinion, Signal::OfferHelp, Signal::Invitation]
     };
-    has_any(a, ways) || opens_a_way_in(a)
+    a.has_hit_of(ways) || opens_a_way_in(a)
 }
 
 /// Asking readers for "a comment" ("leave a comment", "a share or a
