@@ -9,11 +9,21 @@
 //! [`UPPER_PACKED`] hold those runs, 381 of them in 2 KB of varints
 //! unpacked on first use, and [`UPPER_MULTI`] the 102 chars whose
 //! capital is two or three chars ("ß" -> "SS"). The only such lower-case
-//! mapping is "İ" -> "i̇". The tests compare every char with the std and
-//! rebuild the tables from it (a toolchain with newer Unicode fails them and
-//! prints the new tables).
+//! mapping is "İ" -> "i̇". The tables follow `UNICODE_VERSION`; on a
+//! toolchain of that version the tests compare every char with the std and
+//! rebuild the tables from it (printing new tables when they differ). On a
+//! toolchain of another version they check only what Unicode keeps stable
+//! (every case pair of the tables is still one), so a newer compiler on a
+//! fresh machine does not fail the build while the tables stay as they are,
+//! identical natively and in WebAssembly.
 
 use crate::lazy::Lazy;
+
+/// The Unicode version the tables were built from (the std's
+/// `char::UNICODE_VERSION` when the test last printed them); only the
+/// tests read it.
+#[cfg(test)]
+const UNICODE_VERSION: (u8, u8, u8) = (17, 0, 0);
 
 /// The chars a char maps to: one to three.
 #[derive(Clone)]
@@ -335,8 +345,24 @@ mod tests {
         s + "];\n"
     }
 
+    /// Whether this toolchain's std has the tables' Unicode version, so the
+    /// tests can ask for equality with it.
+    fn std_is_tables_version() -> bool {
+        if char::UNICODE_VERSION == UNICODE_VERSION {
+            return true;
+        }
+        eprintln!(
+            "std has Unicode {:?}, the case tables {UNICODE_VERSION:?}: checking stable pairs only",
+            char::UNICODE_VERSION
+        );
+        false
+    }
+
     #[test]
     fn tables_come_from_the_std() {
+        if !std_is_tables_version() {
+            return tables_pairs_hold_in_a_newer_std();
+        }
         let lower = runs(std_lower);
         let upper = runs(std_upper);
         let multi: Vec<[u16; 4]> = (0x80..=0x10FFFF)
@@ -379,8 +405,30 @@ mod tests {
         assert!(lower.iter().chain(&upper).all(|&(k, _)| k >> 29 == 0));
     }
 
+    /// Unicode's case-pair stability: a pair of one version stays a pair in
+    /// every later one, so whatever the tables map, a newer std maps alike.
+    fn tables_pairs_hold_in_a_newer_std() {
+        let mut pairs = 0;
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let (ours_lower, ours_upper) =
+                (lower(c).collect::<Vec<_>>(), upper(c).collect::<Vec<_>>());
+            if ours_lower != [c] {
+                assert_eq!(ours_lower, std_lower(c), "{c:?}");
+                pairs += 1;
+            }
+            if ours_upper != [c] {
+                assert_eq!(ours_upper, std_upper(c), "{c:?}");
+                pairs += 1;
+            }
+        }
+        assert!(pairs > 2_000, "only {pairs} case mappings in the tables");
+    }
+
     #[test]
     fn every_char_maps_as_in_the_std() {
+        if !std_is_tables_version() {
+            return tables_pairs_hold_in_a_newer_std();
+        }
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(lower(c).collect::<Vec<_>>(), std_lower(c), "{c:?}");
             assert_eq!(upper(c).collect::<Vec<_>>(), std_upper(c), "{c:?}");
