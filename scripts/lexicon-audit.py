@@ -10,7 +10,8 @@ passes; so does a phrase seen in no draft at all.
 What is audited:
 - every entry of the lexicon files (crates/postlint/src/lexicon/*.txt);
 - every word or phrase list a rule owns (crates/postlint/src/rules/*.rs,
-  outside test modules): the `Phrases::new` shapes, expanded slot by slot
+  and features/stock.rs, the stock lines `robotic` reads, outside test
+  modules): the `Phrases::new` shapes, expanded slot by slot
   (a number slot matches any number, a free slot any word), and every array
   of string literals (`const STOCK: &[&str]`, `pack_all([...])`, an inline
   `lower_is_one_of(w, &[...])`). The rule sources are read with a small
@@ -37,7 +38,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 LEXICONS = sorted((REPO / "crates/postlint/src/lexicon").glob("*.txt"))
-RULES = sorted((REPO / "crates/postlint/src/rules").glob("*.rs"))
+# The rules' files, and the stock lines the `robotic` rule reads through the
+# `stock-line` feature.
+RULES = sorted((REPO / "crates/postlint/src/rules").glob("*.rs")) + [
+    REPO / "crates/postlint/src/features/stock.rs"
+]
 
 # The placeholders of `rules/phrases.rs`: a slot of "#" is any number, a
 # slot of "*" any one word.

@@ -14,6 +14,7 @@
 
 pub(crate) mod ids;
 pub(crate) mod signals;
+pub(crate) mod stock;
 
 use ids::{named, Named};
 
@@ -359,6 +360,7 @@ pub(crate) fn extract(
             rep.push(&mut out, named!("short-reply"), whole, 1.0);
         }
     }
+    stock::stock_line(doc, words, foreign, &mut rep, &mut out);
     let q = if pitch {
         named!("sales-hook-question")
     } else {

@@ -78,6 +78,7 @@ pub(crate) const NAMES: &[&str] = &[
     "short-post",
     "reply-context",
     "short-reply",
+    "stock-line",
     "question",
     "sales-hook-question",
     "question-to-reader",
