@@ -9,9 +9,9 @@ passes; so does a phrase seen in no draft at all.
 
 What is audited:
 - every entry of the lexicon files (crates/postlint/src/lexicon/*.txt);
-- every word or phrase list a rule owns (crates/postlint/src/rules/*.rs,
-  and features/stock.rs, the stock lines `robotic` reads, outside test
-  modules): the `Phrases::new` shapes, expanded slot by slot
+- every word or phrase list a rule or the feature stage owns
+  (crates/postlint/src/rules/*.rs, features.rs, features/signals.rs and
+  features/stock.rs, outside test modules): the `Phrases::new` shapes, expanded slot by slot
   (a number slot matches any number, a free slot any word), and every array
   of string literals (`const STOCK: &[&str]`, `pack_all([...])`, an inline
   `lower_is_one_of(w, &[...])`). The rule sources are read with a small
@@ -38,10 +38,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 LEXICONS = sorted((REPO / "crates/postlint/src/lexicon").glob("*.txt"))
-# The rules' files, and the stock lines the `robotic` rule reads through the
-# `stock-line` feature.
+# The rules' files, and the word lists of the feature stage (the stock lines
+# the `robotic` rule reads through the `stock-line` feature, the words that
+# make offers, takers and past-tense disclosures): they weigh words as a
+# lexicon does.
 RULES = sorted((REPO / "crates/postlint/src/rules").glob("*.rs")) + [
-    REPO / "crates/postlint/src/features/stock.rs"
+    REPO / "crates/postlint/src/features.rs",
+    REPO / "crates/postlint/src/features/signals.rs",
+    REPO / "crates/postlint/src/features/stock.rs",
 ]
 
 # The placeholders of `rules/phrases.rs`: a slot of "#" is any number, a

@@ -339,7 +339,6 @@ static TAKERS: Lazy<WordSet> = Lazy::new(|| {
         "visitors",
         "registrations",
         "signups",
-        "sign-ups",
         "bookings",
         "clients",
         "subscribers",
