@@ -3,7 +3,9 @@
 use super::{from_hits, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
-use crate::report::{Dimension, Severity};
+use crate::report::{Dimension, Severity, Span};
+use crate::text::lower_is_one_of;
+use crate::tokenizer::TokenKind;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "hard-sell",
@@ -13,10 +15,52 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
         "A direct call to buy, order, book, sign up or click (\"buy now\", \"link in bio\").",
 };
 
+/// Words after "apply" that say where or by when to apply ("Apply at our
+/// site", "Apply by May 1", "Apply here:"): the practical line every job,
+/// grant or school place needs, not a push to buy.
+const WHERE_TO_APPLY: &[&str] = &[
+    "at", "by", "here", "via", "online", "through", "in", "on", "using", "below", "from", "with",
+];
+
+/// A call that only says where to apply: "apply" and then a place, a date
+/// word or a link. "Apply now" and "apply today" still push.
+fn where_to_apply(a: &Analysis, span: Span) -> bool {
+    let text = a.text.as_bytes();
+    if span.len() < 5 || !text[span.start..span.start + 5].eq_ignore_ascii_case(b"apply") {
+        return false;
+    }
+    let i = a.tokens.partition_point(|t| t.span.start < span.start);
+    let mut rest = a.tokens.iter().skip(i);
+    if rest.next().is_none_or(|t| t.span.len() != 5) {
+        return false;
+    }
+    rest.find(|t| {
+        !matches!(
+            t.kind,
+            TokenKind::Punctuation | TokenKind::Emoji | TokenKind::Symbol
+        )
+    })
+    .is_some_and(|t| match t.kind {
+        TokenKind::Url | TokenKind::Email => true,
+        TokenKind::Word => lower_is_one_of(a.slice(t.span), WHERE_TO_APPLY),
+        _ => false,
+    })
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    let from = out.len();
     from_hits(a, Signal::CallToBuy, out, |phrase| {
         (format!("\"{phrase}\" tells readers to buy; people scroll past posts that sell at them."), "Show what the thing does for someone, or tell its story, and let interested readers ask.")
     });
+    // A job post, grant or course has to say how to apply; saying it is
+    // not a hard sell.
+    if out.len() > from {
+        let mut k = 0;
+        out.retain(|f| {
+            k += 1;
+            k <= from || !where_to_apply(a, f.span)
+        });
+    }
 }
 
 #[cfg(test)]
@@ -55,6 +99,28 @@ mod tests {
         )
         .is_empty());
         assert!(flagged("hard-sell", "I went to a workshop nowhere near town").is_empty());
+    }
+
+    #[test]
+    fn saying_where_to_apply_is_not_a_sell() {
+        // A job or course has to say how to apply.
+        for d in [
+            "We need a night-shift baker. Apply at our front counter.",
+            "Two paid internships this summer. Apply by March 3: example.org/jobs",
+            "Looking for a part-time bookkeeper. Apply here: example.org/careers",
+            "Volunteer drivers wanted. Apply: jobs@example.org",
+        ] {
+            assert!(flagged("hard-sell", d).is_empty(), "{d}");
+        }
+        // Pushing readers to apply today is still a push.
+        assert_eq!(
+            flagged("hard-sell", "Openings close soon. Apply today!"),
+            ["Apply today"]
+        );
+        assert_eq!(
+            flagged("hard-sell", "Our card has no fees. Apply now"),
+            ["Apply now"]
+        );
     }
 
     #[test]
