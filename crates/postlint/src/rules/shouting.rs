@@ -40,6 +40,32 @@ fn caps_words(a: &Analysis) -> usize {
         .count()
 }
 
+/// Quotation marks that open or close a quote.
+const QUOTES: [char; 8] = ['"', '\'', '“', '”', '‘', '’', '«', '»'];
+
+/// A run that fills a quotation on its own ("a ticket titled \"FIX IT
+/// NOW\"", the sign said "NO PARKING ANY TIME") shows what someone else
+/// wrote: a quote mark just before it and one just after it (past any
+/// closing marks such as `.` or `!`).
+fn quoted(text: &str, span: Span) -> bool {
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return false;
+    };
+    let Some(opening) = before.strip_suffix(QUOTES) else {
+        return false;
+    };
+    let closing = if text[span.start..span.end].ends_with(QUOTES) {
+        Some(after)
+    } else {
+        after
+            .trim_start_matches(['.', ',', '!', '?', ';', ':'])
+            .strip_prefix(QUOTES)
+    };
+    // Quotes around the whole draft (as some exports wrap every message)
+    // quote no one.
+    closing.is_some_and(|rest| !(opening.trim().is_empty() && rest.trim().is_empty()))
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // (span, capitalised words, trailing exclamation marks)
     let mut run: Option<(Span, usize, usize)> = None;
@@ -49,6 +75,9 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let Some((span, words, bangs)) = run.take() else {
             return;
         };
+        if words > 0 && quoted(a.text, span) {
+            return;
+        }
         let selling_run = words >= SELLING_CAPS_RUN
             && (a.scores[0] >= SELLS
                 || *draft_caps.get_or_insert_with(|| caps_words(a)) >= CAPS_WORDS);
@@ -184,5 +213,29 @@ mod tests {
         assert!(flagged("shouting", "ROAD CLOSED TODAY on Elm Street for repairs.").is_empty());
         assert!(flagged("shouting", "Finished my first quilt!!!").is_empty());
         assert!(flagged("shouting", "Really???").is_empty());
+    }
+
+    #[test]
+    fn quiet_on_capitals_someone_else_wrote() {
+        // A quoted sign, subject line or title is the other person's
+        // capitals, not the writer raising their voice.
+        for d in [
+            "Someone emailed me with the subject \"READ THIS RIGHT NOW\" at midnight.",
+            "The gate sign still says “NO ENTRY AFTER DARK” and nobody knows why.",
+            "My nephew's band is called 'THE LOUD ONES TOO' and they are quiet.",
+            "He texted \"WHERE ARE YOU NOW!!\" twice",
+        ] {
+            assert!(flagged("shouting", d).is_empty(), "{d}");
+        }
+        // Quotes around the whole draft are no one else's words.
+        assert_eq!(
+            flagged("shouting", "\"CALL ME BACK WHEN YOU CAN\""),
+            ["CALL ME BACK WHEN YOU CAN"]
+        );
+        // Quotes around a few words of a longer shout do not hide it.
+        assert_eq!(
+            flagged("shouting", "HUGE SALE THIS \"WEEKEND\" ONLY"),
+            ["HUGE SALE THIS \"WEEKEND\" ONLY"]
+        );
     }
 }
