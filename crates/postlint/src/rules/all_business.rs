@@ -4,7 +4,7 @@ use super::missed_conversation::invites;
 use super::{Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
-use crate::report::{Dimension, Severity};
+use crate::report::{Dimension, Severity, Span};
 use crate::text::lower_is_one_of;
 use crate::tokenizer::TokenKind;
 
@@ -29,6 +29,39 @@ const MARKET: &[&str] = &[
     "labour",
     "labor",
 ];
+
+/// A market word capitalised inside a sentence of ordinary case is a
+/// name, not the market: a party ("and Labour won the seat") or a brand.
+/// Capitals at a sentence's start, in a word all in capitals, or after a
+/// capitalised word (a headline in title case, "Community Banks Post
+/// Gains") say nothing.
+fn names_something(a: &Analysis, word: Span) -> bool {
+    let text = a.text.as_bytes();
+    if !text.get(word.start).is_some_and(u8::is_ascii_uppercase)
+        || text.get(word.start + 1).is_some_and(u8::is_ascii_uppercase)
+    {
+        return false;
+    }
+    let sentence = a.sentence_at(word.start);
+    let i = a.tokens.partition_point(|t| t.span.start < word.start);
+    // The nearest of the three words before it that is longer than a
+    // function word ("of", "the", "and") decides; none, and the capital
+    // is the sentence's own unless the word opens it.
+    let before = a.tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.span.start >= sentence.start)
+        .filter(|t| t.kind == TokenKind::Word)
+        .take(3)
+        .find(|t| t.span.len() >= 4);
+    match before {
+        Some(t) => !text.get(t.span.start).is_some_and(u8::is_ascii_uppercase),
+        None => a
+            .text
+            .get(sentence.start.min(word.start)..word.start)
+            .is_some_and(|b| b.chars().any(char::is_alphanumeric)),
+    }
+}
 
 /// Self-praise that positions a business in its market ("the leading
 /// provider", "state-of-the-art"): the boilerplate of a company profile,
@@ -80,6 +113,7 @@ fn industry_terms(a: &Analysis) -> usize {
             t.kind == TokenKind::Word
                 && (5..=9).contains(&t.span.len())
                 && lower_is_one_of(a.slice(t.span), MARKET)
+                && !names_something(a, t.span)
         })
         .count();
     let positioning = a
@@ -146,6 +180,21 @@ mod tests {
         assert_eq!(flagged("all-business", profile).len(), 1);
         let notice = "From March 1, the rate on our 6-month deposit account rises to 3.9% for balances over $500. Rates may change. Details at examplebank.example/rates";
         assert_eq!(flagged("all-business", notice).len(), 1);
+    }
+
+    #[test]
+    fn a_capitalised_market_word_mid_sentence_is_a_name() {
+        // A party's name is politics, not market talk.
+        let d = "Polls close at ten and Labour needs four more seats in the north to hold the council, with turnout at 41% by noon.";
+        assert!(flagged("all-business", d).is_empty());
+        // A headline in title case capitalises every word.
+        let d = "Regional Banks Report Strong Deposits as Inflation Cools: lending rose 3% in the quarter across the sector";
+        assert_eq!(flagged("all-business", d).len(), 1);
+        // The same word as the market it names still counts.
+        let d = "Polls show labour costs rising faster than prices in the north, with payroll growth at 4% by June.";
+        assert_eq!(flagged("all-business", d).len(), 1);
+        let d = "Labour costs are rising faster than prices in the north, with payroll growth at 4% by June.";
+        assert_eq!(flagged("all-business", d).len(), 1);
     }
 
     #[test]
