@@ -13,6 +13,11 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    // It weighs English "we" against English "you": in a draft mostly in
+    // another language the reader is addressed in words it cannot read.
+    if a.foreign {
+        return;
+    }
     let s = &a.stats;
     // Self-praise and company talk count double next to a plain "we".
     let brand_talk = a.hits_of(Signal::BrandSelf).count() + a.hits_of(Signal::Brag).count();
@@ -72,6 +77,17 @@ mod tests {
         };
         let d = "Acme is proud to unveil Acme Cloud, built by our engineers at Acme Labs.";
         assert_eq!(flagged_with("self-centered", d, c).len(), 1);
+    }
+
+    #[test]
+    fn quiet_on_a_draft_in_another_language() {
+        // "Tu" addresses the reader in Spanish; only the English aside
+        // would be counted.
+        let d = "¡Buscamos diseñador para nuestro equipo en la oficina de Madrid! Ofrecemos horario \
+            flexible, buen sueldo y café gratis todos los días. Requisitos: cinco años de experiencia, \
+            portafolio con proyectos reales y ganas de aprender. Inglés: our partners and our \
+            clients call us from London. Manda tu CV a nuestro correo.";
+        assert!(flagged("self-centered", d).is_empty());
     }
 
     #[test]
