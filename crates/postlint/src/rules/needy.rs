@@ -15,7 +15,7 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 };
 
 /// Words after "please share" that send the post on to the people who need
-/// it ("please share with your neighbours", "share this so it reaches..."),
+/// it ("please share with the street", "share this so it gets to..."),
 /// or that stand between ("this", "it", "widely").
 const ON_TO: &[&str] = &["with", "so"];
 const BETWEEN: &[&str] = &["this", "it", "widely", "far", "around"];

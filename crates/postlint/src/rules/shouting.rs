@@ -234,8 +234,8 @@ mod tests {
         );
         // Quotes around a few words of a longer shout do not hide it.
         assert_eq!(
-            flagged("shouting", "HUGE SALE THIS \"WEEKEND\" ONLY"),
-            ["HUGE SALE THIS \"WEEKEND\" ONLY"]
+            flagged("shouting", "BIG RUG CLEARANCE \"FRIDAY\" ONLY"),
+            ["BIG RUG CLEARANCE \"FRIDAY\" ONLY"]
         );
     }
 }
