@@ -4,7 +4,7 @@ use super::missed_conversation::invites;
 use super::{Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
-use crate::report::{Dimension, Severity, Span};
+use crate::report::{Dimension, Severity};
 use crate::text::lower_is_one_of;
 use crate::tokenizer::TokenKind;
 
@@ -29,39 +29,6 @@ const MARKET: &[&str] = &[
     "labour",
     "labor",
 ];
-
-/// A market word capitalised inside a sentence of ordinary case is a
-/// name, not the market: a party ("and Labour won the seat") or a brand.
-/// Capitals at a sentence's start, in a word all in capitals, or after a
-/// capitalised word (a headline in title case, "Community Banks Post
-/// Gains") say nothing.
-fn names_something(a: &Analysis, word: Span) -> bool {
-    let text = a.text.as_bytes();
-    if !text.get(word.start).is_some_and(u8::is_ascii_uppercase)
-        || text.get(word.start + 1).is_some_and(u8::is_ascii_uppercase)
-    {
-        return false;
-    }
-    let sentence = a.sentence_at(word.start);
-    let i = a.tokens.partition_point(|t| t.span.start < word.start);
-    // The nearest of the three words before it that is longer than a
-    // function word ("of", "the", "and") decides; none, and the capital
-    // is the sentence's own unless the word opens it.
-    let before = a.tokens[..i]
-        .iter()
-        .rev()
-        .take_while(|t| t.span.start >= sentence.start)
-        .filter(|t| t.kind == TokenKind::Word)
-        .take(3)
-        .find(|t| t.span.len() >= 4);
-    match before {
-        Some(t) => !text.get(t.span.start).is_some_and(u8::is_ascii_uppercase),
-        None => a
-            .text
-            .get(sentence.start.min(word.start)..word.start)
-            .is_some_and(|b| b.chars().any(char::is_alphanumeric)),
-    }
-}
 
 /// Self-praise that positions a business in its market ("the leading
 /// provider", "state-of-the-art"): the boilerplate of a company profile,
@@ -104,18 +71,31 @@ fn shows_a_person(a: &Analysis) -> bool {
 /// Industry talk in the draft: jargon, market words and a company
 /// profile's positioning claims.
 fn industry_terms(a: &Analysis) -> usize {
-    let market = a
-        .tokens
-        .iter()
-        .filter(|t| {
-            // Every listed word has 5 to 9 letters: most words are turned
-            // away on their length.
-            t.kind == TokenKind::Word
-                && (5..=9).contains(&t.span.len())
-                && lower_is_one_of(a.slice(t.span), MARKET)
-                && !names_something(a, t.span)
-        })
-        .count();
+    // A market word capitalised right after a lower-case word is a name,
+    // not the market: a party ("and Labour won the seat"), a department
+    // ("the Department of Labor"). At a sentence's start, in capitals, or
+    // after a capitalised word (a title-case headline, "Community Banks
+    // Post Gains") the capital says nothing.
+    let text = a.text.as_bytes();
+    let mut market = 0;
+    let mut after_lower = false;
+    for t in &a.tokens {
+        let first = text.get(t.span.start).copied().unwrap_or(0);
+        // Every listed word has 5 to 9 letters: most words are turned
+        // away on their length.
+        if t.kind == TokenKind::Word
+            && (5..=9).contains(&t.span.len())
+            && !(after_lower
+                && first.is_ascii_uppercase()
+                && text
+                    .get(t.span.start + 1)
+                    .is_some_and(u8::is_ascii_lowercase))
+            && lower_is_one_of(a.slice(t.span), MARKET)
+        {
+            market += 1;
+        }
+        after_lower = t.kind == TokenKind::Word && first.is_ascii_lowercase();
+    }
     let positioning = a
         .hits_of(Signal::Brag)
         .filter(|h| lower_is_one_of(a.slice(h.span), POSITIONING))

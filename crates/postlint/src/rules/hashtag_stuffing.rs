@@ -2,9 +2,9 @@
 
 use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
-use crate::lexicon::Signal;
-use crate::report::{Dimension, Severity, Span};
-use crate::tokenizer::TokenKind;
+use crate::report::{Dimension, Severity};
+use crate::text::lower_is_one_of;
+use crate::tokenizer::{Token, TokenKind};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "hashtag-stuffing",
@@ -20,38 +20,37 @@ const MAX_TAGS: usize = 6;
 /// six tags, a two-line one does not.
 const WORDS_PER_TAG: usize = 10;
 
-/// A paid-partnership tag (`#ad`, `#sponsored`: the lexicon's
-/// `sponsored` hashtags) is a disclosure the law asks for, not a tag for
-/// reach: it does not count. Their spans, sorted (nearly always none).
-fn disclosures(a: &Analysis) -> Vec<Span> {
-    let mut tags: Vec<Span> = a
-        .hits_of(Signal::Sponsored)
-        .filter(|h| h.first_token == h.last_token)
-        .filter(|h| {
-            a.tokens
-                .get(h.first_token)
-                .is_some_and(|t| t.kind == TokenKind::Hashtag && t.span == h.span)
-        })
-        .map(|h| h.span)
-        .collect();
-    crate::sort::sort(&mut tags);
-    tags.dedup();
-    tags
+/// Paid-partnership tags, as the lexicon's `sponsored` signal lists them:
+/// a disclosure the law asks for, not a tag for reach.
+const DISCLOSURES: &[&str] = &[
+    "ad",
+    "sponsored",
+    "spon",
+    "partner",
+    "affiliate",
+    "paidpartnership",
+    "gifted",
+];
+
+/// A hashtag that counts: not a disclosure.
+fn counts(a: &Analysis, t: &Token) -> bool {
+    t.kind == TokenKind::Hashtag
+        && !a
+            .slice(t.span)
+            .get(1..)
+            .is_some_and(|tag| lower_is_one_of(tag, DISCLOSURES))
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     if a.stats.hashtags < 4 {
         return;
     }
-    let disclosed = disclosures(a);
-    let n = a.stats.hashtags - disclosed.len().min(a.stats.hashtags);
+    let n = a.tokens.iter().filter(|t| counts(a, t)).count();
     let words = a.stats.words;
     if n < 4 || (n < MAX_TAGS && n * 3 < words) || (n >= MAX_TAGS && n * WORDS_PER_TAG < words) {
         return;
     }
-    let mut tags = a.tokens.iter().filter(|t| {
-        t.kind == TokenKind::Hashtag && (disclosed.is_empty() || disclosed.binary_search(&t.span).is_err())
-    });
+    let mut tags = a.tokens.iter().filter(|t| counts(a, t));
     let (Some(first), Some(last)) = (tags.next(), tags.next_back()) else {
         return;
     };

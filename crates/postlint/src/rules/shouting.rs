@@ -40,30 +40,32 @@ fn caps_words(a: &Analysis) -> usize {
         .count()
 }
 
-/// Quotation marks that open or close a quote.
-const QUOTES: [char; 8] = ['"', '\'', '“', '”', '‘', '’', '«', '»'];
+/// The bytes of the quotation mark ending at byte `at`: `"` or `'` (1),
+/// or a curly one (`“ ” ‘ ’`: E2 80 98-9D, 3).
+fn quote_before(b: &[u8], at: usize) -> usize {
+    match b.get(..at).unwrap_or_default() {
+        [.., b'"' | b'\''] => 1,
+        [.., 0xE2, 0x80, 0x98..=0x9D] => 3,
+        _ => 0,
+    }
+}
 
 /// A run that fills a quotation on its own ("a ticket titled \"FIX IT
 /// NOW\"", the sign said "NO PARKING ANY TIME") shows what someone else
-/// wrote: a quote mark just before it and one just after it (past any
-/// closing marks such as `.` or `!`).
-fn quoted(text: &str, span: Span) -> bool {
-    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
-        return false;
-    };
-    let Some(opening) = before.strip_suffix(QUOTES) else {
-        return false;
-    };
-    let closing = if text[span.start..span.end].ends_with(QUOTES) {
-        Some(after)
-    } else {
-        after
-            .trim_start_matches(['.', ',', '!', '?', ';', ':'])
-            .strip_prefix(QUOTES)
-    };
-    // Quotes around the whole draft (as some exports wrap every message)
-    // quote no one.
-    closing.is_some_and(|rest| !(opening.trim().is_empty() && rest.trim().is_empty()))
+/// wrote: a quote mark just before it, not opening the draft (some
+/// exports wrap every message in quotes), and one just after it, past any
+/// closing `.` or `,`.
+fn quoted(b: &[u8], span: Span) -> bool {
+    let mut end = span.end;
+    while matches!(b.get(end), Some(b'.' | b',')) {
+        end += 1;
+    }
+    let open = quote_before(b, span.start);
+    open > 0
+        && open < span.start
+        && (quote_before(b, end) > 0
+            || quote_before(b, end + 1) == 1
+            || quote_before(b, end + 3) == 3)
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
@@ -75,7 +77,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let Some((span, words, bangs)) = run.take() else {
             return;
         };
-        if words > 0 && quoted(a.text, span) {
+        if words > 0 && quoted(a.text.as_bytes(), span) {
             return;
         }
         let selling_run = words >= SELLING_CAPS_RUN
