@@ -26,11 +26,18 @@ const WHERE_TO_APPLY: &[&str] = &[
 /// word, a link or an address ("Apply at", "Apply by", "Apply: example.org/jobs").
 /// "Apply now" and "apply today" still push.
 fn where_to_apply(a: &Analysis, h: &Hit) -> bool {
-    let (Some(verb), Some(next)) = (a.tokens.get(h.first_token), a.tokens.get(h.last_token)) else {
-        return false;
-    };
-    a.slice(verb.span).eq_ignore_ascii_case("apply")
-        && (next.kind != TokenKind::Word || lower_is_one_of(a.slice(next.span), WHERE_TO_APPLY))
+    token_is(a, h.first_token, "apply")
+        && a.tokens.get(h.last_token).is_some_and(|next| {
+            next.kind != TokenKind::Word || lower_is_one_of(a.slice(next.span), WHERE_TO_APPLY)
+        })
+}
+
+/// Whether token `i` is `word` (ASCII case folded).
+#[inline(never)]
+pub(super) fn token_is(a: &Analysis, i: usize, word: &str) -> bool {
+    a.tokens
+        .get(i)
+        .is_some_and(|t| a.slice(t.span).eq_ignore_ascii_case(word))
 }
 
 /// Reports a rule's phrase hits with `report` unless every reportable hit

@@ -1,6 +1,6 @@
 //! `needy`: begging for attention or numbers.
 
-use super::hard_sell::report_unless;
+use super::hard_sell::{report_unless, token_is};
 use super::{from_hits, Finding, RuleInfo, REPORTABLE_STRENGTH, SELLS};
 use crate::analysis::Analysis;
 use crate::lexicon::{Hit, Signal};
@@ -13,35 +13,44 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     description: "Begging for attention (\"please like\", \"please share\", \"why isn't anyone...\", \"help us reach 10k\").",
 };
 
-/// "Please share" is a plea for reach in a draft that sells: the salesy
-/// score says so and a call to buy, an offer, a deadline or a sponsorship
-/// is strong enough to report (a phone number to call about a lost dog
-/// lifts the score, but sells nothing). Elsewhere it passes the word on: a
-/// lost pet, a scam warning, a job or a neighbour's fundraiser wants to
-/// reach the people it helps, and a reply asking "please share" asks the
-/// other person for their recipe or photo.
-fn passes_the_word_on(a: &Analysis, h: &Hit) -> bool {
-    a.tokens
-        .get(h.last_token)
-        .is_some_and(|t| a.slice(t.span).eq_ignore_ascii_case("share"))
-        && (a.reply
-            || a.scores[0] < SELLS
-            || !a.hits.iter().any(|p| {
-                p.strength >= REPORTABLE_STRENGTH
-                    && !p.negated
-                    && matches!(
-                        p.signal,
-                        Signal::CallToBuy | Signal::Discount | Signal::Urgency | Signal::Sponsored
-                    )
-            }))
+/// The draft sells: the salesy score says so and a call to buy, an offer,
+/// a deadline or a sponsorship is strong enough to report. (A phone number
+/// to call about a lost dog lifts the score, but sells nothing.)
+fn pitches(a: &Analysis) -> bool {
+    a.scores[0] >= SELLS
+        && a.hits.iter().any(|p| {
+            p.strength >= REPORTABLE_STRENGTH
+                && !p.negated
+                && matches!(
+                    p.signal,
+                    Signal::CallToBuy | Signal::Discount | Signal::Urgency | Signal::Sponsored
+                )
+        })
+}
+
+/// A plea that ends in "share" ("please share", "pls share").
+fn asks_to_share(a: &Analysis, h: &Hit) -> bool {
+    token_is(a, h.last_token, "share")
 }
 
 /// "Please share your favourite recipe" asks readers something; the lexicon
 /// lists such phrases as neutral, so only the plea for reach arrives here.
-/// A plea to share beside a plea for likes, follows or numbers is for the
-/// account too: the draft's pleas are reported together or not at all.
+/// "Please share" is a plea for reach in a draft that sells. Elsewhere it
+/// passes the word on: a lost pet, a scam warning, a job or a neighbour's
+/// fundraiser wants to reach the people it helps, and a reply asking
+/// "please share" asks the other person for their recipe or photo. A plea
+/// to share beside a plea for likes, follows or numbers is for the account
+/// too: the draft's pleas are reported together or not at all.
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    report_unless(a, out, Signal::Needy, passes_the_word_on, report);
+    // Whether the draft sells is read once, and only for a draft that pleads.
+    if a.hits_of(Signal::Needy).next().is_none() {
+        return;
+    }
+    if !a.reply && pitches(a) {
+        report(a, out);
+    } else {
+        report_unless(a, out, Signal::Needy, asks_to_share, report);
+    }
 }
 
 fn report(a: &Analysis, out: &mut Vec<Finding>) {
