@@ -71,17 +71,31 @@ fn shows_a_person(a: &Analysis) -> bool {
 /// Industry talk in the draft: jargon, market words and a company
 /// profile's positioning claims.
 fn industry_terms(a: &Analysis) -> usize {
-    let market = a
-        .tokens
-        .iter()
-        .filter(|t| {
-            // Every listed word has 5 to 9 letters: most words are turned
-            // away on their length.
-            t.kind == TokenKind::Word
-                && (5..=9).contains(&t.span.len())
-                && lower_is_one_of(a.slice(t.span), MARKET)
-        })
-        .count();
+    // A market word capitalised right after a lower-case word is a name,
+    // not the market: a party ("and Labour won the seat"), a department
+    // ("the Department of Labor"). At a sentence's start, in capitals, or
+    // after a capitalised word (a title-case headline, "Community Banks
+    // Post Gains") the capital says nothing.
+    let text = a.text.as_bytes();
+    let mut market = 0;
+    let mut after_lower = false;
+    for t in &a.tokens {
+        let first = text.get(t.span.start).copied().unwrap_or(0);
+        // Every listed word has 5 to 9 letters: most words are turned
+        // away on their length.
+        if t.kind == TokenKind::Word
+            && (5..=9).contains(&t.span.len())
+            && !(after_lower
+                && first.is_ascii_uppercase()
+                && text
+                    .get(t.span.start + 1)
+                    .is_some_and(u8::is_ascii_lowercase))
+            && lower_is_one_of(a.slice(t.span), MARKET)
+        {
+            market += 1;
+        }
+        after_lower = t.kind == TokenKind::Word && first.is_ascii_lowercase();
+    }
     let positioning = a
         .hits_of(Signal::Brag)
         .filter(|h| lower_is_one_of(a.slice(h.span), POSITIONING))
@@ -146,6 +160,21 @@ mod tests {
         assert_eq!(flagged("all-business", profile).len(), 1);
         let notice = "From March 1, the rate on our 6-month deposit account rises to 3.9% for balances over $500. Rates may change. Details at examplebank.example/rates";
         assert_eq!(flagged("all-business", notice).len(), 1);
+    }
+
+    #[test]
+    fn a_capitalised_market_word_mid_sentence_is_a_name() {
+        // A party's name is politics, not market talk.
+        let d = "Polls close at ten and Labour needs four more seats in the north to hold the council, with turnout at 41% by noon.";
+        assert!(flagged("all-business", d).is_empty());
+        // A headline in title case capitalises every word.
+        let d = "Regional Banks Report Strong Deposits as Inflation Cools: lending rose 3% in the quarter across the sector";
+        assert_eq!(flagged("all-business", d).len(), 1);
+        // The same word as the market it names still counts.
+        let d = "Polls show labour costs rising faster than prices in the north, with payroll growth at 4% by June.";
+        assert_eq!(flagged("all-business", d).len(), 1);
+        let d = "Labour costs are rising faster than prices in the north, with payroll growth at 4% by June.";
+        assert_eq!(flagged("all-business", d).len(), 1);
     }
 
     #[test]

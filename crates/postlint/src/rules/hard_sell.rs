@@ -1,9 +1,11 @@
 //! `hard-sell`: an imperative call to buy, order, book or click.
 
-use super::{from_hits, Finding, RuleInfo};
+use super::{from_hits, Finding, RuleInfo, REPORTABLE_STRENGTH};
 use crate::analysis::Analysis;
-use crate::lexicon::Signal;
+use crate::lexicon::{Hit, Signal};
 use crate::report::{Dimension, Severity};
+use crate::text::lower_is_one_of;
+use crate::tokenizer::TokenKind;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "hard-sell",
@@ -13,7 +15,59 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
         "A direct call to buy, order, book, sign up or click (\"buy now\", \"link in bio\").",
 };
 
+/// Words after "apply" that say where or by when to apply ("Apply at our
+/// site", "Apply by May 1", "Apply here:"): the practical line every job,
+/// grant or school place needs, not a push to buy.
+const WHERE_TO_APPLY: &[&str] = &[
+    "at", "by", "here", "via", "online", "in", "on", "below", "from",
+];
+
+/// A call that only says where to apply: "apply" and then a place, a date
+/// word, a link or an address ("Apply at", "Apply by", "Apply: example.org/jobs").
+/// "Apply now" and "apply today" still push.
+fn where_to_apply(a: &Analysis, h: &Hit) -> bool {
+    token_is(a, h.first_token, "apply")
+        && a.tokens.get(h.last_token).is_some_and(|next| {
+            next.kind != TokenKind::Word || lower_is_one_of(a.slice(next.span), WHERE_TO_APPLY)
+        })
+}
+
+/// Whether token `i` is `word` (ASCII case folded).
+#[inline(never)]
+pub(super) fn token_is(a: &Analysis, i: usize, word: &str) -> bool {
+    a.tokens
+        .get(i)
+        .is_some_and(|t| a.slice(t.span).eq_ignore_ascii_case(word))
+}
+
+/// Reports a rule's phrase hits with `report` unless every reportable hit
+/// is one that `spares` reads as something else. (The rules' own
+/// `report`s stay plain [`from_hits`] calls, reached through a pointer:
+/// the WebAssembly optimiser then folds them with the other phrase rules'
+/// reporting instead of keeping a copy for each.)
+#[inline(never)]
+pub(super) fn report_unless(
+    a: &Analysis,
+    out: &mut Vec<Finding>,
+    signal: Signal,
+    spares: fn(&Analysis, &Hit) -> bool,
+    report: fn(&Analysis, &mut Vec<Finding>),
+) {
+    if !a
+        .hits_of(signal)
+        .all(|h| h.quoted || h.strength < REPORTABLE_STRENGTH || spares(a, h))
+    {
+        report(a, out);
+    }
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    // A job post, grant or course has to say how to apply; saying only
+    // that is not a hard sell.
+    report_unless(a, out, Signal::CallToBuy, where_to_apply, report);
+}
+
+fn report(a: &Analysis, out: &mut Vec<Finding>) {
     from_hits(a, Signal::CallToBuy, out, |phrase| {
         (format!("\"{phrase}\" tells readers to buy; people scroll past posts that sell at them."), "Show what the thing does for someone, or tell its story, and let interested readers ask.")
     });
@@ -55,6 +109,28 @@ mod tests {
         )
         .is_empty());
         assert!(flagged("hard-sell", "I went to a workshop nowhere near town").is_empty());
+    }
+
+    #[test]
+    fn saying_where_to_apply_is_not_a_sell() {
+        // A job or course has to say how to apply.
+        for d in [
+            "We need a night-shift baker. Apply at our front counter.",
+            "Two paid internships this summer. Apply by March 3: example.org/jobs",
+            "Looking for a part-time bookkeeper. Apply here: example.org/careers",
+            "Volunteer drivers wanted. Apply: jobs@example.org",
+        ] {
+            assert!(flagged("hard-sell", d).is_empty(), "{d}");
+        }
+        // Pushing readers to apply today is still a push.
+        assert_eq!(
+            flagged("hard-sell", "Openings close soon. Apply today!"),
+            ["Apply today"]
+        );
+        assert_eq!(
+            flagged("hard-sell", "Our card has no fees. Apply now"),
+            ["Apply now"]
+        );
     }
 
     #[test]

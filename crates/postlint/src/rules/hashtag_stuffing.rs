@@ -3,7 +3,8 @@
 use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::report::{Dimension, Severity};
-use crate::tokenizer::TokenKind;
+use crate::text::lower_is_one_of;
+use crate::tokenizer::{Token, TokenKind};
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
     id: "hashtag-stuffing",
@@ -12,16 +13,44 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
     description: "More hashtags than the words can carry.",
 };
 
-/// This many hashtags is too many whatever the length.
+/// From this many hashtags a post needs far more words to carry them: a
+/// tag for every [`WORDS_PER_TAG`] words at most, not one for every three.
 const MAX_TAGS: usize = 6;
+/// Words each of [`MAX_TAGS`] or more tags needs: a long caption carries
+/// six tags, a two-line one does not.
+const WORDS_PER_TAG: usize = 10;
+
+/// Paid-partnership tags, as the lexicon's `sponsored` signal lists them:
+/// a disclosure the law asks for, not a tag for reach.
+const DISCLOSURES: &[&str] = &[
+    "ad",
+    "sponsored",
+    "spon",
+    "partner",
+    "affiliate",
+    "paidpartnership",
+    "gifted",
+];
+
+/// A hashtag that counts: not a disclosure.
+fn counts(a: &Analysis, t: &Token) -> bool {
+    t.kind == TokenKind::Hashtag
+        && !a
+            .slice(t.span)
+            .get(1..)
+            .is_some_and(|tag| lower_is_one_of(tag, DISCLOSURES))
+}
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
-    let n = a.stats.hashtags;
-    let words = a.stats.words;
-    if n < 4 || (n < MAX_TAGS && n * 3 < words) {
+    if a.stats.hashtags < 4 {
         return;
     }
-    let mut tags = a.tokens.iter().filter(|t| t.kind == TokenKind::Hashtag);
+    let n = a.tokens.iter().filter(|t| counts(a, t)).count();
+    let words = a.stats.words;
+    if n < 4 || (n < MAX_TAGS && n * 3 < words) || (n >= MAX_TAGS && n * WORDS_PER_TAG < words) {
+        return;
+    }
+    let mut tags = a.tokens.iter().filter(|t| counts(a, t));
     let (Some(first), Some(last)) = (tags.next(), tags.next_back()) else {
         return;
     };
@@ -55,5 +84,31 @@ mod tests {
         .is_empty());
         let d = "A long post with many words about the week we had at the farm, the lambs, the rain, the mud and the neighbours who helped #farm #lambs #spring #rain";
         assert!(flagged("hashtag-stuffing", d).is_empty());
+    }
+
+    #[test]
+    fn a_long_caption_carries_six_tags() {
+        let long = "We spent the whole weekend at the allotment with the kids, pulling the last of the carrots, \
+            arguing about where the compost should go, and eating far too many of the raspberries before they \
+            reached a bowl. The shed roof finally got its new felt, the water butt is full again after the rain, \
+            and somebody left a very polite note about our sunflowers leaning over the path. \
+            #allotment #growyourown #gardening #autumn #harvest #family";
+        assert!(flagged("hashtag-stuffing", long).is_empty());
+        let short = "Harvest day at the allotment. #allotment #growyourown #gardening #autumn #harvest #family";
+        assert_eq!(flagged("hashtag-stuffing", short).len(), 1);
+    }
+
+    #[test]
+    fn a_disclosure_tag_is_not_stuffing() {
+        // "#ad" is the disclosure readers are owed; four tags remain, and
+        // fifteen words carry them.
+        let d = "#ad My favourite trail shoes got a new colour and they still grip on wet rock #hiking #trails #outdoors #running";
+        assert!(flagged("hashtag-stuffing", d).is_empty());
+        // The finding spans the tags, not the disclosure at the top.
+        let d = "#ad new colour drop #hiking #trails #outdoors #running";
+        assert_eq!(
+            flagged("hashtag-stuffing", d),
+            ["#hiking #trails #outdoors #running"]
+        );
     }
 }

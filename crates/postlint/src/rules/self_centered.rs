@@ -13,6 +13,11 @@ pub(crate) const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
+    // It weighs English "we" against English "you": in a draft mostly in
+    // another language the reader is addressed in words it cannot read.
+    if a.foreign {
+        return;
+    }
     let s = &a.stats;
     // Self-praise and company talk count double next to a plain "we".
     let brand_talk = a.hits_of(Signal::BrandSelf).count() + a.hits_of(Signal::Brag).count();
@@ -29,7 +34,12 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // does not count names for every draft.
     let names = crate::features::repeated_names(a.text, &a.tokens, &a.sentences);
     let selfish = s.self_refs + names + 2 * brand_talk;
-    if selfish < 4 || selfish < 3 * s.second_person.max(1) {
+    // Company talk ("since 2019", "our clients") is the brand's own next to
+    // a "we", the brand's name, a name said again and again or its praise
+    // of itself; with none, nobody is talking about themselves (a rider
+    // complaining of "the first rise since 2019").
+    let someone = s.self_refs + names > 0 || a.hits_of(Signal::Brag).next().is_some();
+    if !someone || selfish < 4 || selfish < 3 * s.second_person.max(1) {
         return;
     }
     let refs: Vec<Span> = a
@@ -72,6 +82,25 @@ mod tests {
         };
         let d = "Acme is proud to unveil Acme Cloud, built by our engineers at Acme Labs.";
         assert_eq!(flagged_with("self-centered", d, c).len(), 1);
+    }
+
+    #[test]
+    fn quiet_when_no_one_talks_about_themselves() {
+        // Company-history words with no "we", no name and no self-praise.
+        let d = "Bus fares up again, the third rise since 2019, and the night \
+            route has run late every week since 2021. Fix the timetable first.";
+        assert!(flagged("self-centered", d).is_empty());
+    }
+
+    #[test]
+    fn quiet_on_a_draft_in_another_language() {
+        // "Tu" addresses the reader in Spanish; only the English aside
+        // would be counted.
+        let d = "¡Buscamos diseñador para nuestro equipo en la oficina de Madrid! Ofrecemos horario \
+            flexible, buen sueldo y café gratis todos los días. Requisitos: cinco años de experiencia, \
+            portafolio con proyectos reales y ganas de aprender. Inglés: our partners and our \
+            clients call us from London. Manda tu CV a nuestro correo.";
+        assert!(flagged("self-centered", d).is_empty());
     }
 
     #[test]

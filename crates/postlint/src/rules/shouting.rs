@@ -40,6 +40,34 @@ fn caps_words(a: &Analysis) -> usize {
         .count()
 }
 
+/// The bytes of the quotation mark ending at byte `at`: `"` or `'` (1),
+/// or a curly one (`“ ” ‘ ’`: E2 80 98-9D, 3).
+fn quote_before(b: &[u8], at: usize) -> usize {
+    match b.get(..at).unwrap_or_default() {
+        [.., b'"' | b'\''] => 1,
+        [.., 0xE2, 0x80, 0x98..=0x9D] => 3,
+        _ => 0,
+    }
+}
+
+/// A run that fills a quotation on its own ("a ticket titled \"FIX IT
+/// NOW\"", the sign said "NO PARKING ANY TIME") shows what someone else
+/// wrote: a quote mark just before it, not opening the draft (some
+/// exports wrap every message in quotes), and one just after it, past any
+/// closing `.` or `,`.
+fn quoted(b: &[u8], span: Span) -> bool {
+    let mut end = span.end;
+    while matches!(b.get(end), Some(b'.' | b',')) {
+        end += 1;
+    }
+    let open = quote_before(b, span.start);
+    open > 0
+        && open < span.start
+        && (quote_before(b, end) > 0
+            || quote_before(b, end + 1) == 1
+            || quote_before(b, end + 3) == 3)
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // (span, capitalised words, trailing exclamation marks)
     let mut run: Option<(Span, usize, usize)> = None;
@@ -49,6 +77,9 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let Some((span, words, bangs)) = run.take() else {
             return;
         };
+        if words > 0 && quoted(a.text.as_bytes(), span) {
+            return;
+        }
         let selling_run = words >= SELLING_CAPS_RUN
             && (a.scores[0] >= SELLS
                 || *draft_caps.get_or_insert_with(|| caps_words(a)) >= CAPS_WORDS);
@@ -184,5 +215,29 @@ mod tests {
         assert!(flagged("shouting", "ROAD CLOSED TODAY on Elm Street for repairs.").is_empty());
         assert!(flagged("shouting", "Finished my first quilt!!!").is_empty());
         assert!(flagged("shouting", "Really???").is_empty());
+    }
+
+    #[test]
+    fn quiet_on_capitals_someone_else_wrote() {
+        // A quoted sign, subject line or title is the other person's
+        // capitals, not the writer raising their voice.
+        for d in [
+            "Someone emailed me with the subject \"READ THIS RIGHT NOW\" at midnight.",
+            "The gate sign still says “NO ENTRY AFTER DARK” and nobody knows why.",
+            "My nephew's band is called 'THE LOUD ONES TOO' and they are quiet.",
+            "He texted \"WHERE ARE YOU NOW!!\" twice",
+        ] {
+            assert!(flagged("shouting", d).is_empty(), "{d}");
+        }
+        // Quotes around the whole draft are no one else's words.
+        assert_eq!(
+            flagged("shouting", "\"CALL ME BACK WHEN YOU CAN\""),
+            ["CALL ME BACK WHEN YOU CAN"]
+        );
+        // Quotes around a few words of a longer shout do not hide it.
+        assert_eq!(
+            flagged("shouting", "BIG RUG CLEARANCE \"FRIDAY\" ONLY"),
+            ["BIG RUG CLEARANCE \"FRIDAY\" ONLY"]
+        );
     }
 }
