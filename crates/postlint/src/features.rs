@@ -56,7 +56,7 @@ pub(crate) type WordIds<'a> = &'a dyn Fn(&str) -> Option<u32>;
 #[derive(Clone, Copy)]
 pub(crate) enum Learned<'a> {
     /// `(token, index)` of each learned word in draft order.
-    Found(&'a [(usize, u32)]),
+    Found(&'a [(usize, usize)]),
     Lookup(WordIds<'a>),
 }
 
@@ -423,7 +423,7 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
         Learned::Found(found) => found,
         Learned::Lookup(words) => {
             let mut v = Vec::new();
-            for_each_word(doc, |i, w| v.extend(words(w).map(|id| (i, id))));
+            for_each_word(doc, |i, w| v.extend(words(w).map(|id| (i, id as usize))));
             looked_up = v;
             &looked_up
         }
@@ -456,6 +456,7 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
     };
     for &(i, id) in found {
         let span = doc.tokens[i].span;
+        let id = id as u32;
         if !allowed.overlaps(&span) && first_time(id) {
             out.push(Feature {
                 named: named!("word"),

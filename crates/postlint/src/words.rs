@@ -12,8 +12,10 @@ use crate::tokenizer::{Token, TokenKind};
 
 /// `(token, learned word index)` for each word token the model has
 /// learned, in draft order (repeats included): on the stack for a tweet's
-/// few.
-pub(crate) type Learned = Stacked<(usize, u32), 24>;
+/// few. (The index is widened to a `usize`: a pair without padding is
+/// zeroed on the stack by one `memset`, where `(usize, u32)`'s were
+/// written field by field, 48 stores of code on every draft's path.)
+pub(crate) type Learned = Stacked<(usize, usize), 24>;
 
 /// Walks the word tokens of `text` once. `keys` (one per token, zero
 /// when given) gets the lower-cased packed key of each ASCII word of at
@@ -68,7 +70,7 @@ pub(crate) fn walk(
                 foreign += usize::from(class == OTHER);
             }
             if let Some(id) = id {
-                learned.push((i, id));
+                learned.push((i, id as usize));
             }
             continue;
         }
@@ -107,7 +109,7 @@ pub(crate) fn walk(
             foreign += usize::from(class == OTHER);
         }
         if let Some(id) = id {
-            learned.push((i, id));
+            learned.push((i, id as usize));
         }
     }
     other > latin || (foreign >= 2 && foreign > 2 * en)
@@ -204,7 +206,7 @@ mod tests {
         let found: Vec<(&str, u32)> = learned
             .as_slice()
             .iter()
-            .map(|&(i, id)| (toks[i].text(text), id))
+            .map(|&(i, id)| (toks[i].text(text), id as u32))
             .collect();
         assert_eq!(
             found,
