@@ -76,7 +76,8 @@ impl<'a> Analysis<'a> {
         let mut learned = crate::words::Learned::new(0);
         // Whether the draft is ASCII, tested once for the walk and the rules.
         let ascii = text.is_ascii();
-        let foreign = crate::words::walk(text, ascii, &tokens, model, keys, &mut learned);
+        let (foreign, triggers) =
+            crate::words::walk(text, ascii, &tokens, model, keys, &mut learned);
         let mut sentences = std::mem::take(&mut spare.sentences);
         sentences.clear();
         normalize::sentences_into(text, &tokens, &mut sentences);
@@ -87,6 +88,7 @@ impl<'a> Analysis<'a> {
             tokens: &tokens,
             sentences: &sentences,
             keys,
+            triggers,
         };
         let settled = features::settle(doc, &mut matches);
         let feats = features::extract(

@@ -85,6 +85,9 @@ pub(crate) struct Doc<'a> {
     /// zero where it made none): word sets look words up by it, so no
     /// word is lower-cased twice.
     pub keys: &'a [u128],
+    /// The trigger bits of the draft's words (`crate::words::triggers`):
+    /// a pass that looks for a word no word of the draft has is skipped.
+    pub triggers: u8,
 }
 
 /// Hits after the user's allow list, everyday phrases, imperative openers,

@@ -273,7 +273,11 @@ impl KeyMap {
             let old_keys = std::mem::replace(&mut self.keys, vec![EMPTY; n]);
             let old_values = std::mem::replace(&mut self.values, vec![0; n]);
             self.shift -= 1;
-            for (k, v) in old_keys.into_iter().zip(old_values).filter(|s| s.0 != EMPTY) {
+            for (k, v) in old_keys
+                .into_iter()
+                .zip(old_values)
+                .filter(|s| s.0 != EMPTY)
+            {
                 let i = self.free_slot(k);
                 self.keys[i] = k;
                 self.values[i] = v;

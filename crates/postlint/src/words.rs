@@ -17,6 +17,30 @@ use crate::tokenizer::{Token, TokenKind};
 /// written field by field, 48 stores of code on every draft's path.)
 pub(crate) type Learned = Stacked<(usize, usize), 24>;
 
+/// A draft has a word "please" asks by (`features::signals::requests`).
+pub(crate) const TRIGGER_PLEASE: u8 = 1;
+/// A draft has a "you" credits can be given to
+/// (`features::signals::credits_readers`).
+pub(crate) const TRIGGER_YOU: u8 = 2;
+/// Every trigger: what a draft with a word the walk could not key has (its
+/// text is read word by word, as before).
+pub(crate) const TRIGGER_ALL: u8 = TRIGGER_PLEASE | TRIGGER_YOU;
+
+/// The trigger words, packed, and their bits: the model's word table holds
+/// them beside the function words, so the walk's one look-up per word also
+/// tells which feature passes a draft can skip (most drafts hold no
+/// "please" and no "you"; those passes read every token).
+pub(crate) fn triggers() -> impl Iterator<Item = (u128, u8)> {
+    let please = crate::features::signals::PLEASE_WORDS
+        .into_iter()
+        .filter_map(crate::text::lower_key)
+        .map(|k| (k, TRIGGER_PLEASE));
+    let you = crate::features::signals::YOU
+        .into_iter()
+        .map(|k| (k, TRIGGER_YOU));
+    please.chain(you)
+}
+
 /// Walks the word tokens of `text` once. `keys` (one per token, zero
 /// when given) gets the lower-cased packed key of each ASCII word of at
 /// most 15 bytes, for the lexicon's matching (`Normalized::of_range`);
@@ -26,6 +50,8 @@ pub(crate) type Learned = Stacked<(usize, usize), 24>;
 /// of its letters are in another script, or its function words are
 /// another language's.
 /// `ascii` says whether `text` is ASCII (the caller's test, made once).
+/// Also gives the draft's trigger bits: those of its words (`triggers`),
+/// or all of them when some word token got no key.
 pub(crate) fn walk(
     text: &str,
     ascii: bool,
@@ -33,8 +59,9 @@ pub(crate) fn walk(
     model: &Model,
     keys: &mut [u128],
     learned: &mut Learned,
-) -> bool {
+) -> (bool, u8) {
     let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
+    let mut triggers = 0u8;
     // Lower-cased words the key does not hold (longer than 15 bytes, or
     // not ASCII): rare, allocated on first use.
     let mut buf = String::new();
@@ -59,9 +86,12 @@ pub(crate) fn walk(
                 if let Some(k) = keys.get_mut(i) {
                     *k = key;
                 }
-                model.word_by_key(key)
+                let (class, bits, id) = model.word_entry(key);
+                triggers |= bits;
+                (class, id)
             } else {
-                // Longer than 15 bytes: no function word.
+                // Longer than 15 bytes: no function word, no key.
+                triggers = TRIGGER_ALL;
                 (0, learned_long(model, t.text(text), &mut buf))
             };
             if b.len() <= FUNCTION_WORD_MAX {
@@ -90,11 +120,15 @@ pub(crate) fn walk(
                 if let Some(k) = keys.get_mut(i) {
                     *k = key;
                 }
-                model.word_by_key(key)
+                let (class, bits, id) = model.word_entry(key);
+                triggers |= bits;
+                (class, id)
             } else {
+                triggers = TRIGGER_ALL;
                 (0, learned_long(model, w, &mut buf))
             }
         } else {
+            triggers = TRIGGER_ALL;
             // The function words are keyed by `str::to_lowercase`, the
             // learned words by `lower_word` (apostrophes straightened).
             let class = if w.len() <= FUNCTION_WORD_MAX {
@@ -112,7 +146,8 @@ pub(crate) fn walk(
             learned.push((i, id as usize));
         }
     }
-    other > latin || (foreign >= 2 && foreign > 2 * en)
+    let foreign = other > latin || (foreign >= 2 && foreign > 2 * en);
+    (foreign, triggers)
 }
 
 /// The learned index of a word looked up by its lower-cased text (words
@@ -139,6 +174,7 @@ mod tests {
             &mut [],
             &mut Stacked::new(0),
         )
+        .0
     }
 
     fn class(w: &str) -> u8 {
@@ -223,5 +259,32 @@ mod tests {
         let mut learned = Stacked::new(0);
         walk("and", true, &tokenize("and"), &m, &mut [], &mut learned);
         assert!(learned.as_slice().is_empty());
+    }
+
+    fn triggers_of(t: &str, m: &Model) -> u8 {
+        let toks = tokenize(t);
+        let mut keys = vec![0; toks.len()];
+        walk(t, t.is_ascii(), &toks, m, &mut keys, &mut Stacked::new(0)).1
+    }
+
+    #[test]
+    fn the_walk_says_which_trigger_words_a_draft_has() {
+        // In any model, learned words or none, and in any case.
+        let learned = Model::new([0.0; 4], [], [("please".to_owned(), [1.0; 4])]);
+        for m in [Model::builtin(), &learned, &Model::new([0.0; 4], [], [])] {
+            for w in crate::features::signals::PLEASE_WORDS {
+                assert_eq!(triggers_of(w, m), TRIGGER_PLEASE, "{w}");
+                let upper = format!("So {} help", w.to_uppercase());
+                assert_eq!(triggers_of(&upper, m), TRIGGER_PLEASE, "{upper}");
+            }
+            for w in ["you", "YOU", "Y'all", "y'all"] {
+                assert_eq!(triggers_of(w, m), TRIGGER_YOU, "{w}");
+            }
+            assert_eq!(triggers_of("you, please", m), TRIGGER_ALL);
+            assert_eq!(triggers_of("pleased to meet your team", m), 0);
+            // A word the walk keys not (not ASCII, or long): every pass runs.
+            assert_eq!(triggers_of("café", m), TRIGGER_ALL);
+            assert_eq!(triggers_of("unbelievablyawesome", m), TRIGGER_ALL);
+        }
     }
 }

@@ -445,12 +445,16 @@ static INVITING_VERBS: Lazy<WordSet> = Lazy::new(|| {
 });
 
 /// "you" and "y'all", packed as the word walk keys them.
-const YOU: [u128; 2] = text::pack_all(["you", "y'all"]);
+pub(crate) const YOU: [u128; 2] = text::pack_all(["you", "y'all"]);
 
 /// Adds `credits-readers` where "you" is the subject of something done in
 /// the past ("you showed up", "you raised $4,000", "you made this year"):
 /// the audience credited, at the centre of the post.
 pub(super) fn credits_readers(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    // No word of the draft is "you" (the walk's keys say so): nothing to find.
+    if doc.triggers & crate::words::TRIGGER_YOU == 0 {
+        return;
+    }
     let words = |from: usize| {
         doc.tokens[from..]
             .iter()
@@ -515,6 +519,10 @@ static PAST_VERBS: Lazy<WordSet> = Lazy::new(|| {
 /// before a verb asking for an answer ("... so please let me know", "please
 /// share"). A "please" elsewhere ("pleased", "as you please") is no request.
 pub(super) fn requests(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    // No word of the draft is a "please" (the walk's keys say so).
+    if doc.triggers & crate::words::TRIGGER_PLEASE == 0 {
+        return;
+    }
     for (i, t) in doc.tokens.iter().enumerate() {
         // The set turns most words away on their first byte and length.
         if t.kind != TokenKind::Word || !doc.is_in(i, &PLEASE) {
@@ -575,7 +583,8 @@ static ASKED: Lazy<WordSet> = Lazy::new(|| {
 });
 
 /// "Please" as people type it.
-static PLEASE: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["please", "pls", "plz", "plse"]));
+pub(crate) const PLEASE_WORDS: [&str; 4] = ["please", "pls", "plz", "plse"];
+static PLEASE: Lazy<WordSet> = Lazy::new(|| WordSet::new(&PLEASE_WORDS));
 
 /// Verbs after "please" that ask the reader for an answer or a hand.
 static ANSWER_VERBS: Lazy<WordSet> = Lazy::new(|| {
