@@ -279,7 +279,10 @@ pub(crate) fn extract(
         rep.push(&mut out, named!("brand-name"), h.span, 1.0);
     }
 
-    // Structure: money, links, phone numbers, faces, diary style.
+    // Structure: money, links, phone numbers, faces, diary style (only
+    // when some word of the draft can open a diary entry: the walk's keys
+    // say so).
+    let diary = doc.triggers & crate::words::TRIGGER_DIARY != 0;
     let mut words = 0usize;
     for (i, t) in doc.tokens.iter().enumerate() {
         words += usize::from(t.is_wordlike());
@@ -298,7 +301,7 @@ pub(crate) fn extract(
             }
             TokenKind::Emoji => named!("emoji"),
             TokenKind::Word if t.all_caps && t.span.len() > 2 => named!("capitals"),
-            TokenKind::Word if doc.is_diary_opener(i) => named!("diary-style"),
+            TokenKind::Word if diary && doc.is_diary_opener(i) => named!("diary-style"),
             TokenKind::Punctuation if doc.slice(t.span).contains('!') => named!("exclamation"),
             _ => continue,
         };
@@ -699,90 +702,88 @@ pub(crate) fn is_question(punct: &str) -> bool {
 
 /// Past-tense verbs that open a diary-style sentence with the "I" left out
 /// ("Went to a pottery class.", "Ran my first 10k.").
-static DIARY_VERBS: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "went",
-        "made",
-        "ate",
-        "took",
-        "got",
-        "had",
-        "ran",
-        "saw",
-        "found",
-        "bought",
-        "tried",
-        "spent",
-        "finished",
-        "started",
-        "woke",
-        "slept",
-        "forgot",
-        "lost",
-        "applied",
-        "baked",
-        "cooked",
-        "visited",
-        "watched",
-        "learned",
-        "learnt",
-        "realized",
-        "realised",
-        "decided",
-        "moved",
-        "quit",
-        "cried",
-        "laughed",
-        "locked",
-        "dropped",
-        "broke",
-        "burned",
-        "burnt",
-        "spilled",
-        "missed",
-        "met",
-        "drove",
-        "walked",
-        "finally",
-        "just",
-        "still",
-        "currently",
-        "accidentally",
-        "officially",
-    ])
-});
+pub(crate) const DIARY_WORDS: [&str; 48] = [
+    "went",
+    "made",
+    "ate",
+    "took",
+    "got",
+    "had",
+    "ran",
+    "saw",
+    "found",
+    "bought",
+    "tried",
+    "spent",
+    "finished",
+    "started",
+    "woke",
+    "slept",
+    "forgot",
+    "lost",
+    "applied",
+    "baked",
+    "cooked",
+    "visited",
+    "watched",
+    "learned",
+    "learnt",
+    "realized",
+    "realised",
+    "decided",
+    "moved",
+    "quit",
+    "cried",
+    "laughed",
+    "locked",
+    "dropped",
+    "broke",
+    "burned",
+    "burnt",
+    "spilled",
+    "missed",
+    "met",
+    "drove",
+    "walked",
+    "finally",
+    "just",
+    "still",
+    "currently",
+    "accidentally",
+    "officially",
+];
+static DIARY_VERBS: Lazy<WordSet> = Lazy::new(|| WordSet::new(&DIARY_WORDS));
 
 /// Past-tense forms that are never participles: a sentence they open is a
 /// diary entry whatever follows ("Spent way too much", "Went to bed at 9").
-static PAST_ONLY: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "went",
-        "ate",
-        "spent",
-        "took",
-        "ran",
-        "saw",
-        "woke",
-        "slept",
-        "forgot",
-        "drove",
-        "wrote",
-        "sang",
-        "swam",
-        "threw",
-        "fell",
-        "flew",
-        "came",
-        "began",
-        "drank",
-        "sat",
-        "stood",
-        "told",
-        "thought",
-        "overslept",
-        "stayed",
-    ])
-});
+pub(crate) const PAST_ONLY_WORDS: [&str; 25] = [
+    "went",
+    "ate",
+    "spent",
+    "took",
+    "ran",
+    "saw",
+    "woke",
+    "slept",
+    "forgot",
+    "drove",
+    "wrote",
+    "sang",
+    "swam",
+    "threw",
+    "fell",
+    "flew",
+    "came",
+    "began",
+    "drank",
+    "sat",
+    "stood",
+    "told",
+    "thought",
+    "overslept",
+    "stayed",
+];
+static PAST_ONLY: Lazy<WordSet> = Lazy::new(|| WordSet::new(&PAST_ONLY_WORDS));
 
 /// Spoken openers followed by a comma ("great, the printer jammed again",
 /// "ok so", "welp,"): how people talk, not how brands write.
@@ -826,38 +827,37 @@ pub(crate) struct Stats {
 
 /// Commercial verbs that, opening a sentence, make it a call to act
 /// ("Switch to FastNet today", "Call 555-0148", "Order online or in store").
-static IMPERATIVE_VERBS: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "buy",
-        "order",
-        "shop",
-        "book",
-        "call",
-        "switch",
-        "try",
-        "join",
-        "register",
-        "apply",
-        "subscribe",
-        "download",
-        "visit",
-        "grab",
-        "claim",
-        "reserve",
-        "enroll",
-        "enrol",
-        "schedule",
-        "upgrade",
-        "save",
-        "pre-order",
-        "preorder",
-        "dm",
-        "click",
-        "tap",
-        "sign",
-        "rsvp",
-    ])
-});
+pub(crate) const IMPERATIVE_WORDS: [&str; 28] = [
+    "buy",
+    "order",
+    "shop",
+    "book",
+    "call",
+    "switch",
+    "try",
+    "join",
+    "register",
+    "apply",
+    "subscribe",
+    "download",
+    "visit",
+    "grab",
+    "claim",
+    "reserve",
+    "enroll",
+    "enrol",
+    "schedule",
+    "upgrade",
+    "save",
+    "pre-order",
+    "preorder",
+    "dm",
+    "click",
+    "tap",
+    "sign",
+    "rsvp",
+];
+static IMPERATIVE_VERBS: Lazy<WordSet> = Lazy::new(|| WordSet::new(&IMPERATIVE_WORDS));
 
 /// After the verb, these make the sentence personal ("call me", "text my
 /// sister", "save the date", "try it yourself").
@@ -869,6 +869,10 @@ static NOT_A_CALL: Lazy<WordSet> = Lazy::new(|| {
 
 /// Adds a call-to-buy hit for each sentence opened by a commercial verb.
 fn imperative_calls(doc: Doc, hits: &mut Vec<Hit>) {
+    // No word of the draft is one of the verbs (the walk's keys say so).
+    if doc.triggers & crate::words::TRIGGER_IMPERATIVE == 0 {
+        return;
+    }
     let (text, tokens) = (doc.text, doc.tokens);
     let mut at_start = true;
     for (i, t) in tokens.iter().enumerate() {

@@ -64,7 +64,7 @@ struct WordIds {
 const CLASS_SHIFT: u32 = 30;
 /// Where a packed entry's trigger bits start (`crate::words::triggers`:
 /// words some feature pass looks for, so that a draft without any skips it).
-const TRIGGER_SHIFT: u32 = 28;
+const TRIGGER_SHIFT: u32 = 25;
 /// The index bits of a packed entry that is a function word or a trigger
 /// only (a model holds far fewer words than this).
 const NO_WORD: u32 = (1 << TRIGGER_SHIFT) - 1;
@@ -84,7 +84,7 @@ impl WordIds {
         match self.short.get(key) {
             Some(v) => (
                 (v >> CLASS_SHIFT) as u8,
-                (v >> TRIGGER_SHIFT) as u8 & 3,
+                (v >> TRIGGER_SHIFT) as u8 & crate::words::TRIGGER_ALL,
                 Some(v & NO_WORD).filter(|&id| id != NO_WORD),
             ),
             None => (0, 0, None),

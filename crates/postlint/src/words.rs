@@ -7,7 +7,7 @@
 use crate::model::Model;
 use crate::normalize::{ENGLISH, FUNCTION_WORD_MAX, OTHER};
 use crate::scratch::Stacked;
-use crate::text::{lower_ascii_key, lower_key, lower_word};
+use crate::text::{lower_ascii_key, lower_key, lower_word, pack};
 use crate::tokenizer::{Token, TokenKind};
 
 /// `(token, learned word index)` for each word token the model has
@@ -22,23 +22,38 @@ pub(crate) const TRIGGER_PLEASE: u8 = 1;
 /// A draft has a "you" credits can be given to
 /// (`features::signals::credits_readers`).
 pub(crate) const TRIGGER_YOU: u8 = 2;
+/// A draft has a verb that can invite readers
+/// (`features::signals::invitations`).
+pub(crate) const TRIGGER_INVITING: u8 = 4;
+/// A draft has a commercial verb that can open a call to act
+/// (`features::imperative_calls`).
+pub(crate) const TRIGGER_IMPERATIVE: u8 = 8;
+/// A draft has a verb that can open a diary-style sentence
+/// (`features::Doc::is_diary_opener`).
+pub(crate) const TRIGGER_DIARY: u8 = 16;
 /// Every trigger: what a draft with a word the walk could not key has (its
 /// text is read word by word, as before).
-pub(crate) const TRIGGER_ALL: u8 = TRIGGER_PLEASE | TRIGGER_YOU;
+pub(crate) const TRIGGER_ALL: u8 = 31;
 
 /// The trigger words, packed, and their bits: the model's word table holds
 /// them beside the function words, so the walk's one look-up per word also
-/// tells which feature passes a draft can skip (most drafts hold no
-/// "please" and no "you"; those passes read every token).
+/// tells which feature passes a draft can skip (most drafts hold none of
+/// a pass's words; the passes read every token or sentence). A list's
+/// words longer than 15 bytes are never a keyed word, so they need no bit.
 pub(crate) fn triggers() -> impl Iterator<Item = (u128, u8)> {
-    let please = crate::features::signals::PLEASE_WORDS
+    use crate::features::{signals, DIARY_WORDS, IMPERATIVE_WORDS, PAST_ONLY_WORDS};
+    let lists: [(&[&str], u8); 5] = [
+        (&signals::PLEASE_WORDS, TRIGGER_PLEASE),
+        (&signals::INVITING_WORDS, TRIGGER_INVITING),
+        (&IMPERATIVE_WORDS, TRIGGER_IMPERATIVE),
+        (&DIARY_WORDS, TRIGGER_DIARY),
+        (&PAST_ONLY_WORDS, TRIGGER_DIARY),
+    ];
+    let words = lists
         .into_iter()
-        .filter_map(crate::text::lower_key)
-        .map(|k| (k, TRIGGER_PLEASE));
-    let you = crate::features::signals::YOU
-        .into_iter()
-        .map(|k| (k, TRIGGER_YOU));
-    please.chain(you)
+        .flat_map(|(words, bit)| words.iter().filter_map(move |w| Some((pack(w)?, bit))));
+    let you = signals::YOU.into_iter().map(|k| (k, TRIGGER_YOU));
+    words.chain(you)
 }
 
 /// Walks the word tokens of `text` once. `keys` (one per token, zero
@@ -280,7 +295,28 @@ mod tests {
             for w in ["you", "YOU", "Y'all", "y'all"] {
                 assert_eq!(triggers_of(w, m), TRIGGER_YOU, "{w}");
             }
-            assert_eq!(triggers_of("you, please", m), TRIGGER_ALL);
+            use crate::features::{signals, DIARY_WORDS, IMPERATIVE_WORDS, PAST_ONLY_WORDS};
+            let lists: [(&[&str], u8); 4] = [
+                (&signals::INVITING_WORDS, TRIGGER_INVITING),
+                (&IMPERATIVE_WORDS, TRIGGER_IMPERATIVE),
+                (&DIARY_WORDS, TRIGGER_DIARY),
+                (&PAST_ONLY_WORDS, TRIGGER_DIARY),
+            ];
+            for (words, bit) in lists {
+                for w in words.iter().filter(|w| w.len() <= 15) {
+                    // (A hyphenated verb is two words and a hyphen.)
+                    let found = triggers_of(&w.to_uppercase(), m);
+                    assert!(found & bit != 0 || w.contains('-'), "{w}");
+                }
+            }
+            assert_eq!(
+                triggers_of("you, please tell me: went to shop", m),
+                TRIGGER_PLEASE
+                    | TRIGGER_YOU
+                    | TRIGGER_INVITING
+                    | TRIGGER_DIARY
+                    | TRIGGER_IMPERATIVE
+            );
             assert_eq!(triggers_of("pleased to meet your team", m), 0);
             // A word the walk keys not (not ASCII, or long): every pass runs.
             assert_eq!(triggers_of("café", m), TRIGGER_ALL);

@@ -410,6 +410,10 @@ static DATES: Lazy<WordSet> = Lazy::new(|| {
 /// to show or tell something of their own ("Show us your garden", "Tell us
 /// in the comments", "Tag someone who...").
 pub(super) fn invitations(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    // No word of the draft is an inviting verb (the walk's keys say so).
+    if doc.triggers & crate::words::TRIGGER_INVITING == 0 {
+        return;
+    }
     for s in doc.sentences {
         let Some(i) = doc.sentence_range(*s).find(|&i| {
             !matches!(
@@ -428,21 +432,20 @@ pub(super) fn invitations(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
 
 /// Verbs that, opening a sentence, invite readers to show or tell
 /// something of their own.
-static INVITING_VERBS: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "tell",
-        "show",
-        "share",
-        "tag",
-        "comment",
-        "nominate",
-        "submit",
-        "send",
-        "drop",
-        "introduce",
-        "celebrate",
-    ])
-});
+pub(crate) const INVITING_WORDS: [&str; 11] = [
+    "tell",
+    "show",
+    "share",
+    "tag",
+    "comment",
+    "nominate",
+    "submit",
+    "send",
+    "drop",
+    "introduce",
+    "celebrate",
+];
+static INVITING_VERBS: Lazy<WordSet> = Lazy::new(|| WordSet::new(&INVITING_WORDS));
 
 /// "you" and "y'all", packed as the word walk keys them.
 pub(crate) const YOU: [u128; 2] = text::pack_all(["you", "y'all"]);
