@@ -31,9 +31,13 @@ pub(crate) const TRIGGER_IMPERATIVE: u8 = 8;
 /// A draft has a verb that can open a diary-style sentence
 /// (`features::Doc::is_diary_opener`).
 pub(crate) const TRIGGER_DIARY: u8 = 16;
+/// A draft has a "to" and a word that can dedicate a sentence to people
+/// after it ("To every nurse...": `features::signals::audience`).
+pub(crate) const TRIGGER_TO: u8 = 32;
+pub(crate) const TRIGGER_DEDICATED: u8 = 64;
 /// Every trigger: what a draft with a word the walk could not key has (its
 /// text is read word by word, as before).
-pub(crate) const TRIGGER_ALL: u8 = 31;
+pub(crate) const TRIGGER_ALL: u8 = 127;
 
 /// The trigger words, packed, and their bits: the model's word table holds
 /// them beside the function words, so the walk's one look-up per word also
@@ -42,8 +46,10 @@ pub(crate) const TRIGGER_ALL: u8 = 31;
 /// words longer than 15 bytes are never a keyed word, so they need no bit.
 pub(crate) fn triggers() -> impl Iterator<Item = (u128, u8)> {
     use crate::features::{signals, DIARY_WORDS, IMPERATIVE_WORDS, PAST_ONLY_WORDS};
-    let lists: [(&[&str], u8); 5] = [
+    let lists: [(&[&str], u8); 7] = [
         (&signals::PLEASE_WORDS, TRIGGER_PLEASE),
+        (&["to"], TRIGGER_TO),
+        (&signals::DEDICATED_WORDS, TRIGGER_DEDICATED),
         (&signals::INVITING_WORDS, TRIGGER_INVITING),
         (&IMPERATIVE_WORDS, TRIGGER_IMPERATIVE),
         (&DIARY_WORDS, TRIGGER_DIARY),
@@ -296,7 +302,9 @@ mod tests {
                 assert_eq!(triggers_of(w, m), TRIGGER_YOU, "{w}");
             }
             use crate::features::{signals, DIARY_WORDS, IMPERATIVE_WORDS, PAST_ONLY_WORDS};
-            let lists: [(&[&str], u8); 4] = [
+            let lists: [(&[&str], u8); 6] = [
+                (&["to"], TRIGGER_TO),
+                (&signals::DEDICATED_WORDS, TRIGGER_DEDICATED),
                 (&signals::INVITING_WORDS, TRIGGER_INVITING),
                 (&IMPERATIVE_WORDS, TRIGGER_IMPERATIVE),
                 (&DIARY_WORDS, TRIGGER_DIARY),
@@ -316,8 +324,9 @@ mod tests {
                     | TRIGGER_INVITING
                     | TRIGGER_DIARY
                     | TRIGGER_IMPERATIVE
+                    | TRIGGER_TO
             );
-            assert_eq!(triggers_of("pleased to meet your team", m), 0);
+            assert_eq!(triggers_of("pleased, meet your team", m), 0);
             // A word the walk keys not (not ASCII, or long): every pass runs.
             assert_eq!(triggers_of("café", m), TRIGGER_ALL);
             assert_eq!(triggers_of("unbelievablyawesome", m), TRIGGER_ALL);

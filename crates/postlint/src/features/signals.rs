@@ -49,19 +49,18 @@ static GREETINGS: Lazy<WordSet> = Lazy::new(|| {
 
 /// Words after a sentence-opening "to" that dedicate the sentence to people
 /// ("To every parent who...", "To all the night-shift workers").
-static DEDICATED_TO: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "every",
-        "everyone",
-        "everybody",
-        "all",
-        "anyone",
-        "anybody",
-        "those",
-        "each",
-        "whoever",
-    ])
-});
+pub(crate) const DEDICATED_WORDS: [&str; 9] = [
+    "every",
+    "everyone",
+    "everybody",
+    "all",
+    "anyone",
+    "anybody",
+    "those",
+    "each",
+    "whoever",
+];
+static DEDICATED_TO: Lazy<WordSet> = Lazy::new(|| WordSet::new(&DEDICATED_WORDS));
 
 /// The span of a greeting to a group: the draft's first word a greeting
 /// followed by a word (not an @mention: that is a reply), or a sentence
@@ -79,6 +78,12 @@ fn greeting(doc: Doc) -> Option<Span> {
         if a.kind == TokenKind::Word && b.kind == TokenKind::Word && doc.is_in(i, &GREETINGS) {
             return Some(a.span.union(&b.span));
         }
+    }
+    // A sentence opened by "to every ...": only when the draft has both
+    // words (the walk's keys say so).
+    let to_every = crate::words::TRIGGER_TO | crate::words::TRIGGER_DEDICATED;
+    if doc.triggers & to_every != to_every {
+        return None;
     }
     for s in doc.sentences {
         let first = doc.tokens.partition_point(|t| t.span.start < s.start);
