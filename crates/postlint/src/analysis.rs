@@ -91,6 +91,7 @@ impl<'a> Analysis<'a> {
             triggers,
         };
         let settled = features::settle(doc, &mut matches);
+        let mut stats = Stats::default();
         let feats = features::extract(
             doc,
             &settled,
@@ -99,9 +100,10 @@ impl<'a> Analysis<'a> {
             foreign,
             words.map_or(Learned::Found(learned.as_slice()), Learned::Lookup),
             std::mem::take(&mut spare.features),
+            &mut stats,
         );
         let (scores, evidence) = model.score(&feats);
-        let mut stats = features::stats(text, &tokens, &settled.hits);
+        features::count_hits(&settled.hits, &mut stats);
         stats.self_refs += matches.brands.len();
         Analysis {
             text,

@@ -231,6 +231,7 @@ pub(crate) fn extract(
     foreign: bool,
     learned: Learned,
     mut out: Vec<Feature>,
+    stats: &mut Stats,
 ) -> Vec<Feature> {
     let (hits, allowed) = (settled.hits.as_slice(), &settled.allowed);
     out.clear();
@@ -281,11 +282,14 @@ pub(crate) fn extract(
 
     // Structure: money, links, phone numbers, faces, diary style (only
     // when some word of the draft can open a diary entry: the walk's keys
-    // say so).
+    // say so). The same pass counts the tokens the rules read (`Stats`).
     let diary = doc.triggers & crate::words::TRIGGER_DIARY != 0;
-    let mut words = 0usize;
+    let (mut words, mut hashtags, mut urls, mut mentions) = (0usize, 0usize, 0usize, 0usize);
     for (i, t) in doc.tokens.iter().enumerate() {
         words += usize::from(t.is_wordlike());
+        hashtags += usize::from(t.kind == TokenKind::Hashtag);
+        urls += usize::from(t.kind == TokenKind::Url);
+        mentions += usize::from(t.kind == TokenKind::Mention);
         if allowed.overlaps(&t.span) {
             continue;
         }
@@ -307,6 +311,7 @@ pub(crate) fn extract(
         };
         rep.push(&mut out, name, t.span, 1.0);
     }
+    (stats.words, stats.hashtags, stats.urls, stats.mentions) = (words, hashtags, urls, mentions);
     // Typing in lower case is how people write, not brands.
     if let Some((i, t)) = doc
         .tokens
@@ -372,6 +377,8 @@ pub(crate) fn extract(
     };
     for t in doc.tokens {
         if t.kind == TokenKind::Punctuation && is_question(doc.slice(t.span)) {
+            // (Counted for the rules too, in `Stats`.)
+            stats.questions += 1;
             let s = doc.sentence_at(t.span.start);
             let span = Span::new(s.start, t.span.end);
             rep.push(&mut out, q, span, 1.0);
@@ -1003,18 +1010,8 @@ fn resolve_negation(hits: &mut [Hit]) {
     }
 }
 
-pub(crate) fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
-    let mut s = Stats::default();
-    for t in tokens {
-        match t.kind {
-            TokenKind::Word | TokenKind::Number => s.words += 1,
-            TokenKind::Hashtag => s.hashtags += 1,
-            TokenKind::Url => s.urls += 1,
-            TokenKind::Mention => s.mentions += 1,
-            TokenKind::Punctuation if is_question(t.text(text)) => s.questions += 1,
-            _ => {}
-        }
-    }
+/// Adds the hits' counts to `s` (its token counts are `extract`'s).
+pub(crate) fn count_hits(hits: &[Hit], s: &mut Stats) {
     for h in hits {
         match h.signal {
             Signal::FirstPerson => s.first_person += 1,
@@ -1023,7 +1020,6 @@ pub(crate) fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
             _ => {}
         }
     }
-    s
 }
 
 /// Occurrences of capitalised names used more than once mid-sentence
