@@ -306,7 +306,10 @@ pub(crate) fn extract(
             TokenKind::Emoji => named!("emoji"),
             TokenKind::Word if t.all_caps && t.span.len() > 2 => named!("capitals"),
             TokenKind::Word if diary && doc.is_diary_opener(i) => named!("diary-style"),
-            TokenKind::Punctuation if doc.slice(t.span).contains('!') => named!("exclamation"),
+            // (By bytes: '!' is one in any UTF-8 text; no char search.)
+            TokenKind::Punctuation if doc.bytes(t.span).iter().any(|&b| b == b'!') => {
+                named!("exclamation")
+            }
             _ => continue,
         };
         rep.push(&mut out, name, t.span, 1.0);
@@ -570,6 +573,14 @@ impl<'a> Doc<'a> {
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &'a str {
         span.text(self.text)
+    }
+
+    /// The bytes of a span (empty when it is out of the text).
+    pub fn bytes(&self, span: Span) -> &'a [u8] {
+        self.text
+            .as_bytes()
+            .get(span.start..span.end)
+            .unwrap_or_default()
     }
 
     /// True when token `i`, lower-cased, is a word of `set`: by the walk's
