@@ -139,10 +139,13 @@ pub(crate) fn deadlines(doc: Doc, hits: &mut Vec<Hit>) {
     let (text, tokens) = (doc.text, doc.tokens);
     // A call to act alone ("Apply by Aug 9") is no offer in a job post or
     // a public notice.
-    let live = |s: Signal| {
-        hits.iter()
-            .any(|h| h.signal == s && h.negator.is_none() && !h.quoted)
-    };
+    // The signals with a live hit (no negator, not quoted), as bits: one
+    // pass over the hits for all the questions below.
+    let live_bits = hits
+        .iter()
+        .filter(|h| h.negator.is_none() && !h.quoted)
+        .fold(0u64, |bits, h| bits | 1 << (h.signal as u32 % 64));
+    let live = |s: Signal| live_bits & 1 << (s as u32 % 64) != 0;
     // (A loop that reads every kind without a branch: most drafts have
     // neither, and an early-exit search cost more.)
     let priced = tokens.iter().fold(false, |p, t| {
