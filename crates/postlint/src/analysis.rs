@@ -31,6 +31,8 @@ pub(crate) struct Analysis<'a> {
     pub foreign: bool,
     /// The draft is ASCII (nearly every one is).
     pub ascii: bool,
+    /// The trigger bits of the draft's words (`crate::words::triggers`).
+    pub triggers: u8,
     pub scores: [f64; 4],
     pub evidence: Vec<Evidence>,
     /// The draft's length on the configured platform (set by the linter).
@@ -117,6 +119,7 @@ impl<'a> Analysis<'a> {
             reply: ctx.reply,
             foreign,
             ascii,
+            triggers,
             scores,
             evidence,
             length: None,

@@ -64,7 +64,7 @@ struct WordIds {
 const CLASS_SHIFT: u32 = 30;
 /// Where a packed entry's trigger bits start (`crate::words::triggers`:
 /// words some feature pass looks for, so that a draft without any skips it).
-const TRIGGER_SHIFT: u32 = 23;
+const TRIGGER_SHIFT: u32 = 22;
 /// The index bits of a packed entry that is a function word or a trigger
 /// only (a model holds far fewer words than this).
 const NO_WORD: u32 = (1 << TRIGGER_SHIFT) - 1;

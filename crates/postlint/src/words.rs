@@ -35,9 +35,12 @@ pub(crate) const TRIGGER_DIARY: u8 = 16;
 /// after it ("To every nurse...": `features::signals::audience`).
 pub(crate) const TRIGGER_TO: u8 = 32;
 pub(crate) const TRIGGER_DEDICATED: u8 = 64;
+/// A draft has a platform action or a keyword verb
+/// (`rules::engagement_bait`'s forms: "RT + follow", "comment GUIDE").
+pub(crate) const TRIGGER_BAIT: u8 = 128;
 /// Every trigger: what a draft with a word the walk could not key has (its
 /// text is read word by word, as before).
-pub(crate) const TRIGGER_ALL: u8 = 127;
+pub(crate) const TRIGGER_ALL: u8 = 255;
 
 /// The trigger words, packed, and their bits: the model's word table holds
 /// them beside the function words, so the walk's one look-up per word also
@@ -59,7 +62,9 @@ pub(crate) fn triggers() -> impl Iterator<Item = (u128, u8)> {
         .into_iter()
         .flat_map(|(words, bit)| words.iter().filter_map(move |w| Some((pack(w)?, bit))));
     let you = signals::YOU.into_iter().map(|k| (k, TRIGGER_YOU));
-    words.chain(you)
+    use crate::rules::engagement_bait::{ACTIONS, KEYWORD_VERBS};
+    let bait = ACTIONS.into_iter().chain(KEYWORD_VERBS);
+    words.chain(you).chain(bait.map(|k| (k, TRIGGER_BAIT)))
 }
 
 /// Walks the word tokens of `text` once. `keys` (one per token, zero
@@ -300,6 +305,11 @@ mod tests {
             }
             for w in ["you", "YOU", "Y'all", "y'all"] {
                 assert_eq!(triggers_of(w, m), TRIGGER_YOU, "{w}");
+            }
+            for w in [
+                "rt", "Retweet", "repost", "FOLLOW", "like", "share", "comment", "type", "drop",
+            ] {
+                assert_ne!(triggers_of(w, m) & TRIGGER_BAIT, 0, "{w}");
             }
             use crate::features::{signals, DIARY_WORDS, IMPERATIVE_WORDS, PAST_ONLY_WORDS};
             let lists: [(&[&str], u8); 6] = [
