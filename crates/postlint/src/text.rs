@@ -121,7 +121,7 @@ fn load(b: &[u8]) -> u128 {
 impl WordSet {
     pub fn new(words: &[&'static str]) -> Self {
         let mut set = Self {
-            packed: KeyMap::default(),
+            packed: KeyMap::with_capacity(words.len()),
             long: Vec::new(),
             lengths: 0,
             firsts: 0,
@@ -235,6 +235,18 @@ impl PartialEq for KeyMap {
 }
 
 impl KeyMap {
+    /// An empty map with room for `n` keys without growing (a word set's
+    /// words: two heap blocks, not two per doubling).
+    pub fn with_capacity(n: usize) -> Self {
+        let slots = (2 * n).next_power_of_two().max(2);
+        Self {
+            keys: vec![EMPTY; slots],
+            values: vec![0; slots],
+            len: 0,
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+
     /// The first slot to probe for `key`.
     #[inline]
     fn home(&self, key: u128) -> usize {
