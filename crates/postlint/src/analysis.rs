@@ -93,8 +93,7 @@ impl<'a> Analysis<'a> {
             triggers,
         };
         let settled = features::settle(doc, &mut matches);
-        let mut stats = Stats::default();
-        let feats = features::extract(
+        let (feats, mut stats) = features::extract(
             doc,
             &settled,
             &matches.brands,
@@ -102,7 +101,6 @@ impl<'a> Analysis<'a> {
             foreign,
             words.map_or(Learned::Found(learned.as_slice()), Learned::Lookup),
             std::mem::take(&mut spare.features),
-            &mut stats,
         );
         let (scores, evidence) = model.score(&feats);
         features::count_hits(&settled.hits, &mut stats);

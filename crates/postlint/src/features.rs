@@ -231,8 +231,9 @@ pub(crate) fn extract(
     foreign: bool,
     learned: Learned,
     mut out: Vec<Feature>,
-    stats: &mut Stats,
-) -> Vec<Feature> {
+) -> (Vec<Feature>, Stats) {
+    // The token counts the rules read, made by the passes below.
+    let mut stats = Stats::default();
     let (hits, allowed) = (settled.hits.as_slice(), &settled.allowed);
     out.clear();
     out.reserve(32);
@@ -307,7 +308,7 @@ pub(crate) fn extract(
             TokenKind::Word if t.all_caps && t.span.len() > 2 => named!("capitals"),
             TokenKind::Word if diary && doc.is_diary_opener(i) => named!("diary-style"),
             // (By bytes: '!' is one in any UTF-8 text; no char search.)
-            TokenKind::Punctuation if doc.bytes(t.span).iter().any(|&b| b == b'!') => {
+            TokenKind::Punctuation if doc.bytes(t.span).contains(&b'!') => {
                 named!("exclamation")
             }
             _ => continue,
@@ -404,7 +405,7 @@ pub(crate) fn extract(
     } else {
         learned_words(doc, allowed, learned, words, &mut out);
     }
-    out
+    (out, stats)
 }
 
 /// Calls `f` with each word token's index and its lower-cased form (curly
