@@ -336,7 +336,15 @@ impl Lexicon {
                     ends.push(Vec::new());
                     below.push(Vec::new());
                     if node != 0 {
-                        below[node as usize].push((id as u32, *child));
+                        // Kept in word id order as they come (a node has
+                        // a few dozen children at most).
+                        let kids = &mut below[node as usize];
+                        kids.push((id as u32, *child));
+                        let mut k = kids.len() - 1;
+                        while k > 0 && kids[k - 1].0 > id as u32 {
+                            kids.swap(k - 1, k);
+                            k -= 1;
+                        }
                     }
                 }
                 node = *child;
@@ -344,15 +352,16 @@ impl Lexicon {
             ends[node as usize].push(kept.len() as u32);
             kept.push(e);
         }
-        // Flattened, node by node: each node's ends in entry order, its
-        // children by word id.
+        // Flattened, node by node: each node's ends in entry order, then its
+        // children.
         let mut nodes = Vec::with_capacity(ends.len() + 1);
         let (mut flat_ends, mut children) = (Vec::new(), Vec::new());
-        for (node_ends, mut node_children) in ends.into_iter().zip(below) {
+        for (node_ends, kids) in ends.iter().zip(&below) {
             nodes.push([flat_ends.len() as u32, children.len() as u32]);
-            flat_ends.extend(node_ends.iter().map(|&k| End::of(&kept[k as usize])));
-            crate::sort::sort(&mut node_children);
-            children.extend(node_children);
+            for &k in node_ends {
+                flat_ends.push(End::of(&kept[k as usize]));
+            }
+            children.extend_from_slice(kids);
         }
         nodes.push([flat_ends.len() as u32, children.len() as u32]);
         Self {

@@ -114,8 +114,15 @@ impl WordIds {
         for (key, class) in crate::normalize::function_words() {
             *self.short.entry(key, NO_WORD) |= u32::from(class) << CLASS_SHIFT;
         }
-        for (key, bits) in crate::words::triggers() {
-            *self.short.entry(key, NO_WORD) |= u32::from(bits) << TRIGGER_SHIFT;
+        for &(words, bits) in &crate::words::TRIGGER_WORDS {
+            for key in words.iter().filter_map(|w| pack(w)) {
+                *self.short.entry(key, NO_WORD) |= u32::from(bits) << TRIGGER_SHIFT;
+            }
+        }
+        for &(keys, bits) in &crate::words::TRIGGER_KEYS {
+            for &key in keys {
+                *self.short.entry(key, NO_WORD) |= u32::from(bits) << TRIGGER_SHIFT;
+            }
         }
         self
     }

@@ -7,7 +7,7 @@
 use crate::model::Model;
 use crate::normalize::{ENGLISH, FUNCTION_WORD_MAX, OTHER};
 use crate::scratch::Stacked;
-use crate::text::{lower_ascii_key, lower_key, lower_word, pack};
+use crate::text::{lower_ascii_key, lower_key, lower_word};
 use crate::tokenizer::{Token, TokenKind};
 
 /// `(token, learned word index)` for each word token the model has
@@ -42,14 +42,16 @@ pub(crate) const TRIGGER_BAIT: u8 = 128;
 /// text is read word by word, as before).
 pub(crate) const TRIGGER_ALL: u8 = 255;
 
-/// The trigger words, packed, and their bits: the model's word table holds
-/// them beside the function words, so the walk's one look-up per word also
+/// The trigger words and their bits: the model's word table holds them
+/// beside the function words, so the walk's one look-up per word also
 /// tells which feature passes a draft can skip (most drafts hold none of
 /// a pass's words; the passes read every token or sentence). A list's
 /// words longer than 15 bytes are never a keyed word, so they need no bit.
-pub(crate) fn triggers() -> impl Iterator<Item = (u128, u8)> {
+/// (Plain lists: the model's table is filled by two plain loops, small in
+/// the WebAssembly module.)
+pub(crate) static TRIGGER_WORDS: [(&[&str], u8); 7] = {
     use crate::features::{signals, DIARY_WORDS, IMPERATIVE_WORDS, PAST_ONLY_WORDS};
-    let lists: [(&[&str], u8); 7] = [
+    [
         (&signals::PLEASE_WORDS, TRIGGER_PLEASE),
         (&["to"], TRIGGER_TO),
         (&signals::DEDICATED_WORDS, TRIGGER_DEDICATED),
@@ -57,15 +59,15 @@ pub(crate) fn triggers() -> impl Iterator<Item = (u128, u8)> {
         (&IMPERATIVE_WORDS, TRIGGER_IMPERATIVE),
         (&DIARY_WORDS, TRIGGER_DIARY),
         (&PAST_ONLY_WORDS, TRIGGER_DIARY),
-    ];
-    let words = lists
-        .into_iter()
-        .flat_map(|(words, bit)| words.iter().filter_map(move |w| Some((pack(w)?, bit))));
-    let you = signals::YOU.into_iter().map(|k| (k, TRIGGER_YOU));
-    use crate::rules::engagement_bait::{ACTIONS, KEYWORD_VERBS};
-    let bait = ACTIONS.into_iter().chain(KEYWORD_VERBS);
-    words.chain(you).chain(bait.map(|k| (k, TRIGGER_BAIT)))
-}
+    ]
+};
+
+/// The trigger words listed by their packed keys.
+pub(crate) static TRIGGER_KEYS: [(&[u128], u8); 3] = [
+    (&crate::features::signals::YOU, TRIGGER_YOU),
+    (&crate::rules::engagement_bait::ACTIONS, TRIGGER_BAIT),
+    (&crate::rules::engagement_bait::KEYWORD_VERBS, TRIGGER_BAIT),
+];
 
 /// Walks the word tokens of `text` once. `keys` (one per token, zero
 /// when given) gets the lower-cased packed key of each ASCII word of at
