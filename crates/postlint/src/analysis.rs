@@ -31,7 +31,7 @@ pub(crate) struct Analysis<'a> {
     pub foreign: bool,
     /// The draft is ASCII (nearly every one is).
     pub ascii: bool,
-    /// The trigger bits of the draft's words (`crate::words::triggers`).
+    /// The trigger bits of the draft's words (`crate::words::TRIGGER_WORDS`).
     pub triggers: u8,
     pub scores: [f64; 4],
     pub evidence: Vec<Evidence>,

@@ -85,7 +85,7 @@ pub(crate) struct Doc<'a> {
     /// zero where it made none): word sets look words up by it, so no
     /// word is lower-cased twice.
     pub keys: &'a [u128],
-    /// The trigger bits of the draft's words (`crate::words::triggers`):
+    /// The trigger bits of the draft's words (`crate::words::TRIGGER_WORDS`):
     /// a pass that looks for a word no word of the draft has is skipped.
     pub triggers: u8,
 }

@@ -62,7 +62,7 @@ struct WordIds {
 
 /// Where a packed entry's function-word class starts.
 const CLASS_SHIFT: u32 = 30;
-/// Where a packed entry's trigger bits start (`crate::words::triggers`:
+/// Where a packed entry's trigger bits start (`crate::words::TRIGGER_WORDS`:
 /// words some feature pass looks for, so that a draft without any skips it).
 const TRIGGER_SHIFT: u32 = 22;
 /// The index bits of a packed entry that is a function word or a trigger
@@ -109,7 +109,7 @@ impl WordIds {
     }
 
     /// Adds the language check's function words and their classes, and
-    /// the trigger words of the feature passes (`crate::words::triggers`).
+    /// the trigger words of the feature passes (`crate::words::TRIGGER_WORDS`).
     fn with_function_words(mut self) -> Self {
         for (key, class) in crate::normalize::function_words() {
             *self.short.entry(key, NO_WORD) |= u32::from(class) << CLASS_SHIFT;
@@ -300,7 +300,7 @@ impl Model {
     }
 
     /// [`Model::word_by_key`] with the key's trigger bits
-    /// (`crate::words::triggers`) between the class and the index.
+    /// (`crate::words::TRIGGER_WORDS`) between the class and the index.
     #[inline]
     pub(crate) fn word_entry(&self, key: u128) -> (u8, u8, Option<u32>) {
         let (class, bits, id) = self.word_ids.by_key(key);

@@ -78,7 +78,7 @@ pub(crate) static TRIGGER_KEYS: [(&[u128], u8); 3] = [
 /// of its letters are in another script, or its function words are
 /// another language's.
 /// `ascii` says whether `text` is ASCII (the caller's test, made once).
-/// Also gives the draft's trigger bits: those of its words (`triggers`),
+/// Also gives the draft's trigger bits: those of its words (`TRIGGER_WORDS`),
 /// or all of them when some word token got no key.
 pub(crate) fn walk(
     text: &str,
