@@ -31,6 +31,8 @@ pub(crate) struct Analysis<'a> {
     pub foreign: bool,
     /// The draft is ASCII (nearly every one is).
     pub ascii: bool,
+    /// The trigger bits of the draft's words (`crate::words::TRIGGER_WORDS`).
+    pub triggers: u8,
     pub scores: [f64; 4],
     pub evidence: Vec<Evidence>,
     /// The draft's length on the configured platform (set by the linter).
@@ -76,7 +78,8 @@ impl<'a> Analysis<'a> {
         let mut learned = crate::words::Learned::new(0);
         // Whether the draft is ASCII, tested once for the walk and the rules.
         let ascii = text.is_ascii();
-        let foreign = crate::words::walk(text, ascii, &tokens, model, keys, &mut learned);
+        let (foreign, triggers) =
+            crate::words::walk(text, ascii, &tokens, model, keys, &mut learned);
         let mut sentences = std::mem::take(&mut spare.sentences);
         sentences.clear();
         normalize::sentences_into(text, &tokens, &mut sentences);
@@ -87,9 +90,10 @@ impl<'a> Analysis<'a> {
             tokens: &tokens,
             sentences: &sentences,
             keys,
+            triggers,
         };
         let settled = features::settle(doc, &mut matches);
-        let feats = features::extract(
+        let (feats, mut stats) = features::extract(
             doc,
             &settled,
             &matches.brands,
@@ -99,7 +103,7 @@ impl<'a> Analysis<'a> {
             std::mem::take(&mut spare.features),
         );
         let (scores, evidence) = model.score(&feats);
-        let mut stats = features::stats(text, &tokens, &settled.hits);
+        features::count_hits(&settled.hits, &mut stats);
         stats.self_refs += matches.brands.len();
         Analysis {
             text,
@@ -113,6 +117,7 @@ impl<'a> Analysis<'a> {
             reply: ctx.reply,
             foreign,
             ascii,
+            triggers,
             scores,
             evidence,
             length: None,

@@ -57,7 +57,7 @@ pub(crate) type WordIds<'a> = &'a dyn Fn(&str) -> Option<u32>;
 #[derive(Clone, Copy)]
 pub(crate) enum Learned<'a> {
     /// `(token, index)` of each learned word in draft order.
-    Found(&'a [(usize, u32)]),
+    Found(&'a [(usize, usize)]),
     Lookup(WordIds<'a>),
 }
 
@@ -86,6 +86,9 @@ pub(crate) struct Doc<'a> {
     /// zero where it made none): word sets look words up by it, so no
     /// word is lower-cased twice.
     pub keys: &'a [u128],
+    /// The trigger bits of the draft's words (`crate::words::TRIGGER_WORDS`):
+    /// a pass that looks for a word no word of the draft has is skipped.
+    pub triggers: u8,
 }
 
 /// Hits after the user's allow list, everyday phrases, imperative openers,
@@ -229,7 +232,9 @@ pub(crate) fn extract(
     foreign: bool,
     learned: Learned,
     mut out: Vec<Feature>,
-) -> Vec<Feature> {
+) -> (Vec<Feature>, Stats) {
+    // The token counts the rules read, made by the passes below.
+    let mut stats = Stats::default();
     let (hits, allowed) = (settled.hits.as_slice(), &settled.allowed);
     out.clear();
     out.reserve(32);
@@ -277,10 +282,16 @@ pub(crate) fn extract(
         rep.push(&mut out, named!("brand-name"), h.span, 1.0);
     }
 
-    // Structure: money, links, phone numbers, faces, diary style.
-    let mut words = 0usize;
+    // Structure: money, links, phone numbers, faces, diary style (only
+    // when some word of the draft can open a diary entry: the walk's keys
+    // say so). The same pass counts the tokens the rules read (`Stats`).
+    let diary = doc.triggers & crate::words::TRIGGER_DIARY != 0;
+    let (mut words, mut hashtags, mut urls, mut mentions) = (0usize, 0usize, 0usize, 0usize);
     for (i, t) in doc.tokens.iter().enumerate() {
         words += usize::from(t.is_wordlike());
+        hashtags += usize::from(t.kind == TokenKind::Hashtag);
+        urls += usize::from(t.kind == TokenKind::Url);
+        mentions += usize::from(t.kind == TokenKind::Mention);
         if allowed.overlaps(&t.span) {
             continue;
         }
@@ -296,12 +307,16 @@ pub(crate) fn extract(
             }
             TokenKind::Emoji => named!("emoji"),
             TokenKind::Word if t.all_caps && t.span.len() > 2 => named!("capitals"),
-            TokenKind::Word if doc.is_diary_opener(i) => named!("diary-style"),
-            TokenKind::Punctuation if doc.slice(t.span).contains('!') => named!("exclamation"),
+            TokenKind::Word if diary && doc.is_diary_opener(i) => named!("diary-style"),
+            // (By bytes: '!' is one in any UTF-8 text; no char search.)
+            TokenKind::Punctuation if doc.bytes(t.span).contains(&b'!') => {
+                named!("exclamation")
+            }
             _ => continue,
         };
         rep.push(&mut out, name, t.span, 1.0);
     }
+    (stats.words, stats.hashtags, stats.urls, stats.mentions) = (words, hashtags, urls, mentions);
     // Typing in lower case is how people write, not brands.
     if let Some((i, t)) = doc
         .tokens
@@ -368,6 +383,8 @@ pub(crate) fn extract(
     };
     for t in doc.tokens {
         if t.kind == TokenKind::Punctuation && is_question(doc.slice(t.span)) {
+            // (Counted for the rules too, in `Stats`.)
+            stats.questions += 1;
             let s = doc.sentence_at(t.span.start);
             let span = Span::new(s.start, t.span.end);
             rep.push(&mut out, q, span, 1.0);
@@ -390,7 +407,7 @@ pub(crate) fn extract(
     } else {
         learned_words(doc, allowed, learned, words, &mut out);
     }
-    out
+    (out, stats)
 }
 
 /// Calls `f` with each word token's index and its lower-cased form (curly
@@ -425,7 +442,7 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
         Learned::Found(found) => found,
         Learned::Lookup(words) => {
             let mut v = Vec::new();
-            for_each_word(doc, |i, w| v.extend(words(w).map(|id| (i, id))));
+            for_each_word(doc, |i, w| v.extend(words(w).map(|id| (i, id as usize))));
             looked_up = v;
             &looked_up
         }
@@ -458,6 +475,7 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
     };
     for &(i, id) in found {
         let span = doc.tokens[i].span;
+        let id = id as u32;
         if !allowed.overlaps(&span) && first_time(id) {
             out.push(Feature {
                 named: named!("word"),
@@ -558,6 +576,14 @@ impl<'a> Doc<'a> {
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &'a str {
         span.text(self.text)
+    }
+
+    /// The bytes of a span (empty when it is out of the text).
+    pub fn bytes(&self, span: Span) -> &'a [u8] {
+        self.text
+            .as_bytes()
+            .get(span.start..span.end)
+            .unwrap_or_default()
     }
 
     /// True when token `i`, lower-cased, is a word of `set`: by the walk's
@@ -697,89 +723,87 @@ pub(crate) fn is_question(punct: &str) -> bool {
 
 /// Past-tense verbs that open a diary-style sentence with the "I" left out
 /// ("Went to a pottery class.", "Ran my first 10k.").
-static DIARY_VERBS: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "went",
-        "made",
-        "ate",
-        "took",
-        "got",
-        "had",
-        "ran",
-        "saw",
-        "found",
-        "bought",
-        "tried",
-        "spent",
-        "finished",
-        "started",
-        "woke",
-        "slept",
-        "forgot",
-        "lost",
-        "applied",
-        "baked",
-        "cooked",
-        "visited",
-        "watched",
-        "learned",
-        "learnt",
-        "realized",
-        "realised",
-        "decided",
-        "moved",
-        "quit",
-        "cried",
-        "laughed",
-        "locked",
-        "dropped",
-        "broke",
-        "burned",
-        "burnt",
-        "spilled",
-        "missed",
-        "met",
-        "drove",
-        "walked",
-        "finally",
-        "just",
-        "still",
-        "currently",
-        "accidentally",
-        "officially",
-    ])
-});
+pub(crate) const DIARY_WORDS: [&str; 48] = [
+    "went",
+    "made",
+    "ate",
+    "took",
+    "got",
+    "had",
+    "ran",
+    "saw",
+    "found",
+    "bought",
+    "tried",
+    "spent",
+    "finished",
+    "started",
+    "woke",
+    "slept",
+    "forgot",
+    "lost",
+    "applied",
+    "baked",
+    "cooked",
+    "visited",
+    "watched",
+    "learned",
+    "learnt",
+    "realized",
+    "realised",
+    "decided",
+    "moved",
+    "quit",
+    "cried",
+    "laughed",
+    "locked",
+    "dropped",
+    "broke",
+    "burned",
+    "burnt",
+    "spilled",
+    "missed",
+    "met",
+    "drove",
+    "walked",
+    "finally",
+    "just",
+    "still",
+    "currently",
+    "accidentally",
+    "officially",
+];
+static DIARY_VERBS: Lazy<WordSet> = Lazy::new(|| WordSet::new(&DIARY_WORDS));
 
 /// Past-tense forms that are never participles: a sentence they open is a
 /// diary entry whatever follows ("Spent way too much", "Went to bed at 9").
-static PAST_ONLY: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "went",
-        "ate",
-        "spent",
-        "took",
-        "ran",
-        "saw",
-        "woke",
-        "slept",
-        "forgot",
-        "drove",
-        "wrote",
-        "sang",
-        "threw",
-        "fell",
-        "flew",
-        "came",
-        "began",
-        "drank",
-        "sat",
-        "stood",
-        "told",
-        "thought",
-        "overslept",
-        "stayed",
-    ])
-});
+pub(crate) const PAST_ONLY_WORDS: [&str; 24] = [
+    "went",
+    "ate",
+    "spent",
+    "took",
+    "ran",
+    "saw",
+    "woke",
+    "slept",
+    "forgot",
+    "drove",
+    "wrote",
+    "sang",
+    "threw",
+    "fell",
+    "flew",
+    "came",
+    "began",
+    "drank",
+    "sat",
+    "stood",
+    "told",
+    "thought",
+    "overslept",
+    "stayed",
+];
+static PAST_ONLY: Lazy<WordSet> = Lazy::new(|| WordSet::new(&PAST_ONLY_WORDS));
 
 /// Spoken openers followed by a comma ("great, the printer jammed again",
 /// "ok so", "welp,"): how people talk, not how brands write.
@@ -823,37 +847,36 @@ pub(crate) struct Stats {
 
 /// Commercial verbs that, opening a sentence, make it a call to act
 /// ("Switch to FastNet today", "Call 555-0148", "Order online or in store").
-static IMPERATIVE_VERBS: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "buy",
-        "order",
-        "shop",
-        "book",
-        "call",
-        "switch",
-        "try",
-        "join",
-        "register",
-        "apply",
-        "subscribe",
-        "download",
-        "visit",
-        "grab",
-        "claim",
-        "reserve",
-        "enroll",
-        "enrol",
-        "schedule",
-        "upgrade",
-        "save",
-        "pre-order",
-        "dm",
-        "click",
-        "tap",
-        "sign",
-        "rsvp",
-    ])
-});
+pub(crate) const IMPERATIVE_WORDS: [&str; 27] = [
+    "buy",
+    "order",
+    "shop",
+    "book",
+    "call",
+    "switch",
+    "try",
+    "join",
+    "register",
+    "apply",
+    "subscribe",
+    "download",
+    "visit",
+    "grab",
+    "claim",
+    "reserve",
+    "enroll",
+    "enrol",
+    "schedule",
+    "upgrade",
+    "save",
+    "pre-order",
+    "dm",
+    "click",
+    "tap",
+    "sign",
+    "rsvp",
+];
+static IMPERATIVE_VERBS: Lazy<WordSet> = Lazy::new(|| WordSet::new(&IMPERATIVE_WORDS));
 
 /// After the verb, these make the sentence personal ("call me", "text my
 /// sister", "save the date", "try it yourself").
@@ -865,6 +888,10 @@ static NOT_A_CALL: Lazy<WordSet> = Lazy::new(|| {
 
 /// Adds a call-to-buy hit for each sentence opened by a commercial verb.
 fn imperative_calls(doc: Doc, hits: &mut Vec<Hit>) {
+    // No word of the draft is one of the verbs (the walk's keys say so).
+    if doc.triggers & crate::words::TRIGGER_IMPERATIVE == 0 {
+        return;
+    }
     let (text, tokens) = (doc.text, doc.tokens);
     let mut at_start = true;
     for (i, t) in tokens.iter().enumerate() {
@@ -995,18 +1022,8 @@ fn resolve_negation(hits: &mut [Hit]) {
     }
 }
 
-pub(crate) fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
-    let mut s = Stats::default();
-    for t in tokens {
-        match t.kind {
-            TokenKind::Word | TokenKind::Number => s.words += 1,
-            TokenKind::Hashtag => s.hashtags += 1,
-            TokenKind::Url => s.urls += 1,
-            TokenKind::Mention => s.mentions += 1,
-            TokenKind::Punctuation if is_question(t.text(text)) => s.questions += 1,
-            _ => {}
-        }
-    }
+/// Adds the hits' counts to `s` (its token counts are `extract`'s).
+pub(crate) fn count_hits(hits: &[Hit], s: &mut Stats) {
     for h in hits {
         match h.signal {
             Signal::FirstPerson => s.first_person += 1,
@@ -1015,7 +1032,6 @@ pub(crate) fn stats(text: &str, tokens: &[Token], hits: &[Hit]) -> Stats {
             _ => {}
         }
     }
-    s
 }
 
 /// Occurrences of capitalised names used more than once mid-sentence

@@ -261,22 +261,43 @@ pub struct Lexicon {
     long_words: FastMap<Box<str>, u32>,
     /// The longest word's length in bytes.
     longest_word: usize,
-    /// Trie edges below the root: `(node << 32 | word id)` to the child
-    /// node; node 0 is the root. (A `u128` key, as the word tables have: one
-    /// hash table instance fewer in the WebAssembly module.)
-    edges: KeyMap,
     /// The root's child for each word id (0 or past the end when no phrase
     /// starts with the word): every known word of a draft starts a walk, so
     /// its first step is an index, not a hash.
     roots: Vec<u32>,
-    /// Which trie nodes have children: a walk stops at a leaf without
-    /// hashing the next word's edge (most walks end one word in).
-    inner: Vec<bool>,
-    /// For each trie node, the entries whose phrase ends there, in entry order.
-    ends: Vec<Vec<u32>>,
+    /// For each trie node (node 0 is the root), where its phrase ends and
+    /// its children start in `ends` and `children`; one more item closes
+    /// the last node's. A node's ends and children are the runs up to the
+    /// next node's: a walk reads one small item per node, and these flat
+    /// lists are a few dozen kilobytes where a hash table of the edges and
+    /// a list per node were a few hundred (a walk's look-ups missed the
+    /// cache).
+    nodes: Vec<[u32; 2]>,
+    /// The phrases ending at each node, in entry order, with what a hit
+    /// needs of their entry.
+    ends: Vec<End>,
+    /// Each node's children below the root, `(word id, child node)`, by
+    /// word id.
+    children: Vec<(u32, u32)>,
     /// Some phrase has a sentence break inside ("sale! today"): drafts must
     /// then be matched whole, not sentence chunk by chunk.
     pub(crate) spans_sentences: bool,
+}
+
+/// What a hit copies of the entry of a phrase ending at a trie node.
+#[derive(Clone, Copy, Debug)]
+struct End {
+    strength: f64,
+    signal: Signal,
+}
+
+impl End {
+    fn of(e: &Entry) -> Self {
+        Self {
+            strength: e.strength,
+            signal: e.signal,
+        }
+    }
 }
 
 impl Lexicon {
@@ -285,7 +306,9 @@ impl Lexicon {
         let mut vocab = Vocab::default();
         let mut edges = KeyMap::default();
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
-        let (mut roots, mut inner) = (Vec::new(), vec![false]);
+        // Each node's children below the root, `(word id, child)`.
+        let mut below: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+        let mut roots = Vec::new();
         let mut kept = Vec::with_capacity(entries.len());
         let mut spans_sentences = false;
         for e in entries {
@@ -299,7 +322,6 @@ impl Lexicon {
             let mut node = 0u32;
             for w in body.split(' ') {
                 let id = vocab.intern(w) as usize;
-                inner[node as usize] = true;
                 // 0 for a child not made yet: the root is no node's child.
                 let child = if node == 0 {
                     if roots.len() <= id {
@@ -312,22 +334,45 @@ impl Lexicon {
                 if *child == 0 {
                     *child = ends.len() as u32;
                     ends.push(Vec::new());
-                    inner.push(false);
+                    below.push(Vec::new());
+                    if node != 0 {
+                        // Kept in word id order as they come (a node has
+                        // a few dozen children at most).
+                        let kids = &mut below[node as usize];
+                        kids.push((id as u32, *child));
+                        let mut k = kids.len() - 1;
+                        while k > 0 && kids[k - 1].0 > id as u32 {
+                            kids.swap(k - 1, k);
+                            k -= 1;
+                        }
+                    }
                 }
                 node = *child;
             }
             ends[node as usize].push(kept.len() as u32);
             kept.push(e);
         }
+        // Flattened, node by node: each node's ends in entry order, then its
+        // children.
+        let mut nodes = Vec::with_capacity(ends.len() + 1);
+        let (mut flat_ends, mut children) = (Vec::new(), Vec::new());
+        for (node_ends, kids) in ends.iter().zip(&below) {
+            nodes.push([flat_ends.len() as u32, children.len() as u32]);
+            for &k in node_ends {
+                flat_ends.push(End::of(&kept[k as usize]));
+            }
+            children.extend_from_slice(kids);
+        }
+        nodes.push([flat_ends.len() as u32, children.len() as u32]);
         Self {
             entries: kept,
             longest_word: vocab.longest,
             short_words: vocab.short,
             long_words: vocab.long,
-            edges,
-            ends,
             roots,
-            inner,
+            nodes,
+            ends: flat_ends,
+            children,
             spans_sentences,
         }
     }
@@ -396,8 +441,9 @@ impl Lexicon {
         for (k, id) in ids.iter_mut().enumerate() {
             *id = self.item_id(norm, k);
         }
-        // (last item, first item, entry): sorted, the order of the old
-        // byte-level automaton's overlapping search.
+        // (last item, first item, end): sorted, the order of the old
+        // byte-level automaton's overlapping search (a node's ends are in
+        // entry order).
         // Past the stack, room for about one phrase per word at once.
         let mut found: crate::scratch::Stacked<(u32, u32, u32), 48> =
             crate::scratch::Stacked::new(ids.len());
@@ -405,17 +451,26 @@ impl Lexicon {
             let Some(&root_child) = self.roots.get(id as usize) else {
                 continue; // An unknown word, or one no phrase starts with.
             };
-            let mut node = root_child;
+            let mut node = root_child as usize;
             let mut last = first;
             while node != 0 {
-                for &entry in &self.ends[node as usize] {
-                    found.push((last as u32, first as u32, entry));
+                let (Some(&[end, child]), Some(&[next_end, next_child])) =
+                    (self.nodes.get(node), self.nodes.get(node + 1))
+                else {
+                    break;
+                };
+                for k in end..next_end {
+                    found.push((last as u32, first as u32, k));
                 }
                 last += 1;
                 node = match ids.get(last) {
-                    Some(&id) if id != UNKNOWN && self.inner[node as usize] => self
-                        .edges
-                        .get(u128::from(node) << 32 | u128::from(id))
+                    Some(&id) if id != UNKNOWN && child < next_child => self
+                        .children
+                        .get(child as usize..next_child as usize)
+                        .and_then(|c| {
+                            let i = c.binary_search_by_key(&id, |e| e.0).ok()?;
+                            Some(c[i].1 as usize)
+                        })
                         .unwrap_or(0),
                     _ => 0,
                 };
@@ -424,8 +479,8 @@ impl Lexicon {
         let found = found.as_mut_slice();
         crate::sort::sort(found);
         out.reserve(found.len());
-        for &mut (last_item, first_item, entry) in found {
-            let e = &self.entries[entry as usize];
+        for &mut (last_item, first_item, end) in found {
+            let e = self.ends[end as usize];
             out.extend(hit(
                 norm,
                 e,
@@ -545,7 +600,7 @@ pub(crate) fn parse(src: &str) -> Vec<Entry> {
 /// (`None` when they hold no word).
 fn hit(
     norm: &Normalized,
-    e: &Entry,
+    e: End,
     first_item: usize,
     last_item: usize,
     tokens: &[Token],
@@ -664,7 +719,7 @@ mod tests {
             let Some(m) = state.get_match() else { break };
             let e = &lex.entries()[m.pattern().as_usize()];
             let (first_item, last_item) = (item_at(m.start() + 1), item_at(m.end() - 1) - 1);
-            out.extend(hit(norm, e, first_item, last_item, tokens));
+            out.extend(hit(norm, End::of(e), first_item, last_item, tokens));
         }
         out
     }

@@ -193,7 +193,11 @@ impl Linter {
             length: a.length.take(),
             unit: Default::default(),
         };
-        if self.extras.apply(&a, &mut report) {
+        // Custom rules, ignore entries and fixes act on custom hits and on
+        // diagnostics: most drafts have neither, and then `apply` changes
+        // nothing (its code stays out of a tweet's path).
+        let nothing_to_apply = a.custom_hits.is_empty() && report.diagnostics.is_empty();
+        if !nothing_to_apply && self.extras.apply(&a, &mut report) {
             let s = crate::custom::rescore(self.model().bias, &report.evidence);
             report.scores = Scores::from_array(s);
         }

@@ -62,32 +62,38 @@ struct WordIds {
 
 /// Where a packed entry's function-word class starts.
 const CLASS_SHIFT: u32 = 30;
-/// The index bits of a packed entry that is a function word only.
-const NO_WORD: u32 = (1 << CLASS_SHIFT) - 1;
+/// Where a packed entry's trigger bits start (`crate::words::TRIGGER_WORDS`:
+/// words some feature pass looks for, so that a draft without any skips it).
+const TRIGGER_SHIFT: u32 = 22;
+/// The index bits of a packed entry that is a function word or a trigger
+/// only (a model holds far fewer words than this).
+const NO_WORD: u32 = (1 << TRIGGER_SHIFT) - 1;
 
 impl WordIds {
     fn get(&self, word: &str) -> Option<u32> {
         match pack(word) {
-            Some(key) => self.by_key(key).1,
+            Some(key) => self.by_key(key).2,
             None => self.long.get(word).copied(),
         }
     }
 
-    /// The function-word class and the learned word's index of a packed key.
+    /// The function-word class, the trigger bits and the learned word's
+    /// index of a packed key.
     #[inline]
-    fn by_key(&self, key: u128) -> (u8, Option<u32>) {
+    fn by_key(&self, key: u128) -> (u8, u8, Option<u32>) {
         match self.short.get(key) {
             Some(v) => (
                 (v >> CLASS_SHIFT) as u8,
+                (v >> TRIGGER_SHIFT) as u8 & crate::words::TRIGGER_ALL,
                 Some(v & NO_WORD).filter(|&id| id != NO_WORD),
             ),
-            None => (0, None),
+            None => (0, 0, None),
         }
     }
 
     /// Adds `word` with index `id`; false when it is already there.
     fn insert(&mut self, word: &str, id: u32) -> bool {
-        if self.get(word).is_some() {
+        if id >= NO_WORD || self.get(word).is_some() {
             return false;
         }
         match pack(word) {
@@ -102,10 +108,21 @@ impl WordIds {
         true
     }
 
-    /// Adds the language check's function words and their classes.
+    /// Adds the language check's function words and their classes, and
+    /// the trigger words of the feature passes (`crate::words::TRIGGER_WORDS`).
     fn with_function_words(mut self) -> Self {
         for (key, class) in crate::normalize::function_words() {
             *self.short.entry(key, NO_WORD) |= u32::from(class) << CLASS_SHIFT;
+        }
+        for &(words, bits) in &crate::words::TRIGGER_WORDS {
+            for key in words.iter().filter_map(|w| pack(w)) {
+                *self.short.entry(key, NO_WORD) |= u32::from(bits) << TRIGGER_SHIFT;
+            }
+        }
+        for &(keys, bits) in &crate::words::TRIGGER_KEYS {
+            for &key in keys {
+                *self.short.entry(key, NO_WORD) |= u32::from(bits) << TRIGGER_SHIFT;
+            }
         }
         self
     }
@@ -278,8 +295,16 @@ impl Model {
     /// and its learned index, from its lower-cased packed key.
     #[inline]
     pub(crate) fn word_by_key(&self, key: u128) -> (u8, Option<u32>) {
-        let (class, id) = self.word_ids.by_key(key);
-        (class, id.filter(|_| !self.words.is_empty()))
+        let (class, _, id) = self.word_entry(key);
+        (class, id)
+    }
+
+    /// [`Model::word_by_key`] with the key's trigger bits
+    /// (`crate::words::TRIGGER_WORDS`) between the class and the index.
+    #[inline]
+    pub(crate) fn word_entry(&self, key: u128) -> (u8, u8, Option<u32>) {
+        let (class, bits, id) = self.word_ids.by_key(key);
+        (class, bits, id.filter(|_| !self.words.is_empty()))
     }
 
     /// The evidence name of learned word `k`: borrowed from the built-in

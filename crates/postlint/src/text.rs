@@ -121,7 +121,7 @@ fn load(b: &[u8]) -> u128 {
 impl WordSet {
     pub fn new(words: &[&'static str]) -> Self {
         let mut set = Self {
-            packed: KeyMap::default(),
+            packed: KeyMap::with_capacity(words.len()),
             long: Vec::new(),
             lengths: 0,
             firsts: 0,
@@ -193,11 +193,17 @@ impl WordSet {
 /// halves of the key and probes a group of control bytes.
 #[derive(Clone, Debug)]
 pub(crate) struct KeyMap {
-    /// `(key, value)` slots, a power of two of them; [`EMPTY`] keys are
-    /// free.
-    slots: Vec<(u128, u32)>,
+    /// The slots' keys, a power of two of them; [`EMPTY`] keys are free.
+    /// Apart from the values: a probe reads 16 bytes, not a 32-byte
+    /// `(u128, u32)` with its padding, so a table is half the cache lines
+    /// (the model's and the lexicon's word tables are looked up on every
+    /// word, and missed the data cache), and a word set's values are never
+    /// read at all.
+    keys: Vec<u128>,
+    /// The value of each slot's key.
+    values: Vec<u32>,
     len: usize,
-    /// `64 - log2(slots.len())`: a hash's top bits pick the first slot.
+    /// `64 - log2(keys.len())`: a hash's top bits pick the first slot.
     shift: u32,
 }
 
@@ -207,7 +213,8 @@ const EMPTY: u128 = u128::MAX;
 impl Default for KeyMap {
     fn default() -> Self {
         Self {
-            slots: vec![(EMPTY, 0); 2],
+            keys: vec![EMPTY; 2],
+            values: vec![0; 2],
             len: 0,
             shift: 63,
         }
@@ -219,14 +226,27 @@ impl PartialEq for KeyMap {
     fn eq(&self, other: &Self) -> bool {
         self.len == other.len
             && self
-                .slots
+                .keys
                 .iter()
-                .filter(|s| s.0 != EMPTY)
-                .all(|&(k, v)| other.get(k) == Some(v))
+                .zip(&self.values)
+                .filter(|s| *s.0 != EMPTY)
+                .all(|(&k, &v)| other.get(k) == Some(v))
     }
 }
 
 impl KeyMap {
+    /// An empty map with room for `n` keys without growing (a word set's
+    /// words: two heap blocks, not two per doubling).
+    pub fn with_capacity(n: usize) -> Self {
+        let slots = (2 * n).next_power_of_two().max(2);
+        Self {
+            keys: vec![EMPTY; slots],
+            values: vec![0; slots],
+            len: 0,
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+
     /// The first slot to probe for `key`.
     #[inline]
     fn home(&self, key: u128) -> usize {
@@ -238,15 +258,15 @@ impl KeyMap {
     /// The value of `key`.
     #[inline]
     pub fn get(&self, key: u128) -> Option<u32> {
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = self.home(key);
         loop {
-            let (k, v) = self.slots[i];
+            let k = self.keys[i];
             if k == EMPTY {
                 return None;
             }
             if k == key {
-                return Some(v);
+                return self.values.get(i).copied();
             }
             i = (i + 1) & mask;
         }
@@ -260,28 +280,35 @@ impl KeyMap {
     /// The value of `key`, inserted as `value` first when it is missing.
     pub fn entry(&mut self, key: u128, value: u32) -> &mut u32 {
         debug_assert_ne!(key, EMPTY);
-        if 2 * (self.len + 1) > self.slots.len() {
-            let grown = vec![(EMPTY, 0); 2 * self.slots.len()];
-            let old = std::mem::replace(&mut self.slots, grown);
+        if 2 * (self.len + 1) > self.keys.len() {
+            let n = 2 * self.keys.len();
+            let old_keys = std::mem::replace(&mut self.keys, vec![EMPTY; n]);
+            let old_values = std::mem::replace(&mut self.values, vec![0; n]);
             self.shift -= 1;
-            for (k, v) in old.into_iter().filter(|s| s.0 != EMPTY) {
+            for (k, v) in old_keys
+                .into_iter()
+                .zip(old_values)
+                .filter(|s| s.0 != EMPTY)
+            {
                 let i = self.free_slot(k);
-                self.slots[i] = (k, v);
+                self.keys[i] = k;
+                self.values[i] = v;
             }
         }
         let i = self.free_slot(key);
-        if self.slots[i].0 == EMPTY {
-            self.slots[i] = (key, value);
+        if self.keys[i] == EMPTY {
+            self.keys[i] = key;
+            self.values[i] = value;
             self.len += 1;
         }
-        &mut self.slots[i].1
+        &mut self.values[i]
     }
 
     /// The slot holding `key`, or the free slot it would go in.
     fn free_slot(&self, key: u128) -> usize {
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = self.home(key);
-        while self.slots[i].0 != key && self.slots[i].0 != EMPTY {
+        while self.keys[i] != key && self.keys[i] != EMPTY {
             i = (i + 1) & mask;
         }
         i

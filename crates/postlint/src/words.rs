@@ -12,8 +12,62 @@ use crate::tokenizer::{Token, TokenKind};
 
 /// `(token, learned word index)` for each word token the model has
 /// learned, in draft order (repeats included): on the stack for a tweet's
-/// few.
-pub(crate) type Learned = Stacked<(usize, u32), 24>;
+/// few. (The index is widened to a `usize`: a pair without padding is
+/// zeroed on the stack by one `memset`, where `(usize, u32)`'s were
+/// written field by field, 48 stores of code on every draft's path.)
+pub(crate) type Learned = Stacked<(usize, usize), 24>;
+
+/// A draft has a word "please" asks by (`features::signals::requests`).
+pub(crate) const TRIGGER_PLEASE: u8 = 1;
+/// A draft has a "you" credits can be given to
+/// (`features::signals::credits_readers`).
+pub(crate) const TRIGGER_YOU: u8 = 2;
+/// A draft has a verb that can invite readers
+/// (`features::signals::invitations`).
+pub(crate) const TRIGGER_INVITING: u8 = 4;
+/// A draft has a commercial verb that can open a call to act
+/// (`features::imperative_calls`).
+pub(crate) const TRIGGER_IMPERATIVE: u8 = 8;
+/// A draft has a verb that can open a diary-style sentence
+/// (`features::Doc::is_diary_opener`).
+pub(crate) const TRIGGER_DIARY: u8 = 16;
+/// A draft has a "to" and a word that can dedicate a sentence to people
+/// after it ("To every nurse...": `features::signals::audience`).
+pub(crate) const TRIGGER_TO: u8 = 32;
+pub(crate) const TRIGGER_DEDICATED: u8 = 64;
+/// A draft has a platform action or a keyword verb
+/// (`rules::engagement_bait`'s forms: "RT + follow", "comment GUIDE").
+pub(crate) const TRIGGER_BAIT: u8 = 128;
+/// Every trigger: what a draft with a word the walk could not key has (its
+/// text is read word by word, as before).
+pub(crate) const TRIGGER_ALL: u8 = 255;
+
+/// The trigger words and their bits: the model's word table holds them
+/// beside the function words, so the walk's one look-up per word also
+/// tells which feature passes a draft can skip (most drafts hold none of
+/// a pass's words; the passes read every token or sentence). A list's
+/// words longer than 15 bytes are never a keyed word, so they need no bit.
+/// (Plain lists: the model's table is filled by two plain loops, small in
+/// the WebAssembly module.)
+pub(crate) static TRIGGER_WORDS: [(&[&str], u8); 7] = {
+    use crate::features::{signals, DIARY_WORDS, IMPERATIVE_WORDS, PAST_ONLY_WORDS};
+    [
+        (&signals::PLEASE_WORDS, TRIGGER_PLEASE),
+        (&["to"], TRIGGER_TO),
+        (&signals::DEDICATED_WORDS, TRIGGER_DEDICATED),
+        (&signals::INVITING_WORDS, TRIGGER_INVITING),
+        (&IMPERATIVE_WORDS, TRIGGER_IMPERATIVE),
+        (&DIARY_WORDS, TRIGGER_DIARY),
+        (&PAST_ONLY_WORDS, TRIGGER_DIARY),
+    ]
+};
+
+/// The trigger words listed by their packed keys.
+pub(crate) static TRIGGER_KEYS: [(&[u128], u8); 3] = [
+    (&crate::features::signals::YOU, TRIGGER_YOU),
+    (&crate::rules::engagement_bait::ACTIONS, TRIGGER_BAIT),
+    (&crate::rules::engagement_bait::KEYWORD_VERBS, TRIGGER_BAIT),
+];
 
 /// Walks the word tokens of `text` once. `keys` (one per token, zero
 /// when given) gets the lower-cased packed key of each ASCII word of at
@@ -24,6 +78,8 @@ pub(crate) type Learned = Stacked<(usize, u32), 24>;
 /// of its letters are in another script, or its function words are
 /// another language's.
 /// `ascii` says whether `text` is ASCII (the caller's test, made once).
+/// Also gives the draft's trigger bits: those of its words (`TRIGGER_WORDS`),
+/// or all of them when some word token got no key.
 pub(crate) fn walk(
     text: &str,
     ascii: bool,
@@ -31,8 +87,9 @@ pub(crate) fn walk(
     model: &Model,
     keys: &mut [u128],
     learned: &mut Learned,
-) -> bool {
+) -> (bool, u8) {
     let (mut latin, mut other, mut en, mut foreign) = (0usize, 0usize, 0usize, 0usize);
+    let mut triggers = 0u8;
     // Lower-cased words the key does not hold (longer than 15 bytes, or
     // not ASCII): rare, allocated on first use.
     let mut buf = String::new();
@@ -57,9 +114,12 @@ pub(crate) fn walk(
                 if let Some(k) = keys.get_mut(i) {
                     *k = key;
                 }
-                model.word_by_key(key)
+                let (class, bits, id) = model.word_entry(key);
+                triggers |= bits;
+                (class, id)
             } else {
-                // Longer than 15 bytes: no function word.
+                // Longer than 15 bytes: no function word, no key.
+                triggers = TRIGGER_ALL;
                 (0, learned_long(model, t.text(text), &mut buf))
             };
             if b.len() <= FUNCTION_WORD_MAX {
@@ -68,7 +128,7 @@ pub(crate) fn walk(
                 foreign += usize::from(class == OTHER);
             }
             if let Some(id) = id {
-                learned.push((i, id));
+                learned.push((i, id as usize));
             }
             continue;
         }
@@ -88,11 +148,15 @@ pub(crate) fn walk(
                 if let Some(k) = keys.get_mut(i) {
                     *k = key;
                 }
-                model.word_by_key(key)
+                let (class, bits, id) = model.word_entry(key);
+                triggers |= bits;
+                (class, id)
             } else {
+                triggers = TRIGGER_ALL;
                 (0, learned_long(model, w, &mut buf))
             }
         } else {
+            triggers = TRIGGER_ALL;
             // The function words are keyed by `str::to_lowercase`, the
             // learned words by `lower_word` (apostrophes straightened).
             let class = if w.len() <= FUNCTION_WORD_MAX {
@@ -107,10 +171,11 @@ pub(crate) fn walk(
             foreign += usize::from(class == OTHER);
         }
         if let Some(id) = id {
-            learned.push((i, id));
+            learned.push((i, id as usize));
         }
     }
-    other > latin || (foreign >= 2 && foreign > 2 * en)
+    let foreign = other > latin || (foreign >= 2 && foreign > 2 * en);
+    (foreign, triggers)
 }
 
 /// The learned index of a word looked up by its lower-cased text (words
@@ -137,6 +202,7 @@ mod tests {
             &mut [],
             &mut Stacked::new(0),
         )
+        .0
     }
 
     fn class(w: &str) -> u8 {
@@ -204,7 +270,7 @@ mod tests {
         let found: Vec<(&str, u32)> = learned
             .as_slice()
             .iter()
-            .map(|&(i, id)| (toks[i].text(text), id))
+            .map(|&(i, id)| (toks[i].text(text), id as u32))
             .collect();
         assert_eq!(
             found,
@@ -221,5 +287,61 @@ mod tests {
         let mut learned = Stacked::new(0);
         walk("and", true, &tokenize("and"), &m, &mut [], &mut learned);
         assert!(learned.as_slice().is_empty());
+    }
+
+    fn triggers_of(t: &str, m: &Model) -> u8 {
+        let toks = tokenize(t);
+        let mut keys = vec![0; toks.len()];
+        walk(t, t.is_ascii(), &toks, m, &mut keys, &mut Stacked::new(0)).1
+    }
+
+    #[test]
+    fn the_walk_says_which_trigger_words_a_draft_has() {
+        // In any model, learned words or none, and in any case.
+        let learned = Model::new([0.0; 4], [], [("please".to_owned(), [1.0; 4])]);
+        for m in [Model::builtin(), &learned, &Model::new([0.0; 4], [], [])] {
+            for w in crate::features::signals::PLEASE_WORDS {
+                assert_eq!(triggers_of(w, m), TRIGGER_PLEASE, "{w}");
+                let upper = format!("So {} help", w.to_uppercase());
+                assert_eq!(triggers_of(&upper, m), TRIGGER_PLEASE, "{upper}");
+            }
+            for w in ["you", "YOU", "Y'all", "y'all"] {
+                assert_eq!(triggers_of(w, m), TRIGGER_YOU, "{w}");
+            }
+            for w in [
+                "rt", "Retweet", "repost", "FOLLOW", "like", "share", "comment", "type", "drop",
+            ] {
+                assert_ne!(triggers_of(w, m) & TRIGGER_BAIT, 0, "{w}");
+            }
+            use crate::features::{signals, DIARY_WORDS, IMPERATIVE_WORDS, PAST_ONLY_WORDS};
+            let lists: [(&[&str], u8); 6] = [
+                (&["to"], TRIGGER_TO),
+                (&signals::DEDICATED_WORDS, TRIGGER_DEDICATED),
+                (&signals::INVITING_WORDS, TRIGGER_INVITING),
+                (&IMPERATIVE_WORDS, TRIGGER_IMPERATIVE),
+                (&DIARY_WORDS, TRIGGER_DIARY),
+                (&PAST_ONLY_WORDS, TRIGGER_DIARY),
+            ];
+            for (words, bit) in lists {
+                for w in words.iter().filter(|w| w.len() <= 15) {
+                    // (A hyphenated verb is two words and a hyphen.)
+                    let found = triggers_of(&w.to_uppercase(), m);
+                    assert!(found & bit != 0 || w.contains('-'), "{w}");
+                }
+            }
+            assert_eq!(
+                triggers_of("you, please tell me: went to shop", m),
+                TRIGGER_PLEASE
+                    | TRIGGER_YOU
+                    | TRIGGER_INVITING
+                    | TRIGGER_DIARY
+                    | TRIGGER_IMPERATIVE
+                    | TRIGGER_TO
+            );
+            assert_eq!(triggers_of("pleased, meet your team", m), 0);
+            // A word the walk keys not (not ASCII, or long): every pass runs.
+            assert_eq!(triggers_of("café", m), TRIGGER_ALL);
+            assert_eq!(triggers_of("unbelievablyawesome", m), TRIGGER_ALL);
+        }
     }
 }

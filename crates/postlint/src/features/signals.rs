@@ -49,19 +49,18 @@ static GREETINGS: Lazy<WordSet> = Lazy::new(|| {
 
 /// Words after a sentence-opening "to" that dedicate the sentence to people
 /// ("To every parent who...", "To all the night-shift workers").
-static DEDICATED_TO: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "every",
-        "everyone",
-        "everybody",
-        "all",
-        "anyone",
-        "anybody",
-        "those",
-        "each",
-        "whoever",
-    ])
-});
+pub(crate) const DEDICATED_WORDS: [&str; 9] = [
+    "every",
+    "everyone",
+    "everybody",
+    "all",
+    "anyone",
+    "anybody",
+    "those",
+    "each",
+    "whoever",
+];
+static DEDICATED_TO: Lazy<WordSet> = Lazy::new(|| WordSet::new(&DEDICATED_WORDS));
 
 /// The span of a greeting to a group: the draft's first word a greeting
 /// followed by a word (not an @mention: that is a reply), or a sentence
@@ -79,6 +78,12 @@ fn greeting(doc: Doc) -> Option<Span> {
         if a.kind == TokenKind::Word && b.kind == TokenKind::Word && doc.is_in(i, &GREETINGS) {
             return Some(a.span.union(&b.span));
         }
+    }
+    // A sentence opened by "to every ...": only when the draft has both
+    // words (the walk's keys say so).
+    let to_every = crate::words::TRIGGER_TO | crate::words::TRIGGER_DEDICATED;
+    if doc.triggers & to_every != to_every {
+        return None;
     }
     for s in doc.sentences {
         let first = doc.tokens.partition_point(|t| t.span.start < s.start);
@@ -134,10 +139,13 @@ pub(crate) fn deadlines(doc: Doc, hits: &mut Vec<Hit>) {
     let (text, tokens) = (doc.text, doc.tokens);
     // A call to act alone ("Apply by Aug 9") is no offer in a job post or
     // a public notice.
-    let live = |s: Signal| {
-        hits.iter()
-            .any(|h| h.signal == s && h.negator.is_none() && !h.quoted)
-    };
+    // The signals with a live hit (no negator, not quoted), as bits: one
+    // pass over the hits for all the questions below.
+    let live_bits = hits
+        .iter()
+        .filter(|h| h.negator.is_none() && !h.quoted)
+        .fold(0u64, |bits, h| bits | 1 << (h.signal as u32 % 64));
+    let live = |s: Signal| live_bits & 1 << (s as u32 % 64) != 0;
     // (A loop that reads every kind without a branch: most drafts have
     // neither, and an early-exit search cost more.)
     let priced = tokens.iter().fold(false, |p, t| {
@@ -409,6 +417,10 @@ static DATES: Lazy<WordSet> = Lazy::new(|| {
 /// to show or tell something of their own ("Show us your garden", "Tell us
 /// in the comments", "Tag someone who...").
 pub(super) fn invitations(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    // No word of the draft is an inviting verb (the walk's keys say so).
+    if doc.triggers & crate::words::TRIGGER_INVITING == 0 {
+        return;
+    }
     for s in doc.sentences {
         let Some(i) = doc.sentence_range(*s).find(|&i| {
             !matches!(
@@ -427,29 +439,32 @@ pub(super) fn invitations(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
 
 /// Verbs that, opening a sentence, invite readers to show or tell
 /// something of their own.
-static INVITING_VERBS: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "tell",
-        "show",
-        "share",
-        "tag",
-        "comment",
-        "nominate",
-        "submit",
-        "send",
-        "drop",
-        "introduce",
-        "celebrate",
-    ])
-});
+pub(crate) const INVITING_WORDS: [&str; 11] = [
+    "tell",
+    "show",
+    "share",
+    "tag",
+    "comment",
+    "nominate",
+    "submit",
+    "send",
+    "drop",
+    "introduce",
+    "celebrate",
+];
+static INVITING_VERBS: Lazy<WordSet> = Lazy::new(|| WordSet::new(&INVITING_WORDS));
 
 /// "you" and "y'all", packed as the word walk keys them.
-const YOU: [u128; 2] = text::pack_all(["you", "y'all"]);
+pub(crate) const YOU: [u128; 2] = text::pack_all(["you", "y'all"]);
 
 /// Adds `credits-readers` where "you" is the subject of something done in
 /// the past ("you showed up", "you raised $4,000", "you made this year"):
 /// the audience credited, at the centre of the post.
 pub(super) fn credits_readers(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    // No word of the draft is "you" (the walk's keys say so): nothing to find.
+    if doc.triggers & crate::words::TRIGGER_YOU == 0 {
+        return;
+    }
     let words = |from: usize| {
         doc.tokens[from..]
             .iter()
@@ -514,6 +529,10 @@ static PAST_VERBS: Lazy<WordSet> = Lazy::new(|| {
 /// before a verb asking for an answer ("... so please let me know", "please
 /// share"). A "please" elsewhere ("pleased", "as you please") is no request.
 pub(super) fn requests(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    // No word of the draft is a "please" (the walk's keys say so).
+    if doc.triggers & crate::words::TRIGGER_PLEASE == 0 {
+        return;
+    }
     for (i, t) in doc.tokens.iter().enumerate() {
         // The set turns most words away on their first byte and length.
         if t.kind != TokenKind::Word || !doc.is_in(i, &PLEASE) {
@@ -574,7 +593,8 @@ static ASKED: Lazy<WordSet> = Lazy::new(|| {
 });
 
 /// "Please" as people type it.
-static PLEASE: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["please", "pls", "plz", "plse"]));
+pub(crate) const PLEASE_WORDS: [&str; 4] = ["please", "pls", "plz", "plse"];
+static PLEASE: Lazy<WordSet> = Lazy::new(|| WordSet::new(&PLEASE_WORDS));
 
 /// Verbs after "please" that ask the reader for an answer or a hand.
 static ANSWER_VERBS: Lazy<WordSet> = Lazy::new(|| {

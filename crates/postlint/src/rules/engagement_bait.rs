@@ -30,10 +30,11 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
 }
 
 /// Platform actions that bait asks for, two of them joined ("RT + follow").
-const ACTIONS: [u128; 7] = pack_all(["rt", "retweet", "repost", "follow", "like", "share", "tag"]);
+pub(crate) const ACTIONS: [u128; 7] =
+    pack_all(["rt", "retweet", "repost", "follow", "like", "share", "tag"]);
 /// Verbs that, before a keyword in capitals, ask for a comment in exchange
 /// for something ("comment GUIDE and I'll send it").
-const KEYWORD_VERBS: [u128; 3] = pack_all(["comment", "type", "drop"]);
+pub(crate) const KEYWORD_VERBS: [u128; 3] = pack_all(["comment", "type", "drop"]);
 /// "tag", the one action that also opens "tag the friend who".
 const TAG: u128 = pack_all(["tag"])[0];
 /// How far a "who" may follow "tag the": "tag the one friend who".
@@ -49,6 +50,11 @@ const LISTED: Openers = Openers::of(&[
 /// word sits inside them: two actions joined by "+" or "&", a keyword in
 /// capitals to comment, and "tag the <someone> who ...".
 fn forms(a: &Analysis, out: &mut Vec<Finding>) {
+    // No word of the draft is an action or a keyword verb (the word walk's
+    // trigger bits say so): no form to find.
+    if a.triggers & crate::words::TRIGGER_BAIT == 0 {
+        return;
+    }
     let start = out.len();
     let t = &a.tokens;
     let text = a.text.as_bytes();

@@ -8,7 +8,7 @@ use crate::report::{Dimension, Severity, Span};
 mod all_business;
 mod brag;
 mod discount;
-mod engagement_bait;
+pub(crate) mod engagement_bait;
 mod hard_sell;
 mod hashtag_limit;
 mod hashtag_stuffing;
