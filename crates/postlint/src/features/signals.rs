@@ -4,7 +4,7 @@
 //!   neighbours!", "To every nurse...") puts the audience at the centre
 //!   (`identity_reflecting`, DIMENSIONS.md).
 //! - Whom it answers: the draft's own words before a quoted post ("Congrats
-//!   to the team! RT @dana ...") reply to someone.
+//!   to the team! RT @dana ...", or "MT @dana") reply to someone.
 //! - Deadlines and limits on an offer ("ends Monday", "6 tables left"),
 //!   as `urgency` hits the rule and the model read like lexicon ones.
 //!
@@ -102,13 +102,14 @@ fn greeting(doc: Doc) -> Option<Span> {
 }
 
 /// Adds `comments-on-post` when the draft's own words come before a quoted
-/// post ("Congrats to the team! RT @dana ..."): it answers someone.
+/// post ("Congrats to the team! RT @dana ...", or "MT @dana ...", a quoted
+/// post the quoter shortened): it answers someone.
 pub(super) fn comments_on_post(doc: Doc, rep: &mut Repeats, out: &mut Vec<Feature>) {
     // Most drafts hold no "RT" at all: a byte search says so.
     let b = doc.text.as_bytes();
     let mut from = 0;
     loop {
-        match memchr::memchr(b'R', &b[from..]) {
+        match memchr::memchr2(b'R', b'M', &b[from..]) {
             Some(k) if b.get(from + k + 1) == Some(&b'T') => break,
             Some(k) => from += k + 1,
             None => return,
@@ -117,7 +118,9 @@ pub(super) fn comments_on_post(doc: Doc, rep: &mut Repeats, out: &mut Vec<Featur
     let mut own_words = false;
     for pair in doc.tokens.windows(2) {
         let (rt, m) = (&pair[0], &pair[1]);
-        if rt.kind == TokenKind::Word && m.kind == TokenKind::Mention && doc.slice(rt.span) == "RT"
+        if rt.kind == TokenKind::Word
+            && m.kind == TokenKind::Mention
+            && matches!(doc.slice(rt.span), "RT" | "MT")
         {
             if own_words {
                 rep.push(out, named!("comments-on-post"), rt.span.union(&m.span), 1.0);
@@ -675,6 +678,16 @@ mod tests {
             "comments-on-post"
         ));
         assert!(!has("RT @dana We won the cup", "comments-on-post"));
+        // "MT": a quoted post the quoter shortened.
+        assert!(has(
+            "What a lovely shot, thank you! MT @dana Our crew planted six oaks",
+            "comments-on-post"
+        ));
+        assert!(!has(
+            "MT @dana Our crew planted six oaks",
+            "comments-on-post"
+        ));
+        assert!(!has("Meet the crew at 5 MT", "comments-on-post"));
         assert!(!has(
             "Congrats to the team, rt if you agree",
             "comments-on-post"
