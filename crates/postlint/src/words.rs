@@ -313,16 +313,8 @@ mod tests {
             ] {
                 assert_ne!(triggers_of(w, m) & TRIGGER_BAIT, 0, "{w}");
             }
-            use crate::features::{signals, DIARY_WORDS, IMPERATIVE_WORDS, PAST_ONLY_WORDS};
-            let lists: [(&[&str], u8); 6] = [
-                (&["to"], TRIGGER_TO),
-                (&signals::DEDICATED_WORDS, TRIGGER_DEDICATED),
-                (&signals::INVITING_WORDS, TRIGGER_INVITING),
-                (&IMPERATIVE_WORDS, TRIGGER_IMPERATIVE),
-                (&DIARY_WORDS, TRIGGER_DIARY),
-                (&PAST_ONLY_WORDS, TRIGGER_DIARY),
-            ];
-            for (words, bit) in lists {
+            // Every listed word carries its list's bit, whatever its case.
+            for &(words, bit) in &TRIGGER_WORDS {
                 for w in words.iter().filter(|w| w.len() <= 15) {
                     // (A hyphenated verb is two words and a hyphen.)
                     let found = triggers_of(&w.to_uppercase(), m);
