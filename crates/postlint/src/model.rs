@@ -221,6 +221,10 @@ impl Model {
                 "word" => {
                     let word = parts.next().ok_or_else(|| err("no word"))?;
                     let w = four(&nums(parts)?).ok_or_else(|| err("need 4 numbers"))?;
+                    // An entry packs the index beside the class and trigger bits.
+                    if m.words.len() >= NO_WORD as usize {
+                        return Err(err(&format!("more than {} learned words", NO_WORD - 1)));
+                    }
                     if !m.add_word(word, w) {
                         return Err(err("word listed twice"));
                     }
