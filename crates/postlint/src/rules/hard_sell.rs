@@ -1,6 +1,6 @@
 //! `hard-sell`: an imperative call to buy, order, book or click.
 
-use super::{from_hits, Finding, RuleInfo, REPORTABLE_STRENGTH};
+use super::{from_hits, report_unless, token_is, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::{Hit, Signal};
 use crate::report::{Dimension, Severity};
@@ -30,35 +30,6 @@ fn where_to_apply(a: &Analysis, h: &Hit) -> bool {
         && a.tokens.get(h.last_token).is_some_and(|next| {
             next.kind != TokenKind::Word || lower_is_one_of(a.slice(next.span), WHERE_TO_APPLY)
         })
-}
-
-/// Whether token `i` is `word` (ASCII case folded).
-#[inline(never)]
-pub(super) fn token_is(a: &Analysis, i: usize, word: &str) -> bool {
-    a.tokens
-        .get(i)
-        .is_some_and(|t| a.slice(t.span).eq_ignore_ascii_case(word))
-}
-
-/// Reports a rule's phrase hits with `report` unless every reportable hit
-/// is one that `spares` reads as something else. (The rules' own
-/// `report`s stay plain [`from_hits`] calls, reached through a pointer:
-/// the WebAssembly optimiser then folds them with the other phrase rules'
-/// reporting instead of keeping a copy for each.)
-#[inline(never)]
-pub(super) fn report_unless(
-    a: &Analysis,
-    out: &mut Vec<Finding>,
-    signal: Signal,
-    spares: fn(&Analysis, &Hit) -> bool,
-    report: fn(&Analysis, &mut Vec<Finding>),
-) {
-    if !a
-        .hits_of(signal)
-        .all(|h| h.quoted || h.strength < REPORTABLE_STRENGTH || spares(a, h))
-    {
-        report(a, out);
-    }
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {

@@ -141,6 +141,35 @@ pub(crate) fn from_hits(
     }
 }
 
+/// Whether token `i` is `word` (ASCII case folded).
+#[inline(never)]
+pub(crate) fn token_is(a: &Analysis, i: usize, word: &str) -> bool {
+    a.tokens
+        .get(i)
+        .is_some_and(|t| a.slice(t.span).eq_ignore_ascii_case(word))
+}
+
+/// Reports a rule's phrase hits with `report` unless every reportable hit
+/// is one that `spares` reads as something else. (The rules' own
+/// `report`s stay plain [`from_hits`] calls, reached through a pointer:
+/// the WebAssembly optimiser then folds them with the other phrase rules'
+/// reporting instead of keeping a copy for each.)
+#[inline(never)]
+pub(crate) fn report_unless(
+    a: &Analysis,
+    out: &mut Vec<Finding>,
+    signal: crate::lexicon::Signal,
+    spares: fn(&Analysis, &crate::lexicon::Hit) -> bool,
+    report: fn(&Analysis, &mut Vec<Finding>),
+) {
+    if !a
+        .hits_of(signal)
+        .all(|h| h.quoted || h.strength < REPORTABLE_STRENGTH || spares(a, h))
+    {
+        report(a, out);
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod test_util {
     use crate::{Config, Linter};

@@ -1,7 +1,6 @@
 //! `needy`: begging for attention or numbers.
 
-use super::hard_sell::{report_unless, token_is};
-use super::{from_hits, Finding, RuleInfo, REPORTABLE_STRENGTH, SELLS};
+use super::{from_hits, report_unless, token_is, Finding, RuleInfo, REPORTABLE_STRENGTH, SELLS};
 use crate::analysis::Analysis;
 use crate::lexicon::{Hit, Signal};
 use crate::report::{Dimension, Severity};
@@ -35,6 +34,7 @@ fn asks_to_share(a: &Analysis, h: &Hit) -> bool {
 
 /// "Please share your favourite recipe" asks readers something; the lexicon
 /// lists such phrases as neutral, so only the plea for reach arrives here.
+///
 /// "Please share" is a plea for reach in a draft that sells. Elsewhere it
 /// passes the word on: a lost pet, a scam warning, a job or a neighbour's
 /// fundraiser wants to reach the people it helps, and a reply asking
