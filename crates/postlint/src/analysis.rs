@@ -70,14 +70,14 @@ impl<'a> Analysis<'a> {
         let mut tokens = std::mem::take(&mut spare.tokens);
         tokens.clear();
         tokens.reserve(text.len() / 4 + 1);
-        crate::tokenizer::tokenize_into(text, &mut tokens);
+        // Whether the draft is ASCII, tested once (by the tokenizer) for the
+        // tokenizer, the walk and the rules.
+        let ascii = crate::tokenizer::tokenize_into_ascii(text, &mut tokens);
         // The walk's word keys, which the lexicon matches by: on the stack
         // for a tweet.
         let (mut keys_on_stack, mut keys_on_heap) = ([0u128; 96], Vec::new());
         let keys = crate::scratch::slots(&mut keys_on_stack, &mut keys_on_heap, tokens.len(), 0);
         let mut learned = crate::words::Learned::new(0);
-        // Whether the draft is ASCII, tested once for the walk and the rules.
-        let ascii = text.is_ascii();
         let (foreign, triggers) =
             crate::words::walk(text, ascii, &tokens, model, keys, &mut learned);
         let mut sentences = std::mem::take(&mut spare.sentences);

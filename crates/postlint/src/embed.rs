@@ -218,23 +218,35 @@ pub(crate) mod model {
         (negative, mantissa, decimals)
     }
 
+    /// The four numbers of a record, which start at `at` on a line that
+    /// ends at `b`, each as [`number`] reads it.
+    const fn four_numbers(src: &[u8], mut at: usize, b: usize) -> [(bool, u64, usize); 4] {
+        let mut out = [(false, 0, 0); 4];
+        let mut k = 0;
+        while k < 4 {
+            let f = field(src, at, b);
+            out[k] = number(src, f);
+            at = f.1;
+            k += 1;
+        }
+        assert!(field(src, at, b).0 == b, "model: need 4 numbers");
+        out
+    }
+
     /// The largest count of decimals of any number in the model.
     pub(crate) const fn decimals(src: &[u8]) -> usize {
         let (mut start, mut most) = (0, 0);
         while start < src.len() {
             let (a, b, next) = line(src, start);
-            if let Some((_, _, mut at)) = record(src, a, b) {
+            if let Some((_, _, at)) = record(src, a, b) {
+                let numbers = four_numbers(src, at, b);
                 let mut k = 0;
                 while k < 4 {
-                    let f = field(src, at, b);
-                    let (_, _, d) = number(src, f);
-                    if d > most {
-                        most = d;
+                    if numbers[k].2 > most {
+                        most = numbers[k].2;
                     }
-                    at = f.1;
                     k += 1;
                 }
-                assert!(field(src, at, b).0 == b, "model: need 4 numbers");
             }
             start = next;
         }
@@ -273,11 +285,11 @@ pub(crate) mod model {
         let (mut start, mut len) = (0, 1);
         while start < src.len() {
             let (a, b, next) = line(src, start);
-            if let Some((_, _, mut at)) = record(src, a, b) {
+            if let Some((_, _, at)) = record(src, a, b) {
+                let numbers = four_numbers(src, at, b);
                 let mut k = 0;
                 while k < 4 {
-                    let f = field(src, at, b);
-                    let (negative, mut m, d) = number(src, f);
+                    let (negative, mut m, d) = numbers[k];
                     let mut scale = d;
                     while scale < most {
                         m *= 10;
@@ -296,7 +308,6 @@ pub(crate) mod model {
                             break;
                         }
                     }
-                    at = f.1;
                     k += 1;
                 }
             }

@@ -22,150 +22,111 @@ use crate::report::Span;
 use crate::text::{pack, KeyMap};
 use crate::tokenizer::{tokenize, Token};
 
-/// A kind of evidence a lexicon phrase carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Signal {
+/// Declares [`Signal`] from one list of its variants and their names, so
+/// the variant order, [`Signal::name`], [`Signal::ALL`] and
+/// [`Signal::NAMES`] (the first feature names, `features/ids.rs`) cannot
+/// drift apart.
+macro_rules! signals {
+    ($($(#[$doc:meta])* $variant:ident => $name:literal,)*) => {
+        /// A kind of evidence a lexicon phrase carries.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Signal {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Signal {
+            /// Every signal, in variant order.
+            pub(crate) const ALL: &[Self] = &[$(Self::$variant,)*];
+
+            /// Every signal's name, in variant order.
+            pub(crate) const NAMES: &[&str] = &[$($name,)*];
+
+            /// The signal's stable name, as shown in evidence.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+signals! {
     /// An imperative call to buy, order, book or click.
-    CallToBuy,
+    CallToBuy => "call-to-buy",
     /// Time pressure or scarcity.
-    Urgency,
+    Urgency => "urgency",
     /// Money off, free things, promo codes.
-    Discount,
+    Discount => "discount",
     /// Asking for likes, follows or shares in exchange for something.
-    EngagementBait,
+    EngagementBait => "engagement-bait",
     /// Begging for attention.
-    Needy,
+    Needy => "needy",
     /// Self-praise and achievements.
-    Brag,
+    Brag => "brag",
     /// A follower, like or view count.
-    VanityMetric,
+    VanityMetric => "vanity-metric",
     /// Weaker commercial vocabulary (sale, shop, launch, in stock).
-    SalesTalk,
+    SalesTalk => "sales-talk",
     /// Paid-partnership markers (#ad, use my link).
-    Sponsored,
+    Sponsored => "sponsored",
     /// The author explicitly says this is not a pitch.
-    NotSelling,
+    NotSelling => "not-selling",
     /// First person singular (I, me, my).
-    FirstPerson,
+    FirstPerson => "first-person",
     /// Life outside work: family, pets, food, hobbies, weekends.
-    LifeOutsideWork,
+    LifeOutsideWork => "life-outside-work",
     /// Feelings and opinions.
-    Feeling,
+    Feeling => "feeling",
     /// Casual, spoken register (lol, omg, tbh).
-    Casual,
+    Casual => "casual",
     /// Laughing at oneself.
-    SelfDeprecation,
+    SelfDeprecation => "self-deprecation",
     /// Asking readers for opinions, stories or answers.
-    AskOpinion,
+    AskOpinion => "asks-readers",
     /// Offering help.
-    OfferHelp,
+    OfferHelp => "offers-help",
     /// Thanking or congratulating someone.
-    Gratitude,
+    Gratitude => "thanks-or-congrats",
     /// The audience's place, community or group at the centre.
-    Community,
+    Community => "community",
     /// Inviting readers to show themselves or join something.
-    Invitation,
+    Invitation => "invitation",
     /// Second person (you, your).
-    SecondPerson,
+    SecondPerson => "second-person",
     /// Brand-centric talk about the company itself.
-    BrandSelf,
+    BrandSelf => "brand-self-talk",
     /// First person plural (we, our, us).
-    FirstPersonPlural,
+    FirstPersonPlural => "first-person-plural",
     /// Industry jargon and market talk.
-    Jargon,
+    Jargon => "jargon",
     /// An opener that makes a question a pitch's hook ("Tired of ...?").
-    Rhetorical,
+    Rhetorical => "rhetorical-hook",
     /// Soft selling: bookings, openings, registrations, consultations.
-    SoftSell,
+    SoftSell => "soft-sell",
     /// Launching or pointing to one's own work (a record, a book, a channel).
-    OwnWork,
+    OwnWork => "own-work",
     /// A support desk answering a customer.
-    Support,
+    Support => "support-reply",
     /// Hiring, public-service and civic notices: news, not a sale.
-    Notice,
+    Notice => "notice",
     /// An everyday phrase that contains a sales word ("feel free", "coffee
     /// shop"); commercial phrases inside it do not count.
-    Neutral,
+    Neutral => "neutral",
     /// A phrase from the user's allow list: nothing inside it is flagged.
-    Allowed,
+    Allowed => "allowed",
 }
 
 impl Signal {
-    /// The signal's stable name, as shown in evidence.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::CallToBuy => "call-to-buy",
-            Self::Urgency => "urgency",
-            Self::Discount => "discount",
-            Self::EngagementBait => "engagement-bait",
-            Self::Needy => "needy",
-            Self::Brag => "brag",
-            Self::VanityMetric => "vanity-metric",
-            Self::SalesTalk => "sales-talk",
-            Self::Sponsored => "sponsored",
-            Self::NotSelling => "not-selling",
-            Self::FirstPerson => "first-person",
-            Self::LifeOutsideWork => "life-outside-work",
-            Self::Feeling => "feeling",
-            Self::Casual => "casual",
-            Self::SelfDeprecation => "self-deprecation",
-            Self::AskOpinion => "asks-readers",
-            Self::OfferHelp => "offers-help",
-            Self::Gratitude => "thanks-or-congrats",
-            Self::Community => "community",
-            Self::Invitation => "invitation",
-            Self::SecondPerson => "second-person",
-            Self::BrandSelf => "brand-self-talk",
-            Self::FirstPersonPlural => "first-person-plural",
-            Self::Jargon => "jargon",
-            Self::Rhetorical => "rhetorical-hook",
-            Self::SoftSell => "soft-sell",
-            Self::OwnWork => "own-work",
-            Self::Support => "support-reply",
-            Self::Notice => "notice",
-            Self::Neutral => "neutral",
-            Self::Allowed => "allowed",
-        }
-    }
-
+    /// The signal of a built-in lexicon section: any signal but the allow
+    /// list's, by its name (the hooks' section is `[rhetorical]`).
     fn from_section(name: &str) -> Option<Self> {
-        use Signal::*;
-        [
-            CallToBuy,
-            Urgency,
-            Discount,
-            EngagementBait,
-            Needy,
-            Brag,
-            VanityMetric,
-            SalesTalk,
-            Sponsored,
-            NotSelling,
-            FirstPerson,
-            LifeOutsideWork,
-            Feeling,
-            Casual,
-            SelfDeprecation,
-            AskOpinion,
-            OfferHelp,
-            Gratitude,
-            Community,
-            Invitation,
-            SecondPerson,
-            BrandSelf,
-            FirstPersonPlural,
-            Jargon,
-            Rhetorical,
-            SoftSell,
-            OwnWork,
-            Support,
-            Notice,
-        ]
-        .into_iter()
-        .find(|s| s.name() == name)
-        .or((name == "neutral").then_some(Neutral))
-        .or((name == "rhetorical").then_some(Rhetorical))
+        let listed = Self::ALL.iter().find(|s| s.name() == name);
+        match listed {
+            Some(&s) if s != Self::Allowed => Some(s),
+            _ => (name == "rhetorical").then_some(Self::Rhetorical),
+        }
     }
 
     /// True for the signals that push a sale; these are the ones a preceding

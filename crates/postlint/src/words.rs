@@ -109,19 +109,9 @@ pub(crate) fn walk(
                 .as_bytes()
                 .get(t.span.start..t.span.end)
                 .unwrap_or_default();
-            let (class, id) = if b.len() <= 15 {
-                let key = lower_ascii_key(b);
-                if let Some(k) = keys.get_mut(i) {
-                    *k = key;
-                }
-                let (class, bits, id) = model.word_entry(key);
-                triggers |= bits;
-                (class, id)
-            } else {
-                // Longer than 15 bytes: no function word, no key.
-                triggers = TRIGGER_ALL;
-                (0, learned_long(model, t.text(text), &mut buf))
-            };
+            let (class, bits, id) =
+                ascii_entry(model, b, || t.text(text), keys.get_mut(i), &mut buf);
+            triggers |= bits;
             if b.len() <= FUNCTION_WORD_MAX {
                 // A word in both lists ("in", "a") tells nothing.
                 en += usize::from(class == ENGLISH);
@@ -143,18 +133,10 @@ pub(crate) fn walk(
             }
         }
         let (class, id) = if ascii || w.is_ascii() {
-            if w.len() <= 15 {
-                let key = lower_ascii_key(w.as_bytes());
-                if let Some(k) = keys.get_mut(i) {
-                    *k = key;
-                }
-                let (class, bits, id) = model.word_entry(key);
-                triggers |= bits;
-                (class, id)
-            } else {
-                triggers = TRIGGER_ALL;
-                (0, learned_long(model, w, &mut buf))
-            }
+            let (class, bits, id) =
+                ascii_entry(model, w.as_bytes(), || w, keys.get_mut(i), &mut buf);
+            triggers |= bits;
+            (class, id)
         } else {
             triggers = TRIGGER_ALL;
             // The function words are keyed by `str::to_lowercase`, the
@@ -176,6 +158,31 @@ pub(crate) fn walk(
     }
     let foreign = other > latin || (foreign >= 2 && foreign > 2 * en);
     (foreign, triggers)
+}
+
+/// An ASCII word's function-word class, trigger bits and learned index: by
+/// its key, written to `slot`, when it fits in one; by its lower-cased text
+/// (`text()`) when longer, with every trigger (it has no key). `text` is a
+/// closure because the native ASCII walk reads its words as bytes and
+/// slices the `str` only for a long one.
+#[inline(always)]
+fn ascii_entry<'a>(
+    model: &Model,
+    b: &[u8],
+    text: impl FnOnce() -> &'a str,
+    slot: Option<&mut u128>,
+    buf: &mut String,
+) -> (u8, u8, Option<u32>) {
+    if b.len() <= 15 {
+        let key = lower_ascii_key(b);
+        if let Some(k) = slot {
+            *k = key;
+        }
+        model.word_entry(key)
+    } else {
+        // Longer than 15 bytes: no function word, no key.
+        (0, TRIGGER_ALL, learned_long(model, text(), buf))
+    }
 }
 
 /// The learned index of a word looked up by its lower-cased text (words

@@ -2,52 +2,25 @@
 //! the model's weights instead of hashing each feature's name.
 //!
 //! [`NAMES`] lists every built-in feature name once; a name's id is its
-//! index. The lexicon's signals come first, in the order of
-//! [`Signal`]'s variants (a signal's id is its discriminant; a test checks
-//! the two agree). The model resolves each weights-file name to its id once,
-//! when the file is parsed ([`crate::model::Model`]).
+//! index. The lexicon's signals come first, taken from [`Signal::NAMES`] in
+//! variant order, so a signal's id is its discriminant. The model resolves
+//! each weights-file name to its id once, when the file is parsed
+//! ([`crate::model::Model`]).
 //!
-//! **Registering a new feature name is one line:** add it to [`NAMES`]
-//! (after the lexicon's signals; a new [`Signal`] variant's name goes at its
-//! variant's position) and emit it as `named!("the-name")`, which checks at
-//! compile time that the name is listed.
+//! **Registering a new feature name is one line:** add it to
+//! [`OTHER_NAMES`] (a new [`Signal`] variant brings its name with it) and
+//! emit it as `named!("the-name")`, which checks at compile time that the
+//! name is listed.
 
 use crate::lexicon::Signal;
 
-/// Every built-in feature name; its index is its id.
-pub(crate) const NAMES: &[&str] = &[
-    // The lexicon's signals, in `Signal`'s variant order.
-    "call-to-buy",
-    "urgency",
-    "discount",
-    "engagement-bait",
-    "needy",
-    "brag",
-    "vanity-metric",
-    "sales-talk",
-    "sponsored",
-    "not-selling",
-    "first-person",
-    "life-outside-work",
-    "feeling",
-    "casual",
-    "self-deprecation",
-    "asks-readers",
-    "offers-help",
-    "thanks-or-congrats",
-    "community",
-    "invitation",
-    "second-person",
-    "brand-self-talk",
-    "first-person-plural",
-    "jargon",
-    "rhetorical-hook",
-    "soft-sell",
-    "own-work",
-    "support-reply",
-    "notice",
-    "neutral",
-    "allowed",
+/// Every built-in feature name; its index is its id. The lexicon's signals
+/// come first, in `Signal`'s variant order.
+pub(crate) const NAMES: &[&str] =
+    &concat::<{ Signal::NAMES.len() + OTHER_NAMES.len() }>(Signal::NAMES, OTHER_NAMES);
+
+/// The feature names after the signals'.
+const OTHER_NAMES: &[&str] = &[
     // Structural and contextual features.
     "second-person-in-pitch",
     "asks-readers-in-pitch",
@@ -86,6 +59,21 @@ pub(crate) const NAMES: &[&str] = &[
     // Learned words (their evidence is named `word:<w>`).
     "word",
 ];
+
+/// `a` followed by `b`, at compile time (`N` is their total length).
+const fn concat<const N: usize>(a: &[&'static str], b: &[&'static str]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < a.len() {
+        out[i] = a[i];
+        i += 1;
+    }
+    while i < N {
+        out[i] = b[i - a.len()];
+        i += 1;
+    }
+    out
+}
 
 /// The id of a name [`NAMES`] does not list (see [`id_of`]).
 pub(crate) const UNKNOWN: u16 = u16::MAX;

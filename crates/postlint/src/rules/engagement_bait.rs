@@ -30,11 +30,14 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
 }
 
 /// Platform actions that bait asks for, two of them joined ("RT + follow").
-pub(crate) const ACTIONS: [u128; 7] =
-    pack_all(["rt", "retweet", "repost", "follow", "like", "share", "tag"]);
+const ACTION_WORDS: [&str; 7] = ["rt", "retweet", "repost", "follow", "like", "share", "tag"];
+/// [`ACTION_WORDS`] as packed keys.
+pub(crate) const ACTIONS: [u128; 7] = pack_all(ACTION_WORDS);
 /// Verbs that, before a keyword in capitals, ask for a comment in exchange
 /// for something ("comment GUIDE and I'll send it").
-pub(crate) const KEYWORD_VERBS: [u128; 3] = pack_all(["comment", "type", "drop"]);
+const KEYWORD_VERB_WORDS: [&str; 3] = ["comment", "type", "drop"];
+/// [`KEYWORD_VERB_WORDS`] as packed keys.
+pub(crate) const KEYWORD_VERBS: [u128; 3] = pack_all(KEYWORD_VERB_WORDS);
 /// "tag", the one action that also opens "tag the friend who".
 const TAG: u128 = pack_all(["tag"])[0];
 /// How far a "who" may follow "tag the": "tag the one friend who".
@@ -42,9 +45,9 @@ const TAG_REACH: usize = 6;
 /// The first bytes and lengths of [`ACTIONS`] and [`KEYWORD_VERBS`]: most
 /// words of a draft are turned away on them before they are sliced or
 /// lower-cased (this runs on every word).
-const LISTED: Openers = Openers::of(&[
-    "rt", "retweet", "repost", "follow", "like", "share", "tag", "comment", "type", "drop",
-]);
+const LISTED: Openers = Openers::EMPTY
+    .with_all(&ACTION_WORDS)
+    .with_all(&KEYWORD_VERB_WORDS);
 
 /// The shapes of bait that a phrase list cannot spell out, because a free
 /// word sits inside them: two actions joined by "+" or "&", a keyword in
@@ -152,7 +155,7 @@ fn tag_who(a: &Analysis, i: usize) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
-    use super::{ACTIONS, KEYWORD_VERBS, LISTED};
+    use super::{ACTIONS, ACTION_WORDS, KEYWORD_VERBS, KEYWORD_VERB_WORDS, LISTED};
     use crate::report::Span;
     use crate::rules::test_util::flagged;
     use crate::text::lower_key;
@@ -216,20 +219,12 @@ mod tests {
                 LISTED.may_start(w.as_bytes(), span)
             }
         };
-        for w in [
-            "rt",
-            "retweet",
-            "repost",
-            "follow",
-            "like",
-            "share",
-            "tag",
-            "comment",
-            "type",
-            "drop",
-            // Lower-cased to "like": longer than the word it reads as.
-            "li\u{212A}e",
-        ] {
+        // "li\u{212A}e" lower-cases to "like": longer than the word it reads as.
+        for &w in ACTION_WORDS
+            .iter()
+            .chain(&KEYWORD_VERB_WORDS)
+            .chain(&["li\u{212A}e"])
+        {
             assert!(may_be_listed(w) && may_be_listed(&w.to_uppercase()), "{w}");
             let key = lower_key(w).unwrap();
             if !w.is_ascii() {

@@ -44,15 +44,14 @@ impl Openers {
         self
     }
 
-    /// The set of `words`.
-    pub const fn of(words: &[&str]) -> Self {
-        let mut set = Self::EMPTY;
+    /// With every word of `words` added.
+    pub const fn with_all(mut self, words: &[&str]) -> Self {
         let mut i = 0;
         while i < words.len() {
-            set = set.with(words[i]);
+            self = self.with(words[i]);
             i += 1;
         }
-        set
+        self
     }
 
     /// Whether the word at `span` of `text` could be a listed word (ASCII
