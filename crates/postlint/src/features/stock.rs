@@ -217,6 +217,25 @@ fn fold_into(s: &str, scratch: &mut String, out: &mut String) {
     crate::text::collapse_runs(scratch, 1, out);
 }
 
+/// [`fold`] of an ASCII word of at most 32 bytes and no space, on the
+/// stack; `None` for any other word (it takes the full fold).
+fn fold_ascii_word<'b>(w: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.iter().all(|&b| b.is_ascii() && b != b' ') {
+        return None;
+    }
+    let mut n = 0;
+    for (i, &b) in w.iter().enumerate() {
+        let lower = b.to_ascii_lowercase();
+        // `collapse_runs(_, 1, _)`: a repeated letter keeps one copy.
+        if i > 0 && lower.is_ascii_alphabetic() && w[i - 1].to_ascii_lowercase() == lower {
+            continue;
+        }
+        buf[n] = lower;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// Adds `stock-line` (over the whole draft) when the draft, of at most
 /// [`MAX_WORDS`] words (`words`) with no link and no question, is emoji
 /// alone or, in English, stock lines and filler words end to end.
@@ -287,22 +306,10 @@ fn is_stock(a: Doc) -> bool {
     // Most drafts fail on their first word: no stock line or filler word
     // starts with it, so the rest is never folded. A short ASCII word is
     // folded on the stack first, so those drafts allocate nothing here.
-    let first = words.clone().next().map(|t| a.slice(t.span).as_bytes());
-    if let Some(w) = first.filter(|w| !cfg!(target_family = "wasm") && w.len() <= 32) {
+    if !cfg!(target_family = "wasm") {
         let mut buf = [0u8; 32];
-        let mut n = 0;
-        for (i, &b) in w.iter().enumerate() {
-            let lower = b.to_ascii_lowercase();
-            // `collapse_runs(_, 1, _)`: a repeated letter keeps one copy.
-            if i > 0 && lower.is_ascii_alphabetic() && w[i - 1].to_ascii_lowercase() == lower {
-                continue;
-            }
-            buf[n] = lower;
-            n += 1;
-        }
-        // Other words (non-ASCII, or with a space) take the full fold below.
-        if w.iter().all(|&b| b.is_ascii() && b != b' ') {
-            let folded = std::str::from_utf8(&buf[..n]).unwrap_or_default();
+        let first = words.clone().next().map(|t| a.slice(t.span).as_bytes());
+        if let Some(folded) = first.and_then(|w| fold_ascii_word(w, &mut buf)) {
             if !FIRST_WORDS.contains_lower(folded) {
                 return false;
             }
@@ -376,6 +383,7 @@ fn is_stock(a: Doc) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{fold, fold_ascii_word, FILLER, STOCK};
     use crate::{Context, Linter};
 
     fn stock(text: &str) -> bool {
@@ -383,6 +391,40 @@ mod tests {
             .features(text, &Context::reply())
             .iter()
             .any(|(name, _)| name == "stock-line")
+    }
+
+    #[test]
+    fn the_stack_fold_of_a_first_word_is_the_full_fold() {
+        let samples = [
+            "Thaaanks",
+            "THANKS",
+            "Cooool",
+            "OKAY",
+            "hahaha",
+            "yesss",
+            "aaAAaa",
+            "Mississippi",
+            "it's",
+            "x-ray",
+            "100%",
+            "!!!",
+            "wow!!",
+            "Nice.",
+            "a",
+            "",
+        ];
+        let listed = STOCK.iter().chain(FILLER).flat_map(|l| l.split(' '));
+        let mut buf = [0u8; 32];
+        for w in samples.into_iter().chain(listed) {
+            for w in [w.to_owned(), w.to_uppercase(), format!("{w}{w}")] {
+                let on_stack = fold_ascii_word(w.as_bytes(), &mut buf).map(str::to_owned);
+                assert_eq!(on_stack, Some(fold(&w)), "{w}");
+            }
+        }
+        // Longer, non-ASCII or spaced words take the full fold.
+        assert!(fold_ascii_word("x".repeat(33).as_bytes(), &mut buf).is_none());
+        assert!(fold_ascii_word("Merci\u{e9}".as_bytes(), &mut buf).is_none());
+        assert!(fold_ascii_word(b"two words", &mut buf).is_none());
     }
 
     #[test]
