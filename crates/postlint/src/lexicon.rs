@@ -265,9 +265,9 @@ impl Lexicon {
     /// Compiles entries into one word trie.
     pub fn new(entries: Vec<Entry>) -> Self {
         let mut vocab = Vocab::default();
-        let mut edges = KeyMap::default();
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
-        // Each node's children below the root, `(word id, child)`.
+        // Each node's children below the root, `(word id, child)`, by word
+        // id: how the build finds a child, and what `children` flattens.
         let mut below: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
         let mut roots = Vec::new();
         let mut kept = Vec::with_capacity(entries.len());
@@ -282,33 +282,33 @@ impl Lexicon {
             spans_sentences |= body.split(' ').rev().skip(1).any(|w| w == "|");
             let mut node = 0u32;
             for w in body.split(' ') {
-                let id = vocab.intern(w) as usize;
+                let id = vocab.intern(w);
+                let next = ends.len() as u32;
                 // 0 for a child not made yet: the root is no node's child.
                 let child = if node == 0 {
-                    if roots.len() <= id {
-                        roots.resize(id + 1, 0);
+                    let i = id as usize;
+                    if roots.len() <= i {
+                        roots.resize(i + 1, 0);
                     }
-                    &mut roots[id]
+                    if roots[i] == 0 {
+                        roots[i] = next;
+                    }
+                    roots[i]
                 } else {
-                    edges.entry(u128::from(node) << 32 | id as u128, 0)
-                };
-                if *child == 0 {
-                    *child = ends.len() as u32;
-                    ends.push(Vec::new());
-                    below.push(Vec::new());
-                    if node != 0 {
-                        // Kept in word id order as they come (a node has
-                        // a few dozen children at most).
-                        let kids = &mut below[node as usize];
-                        kids.push((id as u32, *child));
-                        let mut k = kids.len() - 1;
-                        while k > 0 && kids[k - 1].0 > id as u32 {
-                            kids.swap(k - 1, k);
-                            k -= 1;
+                    let kids = &mut below[node as usize];
+                    match kids.binary_search_by_key(&id, |&(w, _)| w) {
+                        Ok(k) => kids[k].1,
+                        Err(k) => {
+                            kids.insert(k, (id, next));
+                            next
                         }
                     }
+                };
+                if child == next {
+                    ends.push(Vec::new());
+                    below.push(Vec::new());
                 }
-                node = *child;
+                node = child;
             }
             ends[node as usize].push(kept.len() as u32);
             kept.push(e);
