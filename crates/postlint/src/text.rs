@@ -212,12 +212,7 @@ const EMPTY: u128 = u128::MAX;
 
 impl Default for KeyMap {
     fn default() -> Self {
-        Self {
-            keys: vec![EMPTY; 2],
-            values: vec![0; 2],
-            len: 0,
-            shift: 63,
-        }
+        Self::with_capacity(0)
     }
 }
 
