@@ -114,6 +114,12 @@ pub fn info(id: &str) -> Option<&'static RuleInfo> {
 /// shipping" and "book now" are worth a diagnostic.
 pub(crate) const REPORTABLE_STRENGTH: f64 = 0.75;
 
+/// A hit a phrase rule reports: strong enough and not inside quotation
+/// marks (someone else's words).
+fn reportable(h: &crate::lexicon::Hit) -> bool {
+    !h.quoted && h.strength >= REPORTABLE_STRENGTH
+}
+
 /// Findings for the reportable hits of a lexicon signal (not negated, not
 /// quoted); overlapping hits become one finding whose message quotes all of it.
 pub(crate) fn from_hits(
@@ -124,7 +130,7 @@ pub(crate) fn from_hits(
 ) {
     let mut spans: Vec<Span> = a
         .hits_of(signal)
-        .filter(|h| !h.quoted && h.strength >= REPORTABLE_STRENGTH)
+        .filter(|h| reportable(h))
         .map(|h| h.span)
         .collect();
     crate::sort::sort(&mut spans);
@@ -149,8 +155,8 @@ pub(crate) fn token_is(a: &Analysis, i: usize, word: &str) -> bool {
         .is_some_and(|t| a.slice(t.span).eq_ignore_ascii_case(word))
 }
 
-/// Reports a rule's phrase hits with `report` unless every reportable hit
-/// is one that `spares` reads as something else. (The rules' own
+/// Reports a rule's phrase hits with `report` unless every [`reportable`]
+/// hit is one that `spares` reads as something else. (The rules' own
 /// `report`s stay plain [`from_hits`] calls, reached through a pointer:
 /// the WebAssembly optimiser then folds them with the other phrase rules'
 /// reporting instead of keeping a copy for each.)
@@ -162,10 +168,7 @@ pub(crate) fn report_unless(
     spares: fn(&Analysis, &crate::lexicon::Hit) -> bool,
     report: fn(&Analysis, &mut Vec<Finding>),
 ) {
-    if !a
-        .hits_of(signal)
-        .all(|h| h.quoted || h.strength < REPORTABLE_STRENGTH || spares(a, h))
-    {
+    if !a.hits_of(signal).all(|h| !reportable(h) || spares(a, h)) {
         report(a, out);
     }
 }
