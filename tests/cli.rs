@@ -252,6 +252,13 @@ fn eval_prints_metrics() {
 }
 
 #[test]
+fn eval_drafts_needs_cv() {
+    let o = postlint(&["eval", "x.jsonl", "--drafts", "out.jsonl"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--cv"));
+}
+
+#[test]
 fn tokens_answers_each_line_in_the_callers_unit() {
     let input = "{\"id\": 1, \"text\": \"👍 #tbt at example.com\"}\n\nnot json\n";
     let o = postlint(&["tokens", "--offsets", "utf16"], input.as_bytes());

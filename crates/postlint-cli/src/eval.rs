@@ -1,12 +1,14 @@
 //! `postlint eval`: prints the core's [`postlint::eval`] measurements of one
 //! or more labelled files, as tables or JSON.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use postlint::eval::{evaluate, Evaluation};
+use postlint::eval::{evaluate, Evaluation, Example};
 use postlint::train::{self, Fold, Options};
-use postlint::Linter;
+use postlint::{Dimension, Evidence, Linter, Report, Scores};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -40,8 +42,51 @@ pub fn run(linter: &Linter, files: &[PathBuf], json: bool) -> Result<String, Str
     Ok(out)
 }
 
-/// `postlint eval --cv`: leave-one-writer-out and leave-one-set-out.
-pub fn cross_validate(data: &Path, json: bool, settings: &[String]) -> Result<String, String> {
+/// One held-out draft as `eval --cv --drafts` writes it: the labels beside
+/// the report of the model fitted without the draft's writer or set.
+#[derive(Serialize)]
+struct HeldOutDraft<'a> {
+    held_out: &'a str,
+    text: &'a str,
+    reply: bool,
+    /// Per dimension: the agreed label, or null (none, or annotators split).
+    gold: BTreeMap<&'static str, Option<bool>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gold_rules: Option<&'a [String]>,
+    scores: Scores,
+    rules: Vec<&'a str>,
+    evidence: &'a [Evidence],
+}
+
+fn held_out_line(ex: &Example, report: &Report) -> serde_json::Result<Vec<u8>> {
+    let line = HeldOutDraft {
+        held_out: &ex.group,
+        text: &ex.text,
+        reply: ex.reply,
+        gold: Dimension::ALL
+            .iter()
+            .zip(ex.gold)
+            .map(|(d, g)| (d.as_str(), g))
+            .collect(),
+        gold_rules: ex.rules.as_deref(),
+        scores: report.scores,
+        rules: report.diagnostics.iter().map(|d| d.rule.as_ref()).collect(),
+        evidence: &report.evidence,
+    };
+    let mut out = serde_json::to_vec(&line)?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// `postlint eval --cv`: leave-one-writer-out and leave-one-set-out. With
+/// `drafts`, every held-out draft's report is also written there as a JSONL
+/// line, to read a writer's misses.
+pub fn cross_validate(
+    data: &Path,
+    json: bool,
+    settings: &[String],
+    drafts: Option<&Path>,
+) -> Result<String, String> {
     let mut opts = Options::default();
     for s in settings {
         let (k, v) = s
@@ -66,7 +111,27 @@ pub fn cross_validate(data: &Path, json: bool, settings: &[String]) -> Result<St
     }
     let examples = train::load(data)?;
     let features = train::featurize(&examples);
-    let folds: Vec<Fold> = train::cross_validate(&examples, &features, opts);
+    let folds: Vec<Fold> = match drafts {
+        None => train::cross_validate(&examples, &features, opts),
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| format!("--drafts {}: {e}", path.display()))?;
+            let mut file = std::io::BufWriter::new(file);
+            let mut failed = None;
+            let folds = train::cross_validate_drafts(&examples, &features, opts, |ex, report| {
+                if failed.is_none() {
+                    let written = held_out_line(ex, report)
+                        .map_err(|e| e.to_string())
+                        .and_then(|l| file.write_all(&l).map_err(|e| e.to_string()));
+                    failed = written.err();
+                }
+            });
+            if let Some(e) = failed.or_else(|| file.flush().err().map(|e| e.to_string())) {
+                return Err(format!("--drafts {}: {e}", path.display()));
+            }
+            folds
+        }
+    };
     if json {
         return serde_json::to_string_pretty(&folds)
             .map(|s| s + "\n")
@@ -130,5 +195,41 @@ fn table(out: &mut String, title: &str, e: &Evaluation) {
             }
         }
         out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_held_out_line_carries_labels_scores_and_spans() {
+        let ex = Example {
+            group: "c".into(),
+            text: "🎉 50% off everything, today only!".into(),
+            reply: false,
+            gold: [Some(true), Some(false), None, Some(false)],
+            disagreed: [false, false, true, false],
+            rules: Some(vec!["discount".into()]),
+        };
+        let report = Linter::default().analyze_with(&ex.text, &ex.context());
+        let line = held_out_line(&ex, &report).unwrap();
+        assert_eq!(line.last(), Some(&b'\n'));
+        let v: serde_json::Value = serde_json::from_slice(&line).unwrap();
+        assert_eq!(v["held_out"], "c");
+        assert_eq!(v["gold"]["salesy"], true);
+        assert!(v["gold"]["conversational"].is_null());
+        assert_eq!(v["gold_rules"][0], "discount");
+        assert_eq!(v["scores"]["salesy"], report.scores.salesy);
+        assert!(v["rules"].as_array().unwrap().contains(&"discount".into()));
+        // Evidence spans are the core's byte offsets: the discount starts
+        // after the four-byte emoji and its space.
+        let starts: Vec<u64> = v["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["start"].as_u64().unwrap())
+            .collect();
+        assert!(starts.contains(&5), "{starts:?}");
     }
 }

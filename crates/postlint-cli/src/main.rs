@@ -110,6 +110,11 @@ enum Command {
         /// temperatures), to compare settings held out.
         #[arg(long = "set", value_name = "KEY=VALUE")]
         settings: Vec<String>,
+        /// With --cv, also write every held-out draft to FILE as a JSONL
+        /// line: its writer or set, text, labels, and the held-out model's
+        /// scores, rules and evidence (to read a writer's misses).
+        #[arg(long, value_name = "FILE")]
+        drafts: Option<PathBuf>,
     },
     /// Fit the model's weights on the labelled data and write the model file
     /// the library compiles in (the same data gives the same file, byte for
@@ -271,9 +276,13 @@ fn run(cli: Cli) -> Result<u8, String> {
             cv,
             data,
             settings,
+            drafts,
         } => {
+            if drafts.is_some() && !cv {
+                return Err("--drafts writes held-out drafts: it needs --cv".into());
+            }
             let out = if cv {
-                eval::cross_validate(&data, json, &settings)?
+                eval::cross_validate(&data, json, &settings, drafts.as_deref())?
             } else {
                 eval::run(&linter, &files, json)?
             };

@@ -30,7 +30,7 @@ mod calibrate;
 
 use crate::eval::{measure, Evaluation, Example};
 use crate::model::Model;
-use crate::{Dimension, Linter};
+use crate::{Dimension, Linter, Report};
 
 /// Training settings.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -514,6 +514,18 @@ pub struct Fold {
 /// over the external sets: each group is measured by a model fitted on all
 /// the other rows, so no row is scored by a model that saw it.
 pub fn cross_validate(examples: &[Example], features: &[Features], opts: Options) -> Vec<Fold> {
+    cross_validate_drafts(examples, features, opts, |_, _| {})
+}
+
+/// [`cross_validate`], also handing each held-out draft and its report
+/// (made by the model fitted without the draft's group) to `each`, in the
+/// order of `examples` within each group, so errors can be read one by one.
+pub fn cross_validate_drafts(
+    examples: &[Example],
+    features: &[Features],
+    opts: Options,
+    mut each: impl FnMut(&Example, &Report),
+) -> Vec<Fold> {
     let mut groups: Vec<(bool, &str)> = examples
         .iter()
         .map(|ex| (!is_corpus(ex), ex.group.as_str()))
@@ -529,7 +541,11 @@ pub fn cross_validate(examples: &[Example], features: &[Features], opts: Options
                 .collect();
             let model = fit(examples, features, &rows, opts);
             let linter = Linter::default().with_model(model);
-            let evaluation = measure(&linter, examples.iter().filter(|ex| ex.group == g));
+            let held_out = || examples.iter().filter(|ex| ex.group == g);
+            let evaluation = measure(&linter, held_out());
+            for ex in held_out() {
+                each(ex, &linter.analyze_with(&ex.text, &ex.context()));
+            }
             Fold {
                 held_out: g.to_owned(),
                 writer: !external,
