@@ -67,6 +67,12 @@ impl OffsetMapper {
         }
     }
 
+    /// True when every offset converts to itself: the unit is bytes, or the
+    /// text is ASCII (one byte, one code point, one UTF-16 unit each).
+    pub fn is_identity(&self) -> bool {
+        self.checkpoints.is_empty()
+    }
+
     /// The unit this mapper converts to.
     pub fn unit(&self) -> OffsetUnit {
         self.unit
@@ -94,6 +100,15 @@ mod tests {
     fn ascii_is_identity() {
         let m = OffsetMapper::new("hello world", OffsetUnit::Utf16);
         assert_eq!(m.convert(5), 5);
+    }
+
+    #[test]
+    fn identity_only_where_units_agree() {
+        assert!(OffsetMapper::new("plain text", OffsetUnit::Chars).is_identity());
+        assert!(OffsetMapper::new("", OffsetUnit::Utf16).is_identity());
+        assert!(OffsetMapper::new("café 👍", OffsetUnit::Bytes).is_identity());
+        assert!(!OffsetMapper::new("café", OffsetUnit::Chars).is_identity());
+        assert!(!OffsetMapper::new("👍", OffsetUnit::Utf16).is_identity());
     }
 
     #[test]
