@@ -631,6 +631,37 @@ static ANSWER_VERBS: Lazy<WordSet> = Lazy::new(|| {
     ])
 });
 
+// Whose people a community word names: the author's own are no audience.
+
+/// True when the words before token `first` make the phrase there the
+/// author's own people or self: "my", "his" or "her" ("my parents"), or
+/// "I was a", "I'm a" ("I'm a first-gen student").
+pub(crate) fn owns_phrase(doc: Doc, first: usize) -> bool {
+    let mut before = doc.tokens[..first]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, t)| t.kind != TokenKind::LineBreak)
+        .filter(|(_, t)| !matches!(t.kind, TokenKind::Emoji | TokenKind::Symbol));
+    let Some((i, _)) = before.next().filter(|(_, t)| t.kind == TokenKind::Word) else {
+        return false;
+    };
+    if doc.is_in(i, &OWN) {
+        return true;
+    }
+    let article = text::lower_is_one_of(doc.slice(doc.tokens[i].span), &["a", "an"]);
+    article
+        && before
+            .next()
+            .is_some_and(|(k, t)| t.kind == TokenKind::Word && doc.is_in(k, &SELF_IS))
+}
+
+/// Words that make the next phrase someone's own ("my parents").
+static OWN: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["my", "his", "her"]));
+
+/// Words before "a" that make the next phrase what the author is or was.
+static SELF_IS: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["i'm", "im", "was", "am"]));
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::flagged;
@@ -816,6 +847,23 @@ mod tests {
                 "I was so pleased with the turnout.",
                 "Come as you please, the door is open.",
                 "Everyone said please and thank you all night.",
+            ],
+        );
+    }
+
+    #[test]
+    fn community_words_for_the_authors_own_people_are_no_feature() {
+        found_in_exactly(
+            "community",
+            &[
+                "Proud of our neighbours for the clean-up today.",
+                "Every parent knows this feeling.",
+                "If you're a first-time buyer, start here.",
+            ],
+            &[
+                "Happy anniversary to my parents, married forty years today.",
+                "Dinner at her parents tonight.",
+                "I was a first-generation student with no idea how any of it worked.",
             ],
         );
     }
