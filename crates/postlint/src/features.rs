@@ -271,9 +271,8 @@ pub(crate) fn extract(
         if h.signal == Signal::Gratitude && !doc.names_someone(h.span.start) {
             value *= 0.5;
         }
-        // Community words about the author's own people ("my parents", "I
-        // was a first-gen student") put the author at the centre, not the
-        // audience.
+        // Community words about the author's own people ("my parents", "I'm
+        // a local") put the author at the centre, not the audience.
         if h.signal == Signal::Community && signals::owns_phrase(doc, h.first_token) {
             continue;
         }

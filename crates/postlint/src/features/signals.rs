@@ -635,7 +635,7 @@ static ANSWER_VERBS: Lazy<WordSet> = Lazy::new(|| {
 
 /// True when the words before token `first` make the phrase there the
 /// author's own people or self: "my", "his" or "her" ("my parents"), or
-/// "I was a", "I'm a" ("I'm a first-gen student").
+/// "I was a", "I'm a" ("I'm a local").
 pub(crate) fn owns_phrase(doc: Doc, first: usize) -> bool {
     let mut before = doc.tokens[..first]
         .iter()
