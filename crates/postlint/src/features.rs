@@ -271,6 +271,11 @@ pub(crate) fn extract(
         if h.signal == Signal::Gratitude && !doc.names_someone(h.span.start) {
             value *= 0.5;
         }
+        // Community words about the author's own people ("my parents", "I'm
+        // a local") put the author at the centre, not the audience.
+        if h.signal == Signal::Community && signals::owns_phrase(doc, h.first_token) {
+            continue;
+        }
         let name = match h.signal {
             Signal::SecondPerson if pitch => named!("second-person-in-pitch"),
             Signal::AskOpinion if pitch => named!("asks-readers-in-pitch"),
