@@ -200,6 +200,9 @@ fn is_english_only(name: &str) -> bool {
             | "invites-readers"
             | "credits-readers"
             | "please-request"
+            // Rates a price is quoted at: read by English units.
+            | "pay-rate"
+            | "unit-price"
     )
 }
 
@@ -353,6 +356,8 @@ pub(crate) fn extract(
     signals::invitations(doc, &mut rep, &mut out);
     signals::credits_readers(doc, &mut rep, &mut out);
     signals::requests(doc, &mut rep, &mut out);
+    // Rates a price is quoted at (pay for work, a price per item).
+    signals::rates(doc, money && priced, &mut rep, &mut out);
     let whole = doc.trimmed();
     let first_person = hits
         .iter()

@@ -631,6 +631,79 @@ static ANSWER_VERBS: Lazy<WordSet> = Lazy::new(|| {
     ])
 });
 
+// Rates a price is quoted at: pay for work, or a price per item.
+
+/// Adds `pay-rate` for a price quoted as pay for work ("$32/hr", "$90k
+/// base", "$40,000 a year": a job post, which sells nothing) and
+/// `unit-price` for one quoted per item, person or period ("$5 each",
+/// "€35 pp", "$8/slice", "£15/month": a price list, which does). Only the
+/// token or two after each price are read. (`maybe`: false only when no
+/// token is a price.)
+pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    if !maybe {
+        return;
+    }
+    let toks = doc.tokens;
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Price {
+            continue;
+        }
+        let word = |k: usize| toks.get(k).filter(|n| n.kind == TokenKind::Word);
+        let Some(next) = toks.get(i + 1) else {
+            continue;
+        };
+        let (pay, end) = if next.kind == TokenKind::Punctuation && doc.slice(next.span) == "/" {
+            // "$8/slice", "$32/hr"
+            match word(i + 2) {
+                Some(u) => (doc.is_in(i + 2, &PAY_PER), u.span),
+                None => continue,
+            }
+        } else if next.kind != TokenKind::Word {
+            continue;
+        } else if doc.is_in(i + 1, &PAY_AFTER) {
+            (true, next.span)
+        } else if doc.is_in(i + 1, &EACH) {
+            (false, next.span)
+        } else if doc.is_in(i + 1, &PER) {
+            // "$20 per person", "$40,000 a year"; "a" and "an" only
+            // before a length of time worked ("$3 a slice" reads either way).
+            let Some(u) = word(i + 2) else {
+                continue;
+            };
+            let time = doc.is_in(i + 2, &TIME_WORKED);
+            if !time && !text::lower_is_one_of(doc.slice(next.span), &["per"]) {
+                continue;
+            }
+            (time, u.span)
+        } else {
+            continue;
+        };
+        let name = if pay {
+            named!("pay-rate")
+        } else {
+            named!("unit-price")
+        };
+        rep.push(out, name, t.span.union(&end), 1.0);
+    }
+}
+
+/// Units after "/" that make a price pay for work.
+static PAY_PER: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["hr", "hrs", "hour", "h"]));
+
+/// Words right after a price that make it pay ("$90k base", "$18 hourly").
+static PAY_AFTER: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(&["base", "hourly", "annually", "salary"]));
+
+/// Words right after a price that make it a price per item or per person.
+static EACH: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["each", "ea", "apiece", "pp", "pax"]));
+
+/// "per", "a", "an" before a unit.
+static PER: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["per", "a", "an"]));
+
+/// Lengths of time pay is quoted by ("an hour", "per year").
+static TIME_WORKED: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(&["hour", "hr", "year", "yr", "annum"]));
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::flagged;
@@ -816,6 +889,40 @@ mod tests {
                 "I was so pleased with the turnout.",
                 "Come as you please, the door is open.",
                 "Everyone said please and thank you all night.",
+            ],
+        );
+    }
+
+    #[test]
+    fn pay_for_work_and_a_price_per_item_are_features() {
+        found_in_exactly(
+            "pay-rate",
+            &[
+                "Now hiring a line cook, $21/hr plus tips.",
+                "Senior designer, $120k base, remote.",
+                "The assistant role pays $45,000 a year.",
+                "Tutors earn $30 per hour.",
+            ],
+            &[
+                "Scones are $4 each today.",
+                "I paid $30 for an hour of parking.",
+                "Dinner was $60 and an hour late.",
+            ],
+        );
+        found_in_exactly(
+            "unit-price",
+            &[
+                "Scones are $4 each today.",
+                "Fresh peaches, $6/basket.",
+                "Tasting menu €80 pp, book ahead.",
+                "Tickets $20 per person at the door.",
+                "Plans from £12/month.",
+            ],
+            &[
+                "Now hiring a line cook, $21/hr plus tips.",
+                "I paid $30 for an hour of parking.",
+                "Lunch was $14 a head, which was fair.",
+                "It costs $5.",
             ],
         );
     }
