@@ -200,9 +200,6 @@ fn is_english_only(name: &str) -> bool {
             | "invites-readers"
             | "credits-readers"
             | "please-request"
-            // Rates a price is quoted at: read by English units.
-            | "pay-rate"
-            | "unit-price"
     )
 }
 
@@ -356,8 +353,9 @@ pub(crate) fn extract(
     signals::invitations(doc, &mut rep, &mut out);
     signals::credits_readers(doc, &mut rep, &mut out);
     signals::requests(doc, &mut rep, &mut out);
-    // Rates a price is quoted at (pay for work, a price per item).
-    signals::rates(doc, money && priced, &mut rep, &mut out);
+    // Rates a price is quoted at (pay for work, a price per item), read
+    // by English units: not on a draft in another language.
+    signals::rates(doc, money && priced && !foreign, &mut rep, &mut out);
     let whole = doc.trimmed();
     let first_person = hits
         .iter()

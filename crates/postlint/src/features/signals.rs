@@ -639,44 +639,51 @@ static ANSWER_VERBS: Lazy<WordSet> = Lazy::new(|| {
 /// "€35 pp", "$8/slice", "£15/month": a price list, which does). Only the
 /// token or two after each price are read. (`maybe`: false only when no
 /// token is a price.)
+#[inline(never)]
 pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feature>) {
     if !maybe {
         return;
     }
     let toks = doc.tokens;
+    // The lower-cased text of word token `k`, if there is one.
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|n| n.kind == TokenKind::Word)
+            .map(|n| (doc.slice(n.span), n.span))
+    };
     for (i, t) in toks.iter().enumerate() {
         if t.kind != TokenKind::Price {
             continue;
         }
-        let word = |k: usize| toks.get(k).filter(|n| n.kind == TokenKind::Word);
-        let Some(next) = toks.get(i + 1) else {
-            continue;
-        };
-        let (pay, end) = if next.kind == TokenKind::Punctuation && doc.slice(next.span) == "/" {
+        let slash = toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokenKind::Punctuation && doc.slice(n.span) == "/");
+        let (pay, end) = match (slash, word(i + 1)) {
             // "$8/slice", "$32/hr"
-            match word(i + 2) {
-                Some(u) => (doc.is_in(i + 2, &PAY_PER), u.span),
+            (true, _) => match word(i + 2) {
+                Some((u, end)) => (text::lower_is_one_of(u, &["hr", "hrs", "hour", "h"]), end),
                 None => continue,
+            },
+            (false, Some((w, end))) if text::lower_is_one_of(w, &["base", "hourly", "salary"]) => {
+                (true, end)
             }
-        } else if next.kind != TokenKind::Word {
-            continue;
-        } else if doc.is_in(i + 1, &PAY_AFTER) {
-            (true, next.span)
-        } else if doc.is_in(i + 1, &EACH) {
-            (false, next.span)
-        } else if doc.is_in(i + 1, &PER) {
-            // "$20 per person", "$40,000 a year"; "a" and "an" only
-            // before a length of time worked ("$3 a slice" reads either way).
-            let Some(u) = word(i + 2) else {
-                continue;
-            };
-            let time = doc.is_in(i + 2, &TIME_WORKED);
-            if !time && !text::lower_is_one_of(doc.slice(next.span), &["per"]) {
-                continue;
+            (false, Some((w, end))) if text::lower_is_one_of(w, &["each", "ea", "pp", "pax"]) => {
+                (false, end)
             }
-            (time, u.span)
-        } else {
-            continue;
+            // "$20 per person", "$30 per hour", "$40,000 a year"; "a"
+            // only before a length of time worked ("$3 a slice" reads
+            // either way).
+            (false, Some((w, _))) if text::lower_is_one_of(w, &["per", "a", "an"]) => {
+                let Some((u, end)) = word(i + 2) else {
+                    continue;
+                };
+                let time = text::lower_is_one_of(u, &["hour", "hr", "year", "yr", "annum"]);
+                if !time && !w.eq_ignore_ascii_case("per") {
+                    continue;
+                }
+                (time, end)
+            }
+            _ => continue,
         };
         let name = if pay {
             named!("pay-rate")
@@ -686,23 +693,6 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
         rep.push(out, name, t.span.union(&end), 1.0);
     }
 }
-
-/// Units after "/" that make a price pay for work.
-static PAY_PER: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["hr", "hrs", "hour", "h"]));
-
-/// Words right after a price that make it pay ("$90k base", "$18 hourly").
-static PAY_AFTER: Lazy<WordSet> =
-    Lazy::new(|| WordSet::new(&["base", "hourly", "annually", "salary"]));
-
-/// Words right after a price that make it a price per item or per person.
-static EACH: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["each", "ea", "apiece", "pp", "pax"]));
-
-/// "per", "a", "an" before a unit.
-static PER: Lazy<WordSet> = Lazy::new(|| WordSet::new(&["per", "a", "an"]));
-
-/// Lengths of time pay is quoted by ("an hour", "per year").
-static TIME_WORKED: Lazy<WordSet> =
-    Lazy::new(|| WordSet::new(&["hour", "hr", "year", "yr", "annum"]));
 
 #[cfg(test)]
 mod tests {
