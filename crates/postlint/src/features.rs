@@ -358,6 +358,9 @@ pub(crate) fn extract(
     signals::invitations(doc, &mut rep, &mut out);
     signals::credits_readers(doc, &mut rep, &mut out);
     signals::requests(doc, &mut rep, &mut out);
+    // Rates a price is quoted at (pay for work, a price per item), read
+    // by English units: not on a draft in another language.
+    signals::rates(doc, money && priced && !foreign, &mut rep, &mut out);
     let whole = doc.trimmed();
     let first_person = hits
         .iter()

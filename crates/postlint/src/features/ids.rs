@@ -56,6 +56,9 @@ const OTHER_NAMES: &[&str] = &[
     "sales-hook-question",
     "question-to-reader",
     "opening-question",
+    // Rates a price is quoted at (pay for work, a price per item).
+    "pay-rate",
+    "unit-price",
     // Learned words (their evidence is named `word:<w>`).
     "word",
 ];

@@ -655,6 +655,69 @@ pub(crate) fn owns_phrase(doc: Doc, first: usize) -> bool {
     }
 }
 
+// Rates a price is quoted at: pay for work, or a price per item.
+
+/// Adds `pay-rate` for a price quoted as pay for work ("$32/hr", "$90k
+/// base", "$40,000 a year": a job post, which sells nothing) and
+/// `unit-price` for one quoted per item, person or period ("$5 each",
+/// "€35 pp", "$8/slice", "£15/month": a price list, which does). Only the
+/// token or two after each price are read. (`maybe`: false only when no
+/// token is a price.)
+#[inline(never)]
+pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feature>) {
+    if !maybe {
+        return;
+    }
+    let toks = doc.tokens;
+    // The lower-cased text of word token `k`, if there is one.
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|n| n.kind == TokenKind::Word)
+            .map(|n| (doc.slice(n.span), n.span))
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Price {
+            continue;
+        }
+        let slash = toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokenKind::Punctuation && doc.slice(n.span) == "/");
+        let (pay, end) = match (slash, word(i + 1)) {
+            // "$8/slice", "$32/hr"
+            (true, _) => match word(i + 2) {
+                Some((u, end)) => (text::lower_is_one_of(u, &["hr", "hrs", "hour", "h"]), end),
+                None => continue,
+            },
+            (false, Some((w, end))) if text::lower_is_one_of(w, &["base", "hourly", "salary"]) => {
+                (true, end)
+            }
+            (false, Some((w, end))) if text::lower_is_one_of(w, &["each", "ea", "pp", "pax"]) => {
+                (false, end)
+            }
+            // "$20 per person", "$30 per hour", "$40,000 a year"; "a"
+            // only before a length of time worked ("$3 a slice" reads
+            // either way).
+            (false, Some((w, _))) if text::lower_is_one_of(w, &["per", "a", "an"]) => {
+                let Some((u, end)) = word(i + 2) else {
+                    continue;
+                };
+                let time = text::lower_is_one_of(u, &["hour", "hr", "year", "yr", "annum"]);
+                if !time && !w.eq_ignore_ascii_case("per") {
+                    continue;
+                }
+                (time, end)
+            }
+            _ => continue,
+        };
+        let name = if pay {
+            named!("pay-rate")
+        } else {
+            named!("unit-price")
+        };
+        rep.push(out, name, t.span.union(&end), 1.0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::flagged;
@@ -857,6 +920,40 @@ mod tests {
                 "Happy anniversary to my parents, married forty years today.",
                 "Dinner at her parents tonight.",
                 "I was a first-generation student with no idea how any of it worked.",
+            ],
+        );
+    }
+
+    #[test]
+    fn pay_for_work_and_a_price_per_item_are_features() {
+        found_in_exactly(
+            "pay-rate",
+            &[
+                "Now hiring a line cook, $21/hr plus tips.",
+                "Senior designer, $120k base, remote.",
+                "The assistant role pays $45,000 a year.",
+                "Tutors earn $30 per hour.",
+            ],
+            &[
+                "Scones are $4 each today.",
+                "I paid $30 for an hour of parking.",
+                "Dinner was $60 and an hour late.",
+            ],
+        );
+        found_in_exactly(
+            "unit-price",
+            &[
+                "Scones are $4 each today.",
+                "Fresh peaches, $6/basket.",
+                "Tasting menu €80 pp, book ahead.",
+                "Tickets $20 per person at the door.",
+                "Plans from £12/month.",
+            ],
+            &[
+                "Now hiring a line cook, $21/hr plus tips.",
+                "I paid $30 for an hour of parking.",
+                "Lunch was $14 a head, which was fair.",
+                "It costs $5.",
             ],
         );
     }
