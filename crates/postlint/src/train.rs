@@ -80,9 +80,9 @@ pub struct Options {
     /// (`model/prior.txt`) is exactly 0: the prior's way of saying a feature
     /// is not about that dimension (1: like any other weight; infinite: the
     /// weight stays 0). Features the prior does not list and learned words
-    /// are left alone. 1.5: measured held out (README, Training), 2 to 5
-    /// were better on the writers' threshold-free figures but cost the
-    /// person/brand set more and pushed `brag`'s held-out recall under its floor.
+    /// are left alone. 1.75: measured held out (README, Training), 2 to 5
+    /// were better on some writers' figures but cost the person/brand set
+    /// more, and 2 pushed `brag`'s held-out recall under its floor.
     pub l2_zero: f64,
     /// Whether a weight whose prior is not 0 must keep the prior's sign (it
     /// may shrink to 0 but not flip). Off: measured, corporate
@@ -103,7 +103,7 @@ impl Default for Options {
             calibrate: false,
             soft: 0.0,
             writers: 0.0,
-            l2_zero: 1.5,
+            l2_zero: 1.75,
             keep_sign: false,
         }
     }
