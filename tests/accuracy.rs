@@ -98,11 +98,11 @@ fn held_out_drafts_are_the_measured_ones() {
 /// conversational, identity_reflecting) and Brier ceilings.
 #[rustfmt::skip]
 const WRITERS: [(&str, f64, [f64; 4], [f64; 4]); 5] = [
-    ("a", 0.84, [0.97, 0.96, 0.92, 0.95], [0.06, 0.08, 0.09, 0.06]),
+    ("a", 0.85, [0.97, 0.96, 0.92, 0.95], [0.06, 0.08, 0.09, 0.06]),
     ("c", 0.72, [0.91, 0.91, 0.92, 0.81], [0.11, 0.125, 0.11, 0.09]),
-    ("d", 0.70, [0.91, 0.92, 0.90, 0.94], [0.09, 0.12, 0.13, 0.08]),
+    ("d", 0.70, [0.91, 0.92, 0.90, 0.94], [0.09, 0.12, 0.125, 0.08]),
     ("e", 0.75, [0.94, 0.91, 0.91, 0.92], [0.09, 0.09, 0.12, 0.07]),
-    ("f", 0.70, [0.92, 0.94, 0.90, 0.84], [0.13, 0.09, 0.12, 0.125]),
+    ("f", 0.71, [0.92, 0.94, 0.90, 0.84], [0.125, 0.09, 0.12, 0.125]),
 ];
 
 #[test]
@@ -126,7 +126,7 @@ fn held_out_writers_floors() {
 fn held_out_external_sets_floors() {
     for (set, d, floor) in [
         ("sms_spam", Dimension::Salesy, 0.95),
-        ("tweet_acts", Dimension::Conversational, 0.848),
+        ("tweet_acts", Dimension::Conversational, 0.851),
         ("corporate_messaging", Dimension::Salesy, 0.63),
         ("corporate_messaging", Dimension::Conversational, 0.87),
         ("brand_vs_person", Dimension::Personal, 0.71),

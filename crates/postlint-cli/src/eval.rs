@@ -78,15 +78,8 @@ fn held_out_line(ex: &Example, report: &Report) -> serde_json::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// `postlint eval --cv`: leave-one-writer-out and leave-one-set-out. With
-/// `drafts`, every held-out draft's report is also written there as a JSONL
-/// line, to read a writer's misses.
-pub fn cross_validate(
-    data: &Path,
-    json: bool,
-    settings: &[String],
-    drafts: Option<&Path>,
-) -> Result<String, String> {
+/// The training options of `--set key=value` settings, over the defaults.
+fn parse_settings(settings: &[String]) -> Result<Options, String> {
     let mut opts = Options::default();
     for s in settings {
         let (k, v) = s
@@ -106,9 +99,24 @@ pub fn cross_validate(
             "calibrate" => opts.calibrate = num != 0.0,
             "soft" => opts.soft = num,
             "writers" => opts.writers = num,
+            "l2_zero" => opts.l2_zero = num,
+            "keep_sign" => opts.keep_sign = num != 0.0,
             _ => return Err(format!("--set {s}: unknown setting {k}")),
         }
     }
+    Ok(opts)
+}
+
+/// `postlint eval --cv`: leave-one-writer-out and leave-one-set-out. With
+/// `drafts`, every held-out draft's report is also written there as a JSONL
+/// line, to read a writer's misses.
+pub fn cross_validate(
+    data: &Path,
+    json: bool,
+    settings: &[String],
+    drafts: Option<&Path>,
+) -> Result<String, String> {
+    let opts = parse_settings(settings)?;
     let examples = train::load(data)?;
     let features = train::featurize(&examples);
     let folds: Vec<Fold> = match drafts {
@@ -201,6 +209,27 @@ fn table(out: &mut String, title: &str, e: &Evaluation) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_parse_over_the_defaults() {
+        let set = |v: &[&str]| parse_settings(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(set(&[]).unwrap(), Options::default());
+        let o = set(&["l2_zero=5", "keep_sign=1", "l2=2"]).unwrap();
+        assert_eq!(
+            o,
+            Options {
+                l2_zero: 5.0,
+                keep_sign: true,
+                l2: 2.0,
+                ..Options::default()
+            }
+        );
+        assert_eq!(set(&["l2_zero=inf"]).unwrap().l2_zero, f64::INFINITY);
+        assert!(!set(&["keep_sign=0"]).unwrap().keep_sign);
+        assert!(set(&["l2_zero"]).is_err());
+        assert!(set(&["l2_zero=lots"]).is_err());
+        assert!(set(&["l2_nil=1"]).is_err());
+    }
 
     #[test]
     fn a_held_out_line_carries_labels_scores_and_spans() {

@@ -106,8 +106,10 @@ enum Command {
         /// train` uses, as `key=value` (l2, external_rows, l2_words,
         /// max_words, min_word_drafts, balance, offsets, soft (weight of
         /// disagreed cells as targets of 0.5), writers (evening out
-        /// writers' row counts); calibrate=1 for per-dimension
-        /// temperatures), to compare settings held out.
+        /// writers' row counts), l2_zero (times l2 on weights whose prior
+        /// is 0; inf keeps them at 0); calibrate=1 for per-dimension
+        /// temperatures, keep_sign=1 to keep non-zero priors' signs), to
+        /// compare settings held out.
         #[arg(long = "set", value_name = "KEY=VALUE")]
         settings: Vec<String>,
         /// With --cv, also write every held-out draft to FILE as a JSONL
