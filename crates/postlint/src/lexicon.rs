@@ -610,6 +610,24 @@ mod tests {
     }
 
     #[test]
+    fn no_phrase_leans_on_punctuation_the_matcher_drops() {
+        // Drafts are matched word by word: a mark at a phrase's edge that is
+        // neither a sentence end (kept as a break) nor part of a price,
+        // percentage, mention or hashtag is dropped, so "me:" matched every
+        // "me" and "/min" every "min".
+        let kept = |c: char| matches!(c, '?' | '!' | '.' | '$' | '%' | '#' | '@' | '\'');
+        for e in parse(EN) {
+            let p = e.phrase.as_str();
+            for c in [p.chars().next(), p.chars().last()].into_iter().flatten() {
+                assert!(
+                    !c.is_ascii_punctuation() || kept(c),
+                    "phrase {p:?} starts or ends with {c:?}, which matching ignores"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_phrase_has_a_word() {
         // A phrase of only placeholders ("18+" becomes "0") would match
         // every number in every draft.
