@@ -103,6 +103,25 @@ fn industry_terms(a: &Analysis) -> usize {
     a.hits_of(Signal::Jargon).count() + market + positioning
 }
 
+/// Whether the draft opens a thread: it carries the thread emoji (🧵) or
+/// ends in a first post's counter ("1/", "1/9", "(1/9)"). An opener is a
+/// headline for posts to come, so it is not judged as the whole story.
+fn opens_a_thread(a: &Analysis) -> bool {
+    if a.text.contains('\u{1F9F5}') {
+        return true;
+    }
+    let end = a.slice(a.trimmed()).trim_end_matches([')', ']']);
+    let Some((head, count)) = end.rsplit_once('/') else {
+        return false;
+    };
+    // "1" stands alone: after a space or a bracket ("rated 4.1/5" or
+    // "11/1" is no counter).
+    let one = head.strip_suffix('1').is_some_and(|before| {
+        before.is_empty() || before.ends_with(|c: char| c.is_whitespace() || c == '(' || c == '[')
+    });
+    one && count.len() <= 3 && count.bytes().all(|b| b.is_ascii_digit())
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // Reads English stock phrases and jargon only.
     if a.foreign {
@@ -127,7 +146,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // An offer to help, a question to readers or thanks to someone named
     // is a way in, not business only; "let's talk" in a draft that sells
     // is its call to buy. (Read last: it walks the sentences.)
-    if invites(a, sells) {
+    if invites(a, sells) || opens_a_thread(a) {
         return;
     }
     out.push(Finding::new(
@@ -184,6 +203,20 @@ mod tests {
         assert!(flagged("all-business", ad).is_empty());
         let offer = "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments. Glad to send the full margin bridge to any reader who wants it.";
         assert!(flagged("all-business", offer).is_empty());
+    }
+
+    #[test]
+    fn quiet_on_a_thread_opener() {
+        for d in [
+            "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments and margins expanded. \u{1F9F5}",
+            "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments and margins expanded (1/6)",
+            "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments and margins expanded. 1/",
+        ] {
+            assert!(flagged("all-business", d).is_empty(), "{d}");
+        }
+        // A date or a ratio at the end is no counter.
+        let d = "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments and margins expanded by 3/1";
+        assert_eq!(flagged("all-business", d).len(), 1);
     }
 
     #[test]
