@@ -107,19 +107,27 @@ fn industry_terms(a: &Analysis) -> usize {
 /// ends in a first post's counter ("1/", "1/9", "(1/9)"). An opener is a
 /// headline for posts to come, so it is not judged as the whole story.
 fn opens_a_thread(a: &Analysis) -> bool {
-    if a.text.contains('\u{1F9F5}') {
+    // Read as bytes: string searching would grow the WebAssembly module.
+    let b = a.text.as_bytes();
+    if b.windows(4).any(|w| w == [0xF0, 0x9F, 0xA7, 0xB5]) {
         return true;
     }
-    let end = a.slice(a.trimmed()).trim_end_matches([')', ']']);
-    let Some((head, count)) = end.rsplit_once('/') else {
-        return false;
-    };
-    // "1" stands alone: after a space or a bracket ("rated 4.1/5" or
-    // "11/1" is no counter).
-    let one = head.strip_suffix('1').is_some_and(|before| {
-        before.is_empty() || before.ends_with(|c: char| c.is_whitespace() || c == '(' || c == '[')
-    });
-    one && count.len() <= 3 && count.bytes().all(|b| b.is_ascii_digit())
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b' ' | b'\n' | b'\r' | b'\t' | b')' | b']') {
+        end -= 1;
+    }
+    let mut digits = 0;
+    while end > 0 && b[end - 1].is_ascii_digit() {
+        end -= 1;
+        digits += 1;
+    }
+    // "1/" then up to three digits; the "1" stands alone, after a space or a
+    // bracket ("rated 4.1/5" or "11/1" is no counter).
+    digits <= 3
+        && end >= 2
+        && b[end - 1] == b'/'
+        && b[end - 2] == b'1'
+        && (end == 2 || matches!(b[end - 3], b' ' | b'\n' | b'\t' | b'(' | b'['))
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {

@@ -34,15 +34,11 @@ const NOTICE: &[&str] = &[
     "notice",
     "advisory",
     "closed",
-    "closure",
-    "closures",
     "cancelled",
-    "canceled",
     "meeting",
     "outage",
     "warning",
     "reminder",
-    "evacuation",
 ];
 
 /// Whether the capitals run over `span` heads a public notice: it holds a
