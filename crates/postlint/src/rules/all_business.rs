@@ -103,6 +103,33 @@ fn industry_terms(a: &Analysis) -> usize {
     a.hits_of(Signal::Jargon).count() + market + positioning
 }
 
+/// Whether the draft opens a thread: it carries the thread emoji (🧵) or
+/// ends in a first post's counter ("1/", "1/9", "(1/9)"). An opener is a
+/// headline for posts to come, so it is not judged as the whole story.
+fn opens_a_thread(a: &Analysis) -> bool {
+    // Read as bytes: string searching would grow the WebAssembly module.
+    let b = a.text.as_bytes();
+    if b.windows(4).any(|w| w == [0xF0, 0x9F, 0xA7, 0xB5]) {
+        return true;
+    }
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b' ' | b'\n' | b'\r' | b'\t' | b')' | b']') {
+        end -= 1;
+    }
+    let mut digits = 0;
+    while end > 0 && b[end - 1].is_ascii_digit() {
+        end -= 1;
+        digits += 1;
+    }
+    // "1/" then up to three digits; the "1" stands alone, after a space or a
+    // bracket ("rated 4.1/5" or "11/1" is no counter).
+    digits <= 3
+        && end >= 2
+        && b[end - 1] == b'/'
+        && b[end - 2] == b'1'
+        && (end == 2 || matches!(b[end - 3], b' ' | b'\n' | b'\t' | b'(' | b'['))
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // Reads English stock phrases and jargon only.
     if a.foreign {
@@ -127,7 +154,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // An offer to help, a question to readers or thanks to someone named
     // is a way in, not business only; "let's talk" in a draft that sells
     // is its call to buy. (Read last: it walks the sentences.)
-    if invites(a, sells) {
+    if invites(a, sells) || opens_a_thread(a) {
         return;
     }
     out.push(Finding::new(
@@ -184,6 +211,20 @@ mod tests {
         assert!(flagged("all-business", ad).is_empty());
         let offer = "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments. Glad to send the full margin bridge to any reader who wants it.";
         assert!(flagged("all-business", offer).is_empty());
+    }
+
+    #[test]
+    fn quiet_on_a_thread_opener() {
+        for d in [
+            "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments and margins expanded. \u{1F9F5}",
+            "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments and margins expanded (1/6)",
+            "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments and margins expanded. 1/",
+        ] {
+            assert!(flagged("all-business", d).is_empty(), "{d}");
+        }
+        // A date or a ratio at the end is no counter.
+        let d = "Q3 revenue grew 12% YoY as enterprise pipeline conversion improved across all segments and margins expanded by 3/1";
+        assert_eq!(flagged("all-business", d).len(), 1);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::{Finding, RuleInfo};
 use crate::analysis::Analysis;
+use crate::features::ids::named;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity, Span};
 
@@ -40,6 +41,13 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // complaining of "the first rise since 2019").
     let someone = s.self_refs + names > 0 || a.hits_of(Signal::Brag).next().is_some();
     if !someone || selfish < 4 || selfish < 3 * s.second_person.max(1) {
+        return;
+    }
+    // A job post that quotes the pay (the `pay-rate` feature: "$28/hr",
+    // "$90k base") tells an applicant about the place they would join:
+    // its "we" and "our" describe the job on offer, not a brand admiring
+    // itself.
+    if a.features.iter().any(|f| f.named == named!("pay-rate")) {
         return;
     }
     let refs: Vec<Span> = a
@@ -82,6 +90,15 @@ mod tests {
         };
         let d = "Acme is proud to unveil Acme Cloud, built by our engineers at Acme Labs.";
         assert_eq!(flagged_with("self-centered", d, c).len(), 1);
+    }
+
+    #[test]
+    fn quiet_on_a_job_post_with_its_pay() {
+        let post = "We are hiring! Our bakery needs an early-shift baker. We bake everything in house, our ovens are new and our team is small. $22/hr plus tips.";
+        assert!(flagged("self-centered", post).is_empty());
+        // The same talk without pay is still the brand on itself.
+        let brochure = "We are proud of our bakery. We bake everything in house, our ovens are new and our team is the best in town.";
+        assert_eq!(flagged("self-centered", brochure).len(), 1);
     }
 
     #[test]

@@ -26,6 +26,31 @@ const CAPS_RUN_WITH_BANGS: (usize, usize) = (2, 2);
 /// does not, nor does "really???".
 const BANGS: usize = 4;
 
+/// Words that make a capitals run the headline of a public notice ("BOIL
+/// WATER ADVISORY", "ALL SCHOOLS CLOSED TODAY", "NOTICE OF ANNUAL
+/// MEETING"): in a draft that does not sell, and without `!`, the capitals
+/// mark the notice's kind, not a raised voice.
+const NOTICE: &[&str] = &[
+    "notice",
+    "advisory",
+    "closed",
+    "cancelled",
+    "meeting",
+    "outage",
+    "warning",
+    "reminder",
+];
+
+/// Whether the capitals run over `span` heads a public notice: it holds a
+/// [`NOTICE`] word. (Runs are disjoint, so all of them are read once.)
+fn heads_a_notice(a: &Analysis, span: Span) -> bool {
+    let from = a.tokens.partition_point(|t| t.span.end <= span.start);
+    a.tokens[from..]
+        .iter()
+        .take_while(|t| t.span.start < span.end)
+        .any(|t| t.kind == TokenKind::Word && crate::text::lower_is_one_of(a.slice(t.span), NOTICE))
+}
+
 /// Capitalised words (and numbers with capitals, "10K") in the draft.
 fn caps_words(a: &Analysis) -> usize {
     a.tokens
@@ -83,10 +108,13 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let selling_run = words >= SELLING_CAPS_RUN
             && (a.scores[0] >= SELLS
                 || *draft_caps.get_or_insert_with(|| caps_words(a)) >= CAPS_WORDS);
-        if words >= CAPS_RUN
+        let shouts = words >= CAPS_RUN
             || selling_run
-            || (words >= CAPS_RUN_WITH_BANGS.0 && bangs >= CAPS_RUN_WITH_BANGS.1)
-        {
+            || (words >= CAPS_RUN_WITH_BANGS.0 && bangs >= CAPS_RUN_WITH_BANGS.1);
+        if shouts && bangs == 0 && a.scores[0] < SELLS && heads_a_notice(a, span) {
+            return;
+        }
+        if shouts {
             out.push(Finding::new(
                 span,
                 format!("{words} words in capitals in a row read as shouting."),
@@ -215,6 +243,24 @@ mod tests {
         assert!(flagged("shouting", "ROAD CLOSED TODAY on Elm Street for repairs.").is_empty());
         assert!(flagged("shouting", "Finished my first quilt!!!").is_empty());
         assert!(flagged("shouting", "Really???").is_empty());
+    }
+
+    #[test]
+    fn quiet_on_notice_headlines() {
+        for d in [
+            "GAS MAIN WARNING FOR THE EAST SIDE: crews are on site, avoid Pine Ave.",
+            "⚠️ POOL CLOSED ALL WEEKEND ⚠️ The filter broke; we reopen Monday.",
+            "PUBLIC NOTICE: PARK HOURS CHANGE in March, see the board by the gate. FAQ on the site.",
+        ] {
+            assert!(flagged("shouting", d).is_empty(), "{d}");
+        }
+        // A notice word does not excuse a shout with `!`, or one in an ad.
+        assert!(!flagged("shouting", "STORE CLOSED SUNDAY!! come Monday").is_empty());
+        assert!(!flagged(
+            "shouting",
+            "HOLIDAY HOURS REMINDER: 30% off all coats this week only, shop now"
+        )
+        .is_empty());
     }
 
     #[test]
