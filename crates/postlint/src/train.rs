@@ -953,11 +953,13 @@ mod tests {
         rows
     }
 
-    /// The weights of `t` fitted on `rows` with `prior` as its prior line.
-    fn fit_t(rows: &[(Example, Features)], prior: [f64; 4], opts: Options) -> [f64; 4] {
+    /// The weights of `t` fitted on `rows` with `prior` as its prior line
+    /// (`None`: the prior does not list `t`).
+    fn fit_t(rows: &[(Example, Features)], prior: Option<[f64; 4]>, opts: Options) -> [f64; 4] {
         let (examples, features): (Vec<Example>, Vec<Features>) = rows.iter().cloned().unzip();
         let all: Vec<usize> = (0..rows.len()).collect();
-        fit_plain_with_prior(&examples, &features, &all, opts, &[("t", prior)]).weights("t")
+        let line: Vec<(&str, [f64; 4])> = prior.map(|p| ("t", p)).into_iter().collect();
+        fit_plain_with_prior(&examples, &features, &all, opts, &line).weights("t")
     }
 
     #[test]
@@ -965,10 +967,10 @@ mod tests {
         let rows = spilling_rows();
         let opts = unbalanced();
         let prior = [0.5, 0.0, 0.0, 0.0];
-        let plain = fit_t(&rows, prior, opts);
+        let plain = fit_t(&rows, Some(prior), opts);
         let five = fit_t(
             &rows,
-            prior,
+            Some(prior),
             Options {
                 l2_zero: 5.0,
                 ..opts
@@ -976,7 +978,7 @@ mod tests {
         );
         let never = fit_t(
             &rows,
-            prior,
+            Some(prior),
             Options {
                 l2_zero: f64::INFINITY,
                 ..opts
@@ -992,14 +994,11 @@ mod tests {
             "{plain:?} {never:?}"
         );
         // A feature the prior does not list is left alone.
-        let (examples, features): (Vec<Example>, Vec<Features>) = rows.iter().cloned().unzip();
-        let all: Vec<usize> = (0..rows.len()).collect();
-        let unlisted = |o| fit_plain_with_prior(&examples, &features, &all, o, &[]).weights("t");
         let inf = Options {
             l2_zero: f64::INFINITY,
             ..opts
         };
-        assert_eq!(unlisted(opts), unlisted(inf));
+        assert_eq!(fit_t(&rows, None, opts), fit_t(&rows, None, inf));
     }
 
     #[test]
@@ -1008,10 +1007,10 @@ mod tests {
         let opts = unbalanced();
         // The prior says `t` is personal; the rows say it is not.
         let prior = [0.5, 0.3, 0.0, 0.0];
-        let free = fit_t(&rows, prior, opts);
+        let free = fit_t(&rows, Some(prior), opts);
         let kept = fit_t(
             &rows,
-            prior,
+            Some(prior),
             Options {
                 keep_sign: true,
                 ..opts
