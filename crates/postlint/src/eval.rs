@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::metrics::BinaryMetrics;
-use crate::{Context, Dimension, Linter};
+use crate::{Context, Dimension, Linter, Report};
 
 /// Scores of one dimension against gold labels.
 #[derive(Clone, Debug, Serialize)]
@@ -191,6 +191,15 @@ pub fn evaluate(linter: &Linter, jsonl: &str) -> Result<Evaluation, String> {
 
 /// Lints labelled drafts (each in its context) and measures the result.
 pub fn measure<'a>(linter: &Linter, examples: impl IntoIterator<Item = &'a Example>) -> Evaluation {
+    measure_each(linter, examples, |_, _| {})
+}
+
+/// [`measure`], also handing each draft and its report to `each`, in order.
+pub fn measure_each<'a>(
+    linter: &Linter,
+    examples: impl IntoIterator<Item = &'a Example>,
+    mut each: impl FnMut(&Example, &Report),
+) -> Evaluation {
     let mut pairs: BTreeMap<Dimension, Vec<(f64, bool)>> = BTreeMap::new();
     let mut rules: BTreeMap<String, RuleResult> = BTreeMap::new();
     let mut margins = [[(0.0, 0usize); 2]; 4];
@@ -209,6 +218,7 @@ pub fn measure<'a>(linter: &Linter, examples: impl IntoIterator<Item = &'a Examp
                 margins[d.index()][k].1 += 1;
             }
         }
+        each(ex, &report);
         if let Some(gold) = &ex.rules {
             for r in crate::rules() {
                 let e = rules.entry(r.id.to_owned()).or_default();

@@ -31,7 +31,7 @@ use std::fmt::Write;
 
 mod calibrate;
 
-use crate::eval::{measure, Evaluation, Example};
+use crate::eval::{measure_each, Evaluation, Example};
 use crate::model::Model;
 use crate::{Dimension, Linter, Report};
 
@@ -604,11 +604,8 @@ pub fn cross_validate_drafts(
                 .collect();
             let model = fit(examples, features, &rows, opts);
             let linter = Linter::default().with_model(model);
-            let held_out = || examples.iter().filter(|ex| ex.group == g);
-            let evaluation = measure(&linter, held_out());
-            for ex in held_out() {
-                each(ex, &linter.analyze_with(&ex.text, &ex.context()));
-            }
+            let held_out = examples.iter().filter(|ex| ex.group == g);
+            let evaluation = measure_each(&linter, held_out, &mut each);
             Fold {
                 held_out: g.to_owned(),
                 writer: !external,
