@@ -669,7 +669,7 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
         return;
     }
     let toks = doc.tokens;
-    // The lower-cased text of word token `k`, if there is one.
+    // The text and span of word token `k`, if it is a word.
     let word = |k: usize| {
         toks.get(k)
             .filter(|n| n.kind == TokenKind::Word)
