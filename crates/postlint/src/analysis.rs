@@ -156,6 +156,11 @@ impl<'a> Analysis<'a> {
         sentence_at(&self.sentences, at)
     }
 
+    /// The tokens that start inside `s` (a sentence, a run of tokens).
+    pub fn tokens_in(&self, s: Span) -> &[Token] {
+        &self.tokens[normalize::tokens_in(&self.tokens, s)]
+    }
+
     /// The draft's span without leading and trailing whitespace.
     pub fn trimmed(&self) -> Span {
         match (self.tokens.first(), self.tokens.last()) {

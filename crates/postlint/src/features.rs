@@ -625,9 +625,7 @@ impl<'a> Doc<'a> {
 
     /// The indices of the tokens of sentence `s`.
     pub fn sentence_range(&self, s: Span) -> std::ops::Range<usize> {
-        let first = self.tokens.partition_point(|t| t.span.start < s.start);
-        let last = self.tokens.partition_point(|t| t.span.start < s.end);
-        first..last
+        crate::normalize::tokens_in(self.tokens, s)
     }
 
     /// The draft's span without leading and trailing whitespace.

@@ -77,6 +77,14 @@ pub(crate) fn sentence_at(sentences: &[Span], at: usize) -> Span {
     }
 }
 
+/// The indices of the tokens that start inside `s` (`tokens` in text order):
+/// a sentence's tokens, or a run's.
+pub(crate) fn tokens_in(tokens: &[Token], s: Span) -> std::ops::Range<usize> {
+    let first = tokens.partition_point(|t| t.span.start < s.start);
+    let last = first + tokens[first..].partition_point(|t| t.span.start < s.end);
+    first..last
+}
+
 /// Function words of English, and of the languages most often mistaken for
 /// it by a lexicon match, with the greetings and day words that open short
 /// posts. Words that are also everyday English ("die", "son", "per", "hay",

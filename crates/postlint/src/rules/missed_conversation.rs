@@ -90,10 +90,9 @@ fn opens_a_way_in(a: &Analysis) -> bool {
     for &s in &a.sentences {
         let first = thanks_at.partition_point(|&at| at < s.start);
         let thanks = thanks_at.get(first).is_some_and(|&at| at < s.end);
-        let from = a.tokens.partition_point(|t| t.span.start < s.start);
         let (mut k, mut after_a, mut to, mut happy, mut dedicated, mut named) =
             (0, false, false, false, false, false);
-        for t in a.tokens[from..].iter().take_while(|t| t.span.start < s.end) {
+        for t in a.tokens_in(s) {
             if t.kind != TokenKind::Word {
                 after_a = false;
                 continue;

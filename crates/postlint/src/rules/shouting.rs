@@ -44,10 +44,8 @@ const NOTICE: &[&str] = &[
 /// Whether the capitals run over `span` heads a public notice: it holds a
 /// [`NOTICE`] word. (Runs are disjoint, so all of them are read once.)
 fn heads_a_notice(a: &Analysis, span: Span) -> bool {
-    let from = a.tokens.partition_point(|t| t.span.end <= span.start);
-    a.tokens[from..]
+    a.tokens_in(span)
         .iter()
-        .take_while(|t| t.span.start < span.end)
         .any(|t| t.kind == TokenKind::Word && crate::text::lower_is_one_of(a.slice(t.span), NOTICE))
 }
 
