@@ -149,9 +149,20 @@ fn hostile_configs() -> impl Strategy<Value = Config> {
                     .filter(|p| p.chars().any(char::is_alphanumeric))
                     .collect()
             };
+            // Sales phrases join the lexicon and must also match as they
+            // read ("$9.99" alone would match every price): drop the ones
+            // validation refuses.
+            let sells = |p: &String| {
+                Config {
+                    extra_sales_phrases: vec![p.clone()],
+                    ..Config::default()
+                }
+                .validate()
+                .is_ok()
+            };
             let mut c = Config {
                 brands: keep(brands),
-                extra_sales_phrases: keep(extra),
+                extra_sales_phrases: keep(extra).into_iter().filter(sells).collect(),
                 allow: keep(allow),
                 ..Config::default()
             };

@@ -244,6 +244,13 @@ impl Config {
                         "must contain at least one letter or digit",
                     ));
                 }
+                // Sales phrases join the lexicon, so they must match as they
+                // read (brands and allowed texts are compared differently).
+                if key == "extra_sales_phrases" {
+                    if let Some(why) = crate::lexicon::phrase_problem(p) {
+                        return Err(ConfigError::invalid(format!("{key}[{i}]"), why));
+                    }
+                }
             }
         }
         match (self.platform, self.max_length) {
@@ -338,6 +345,8 @@ mod tests {
         assert_eq!(e.key(), Some("thresholds.spicy"), "{e}");
         let e = Config::from_json(r#"{"brands": "Acme"}"#).unwrap_err();
         assert_eq!(e.key(), Some("brands"), "{e}");
+        let e = Config::from_json(r#"{"extra_sales_phrases": ["grab a bag", "$5"]}"#).unwrap_err();
+        assert_eq!(e.key(), Some("extra_sales_phrases[1]"), "{e}");
         let e = Config::from_json(r#"{"allow": ["  "]}"#).unwrap_err();
         assert_eq!(e.key(), Some("allow[0]"), "{e}");
         assert!(matches!(

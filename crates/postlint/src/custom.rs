@@ -16,7 +16,10 @@
 //! Custom phrases are compiled into one [`Lexicon`] and matched by the same
 //! normaliser and word trie as the built-in lexicon, so case, curly quotes,
 //! elongation, most punctuation and the number/price/link placeholders
-//! behave the same. The linter runs them after the built-in analysis: a
+//! behave the same. A phrase that would not match as it reads is refused
+//! when the config is read: one that starts or ends with a mark matching
+//! drops ("me:" would flag every "me") or has no word beside a number,
+//! price, percentage, link or mention ("$5" would flag every price). The linter runs them after the built-in analysis: a
 //! custom rule only adds diagnostics, and, with a `dimension` and `weight`,
 //! evidence that moves that score.
 
@@ -124,8 +127,8 @@ fn own_phrase_in<'a>(phrases: &'a [String], text: &str) -> Option<&'a String> {
     let known = |w: &str| builtin.knows(w) || lex.knows(w);
     let mut hits = Vec::new();
     // Also as the end of a sentence: a phrase may end with one ("sale!");
-    // and glued to a word before it, where a sigil stops being one ("E#0"
-    // is a word, a `#` and a number, so "#0sso" there holds the phrase "#0").
+    // and glued to a word before it, where a sigil stops being one ("#0sso"
+    // is a hashtag, but "a#0sso" is "a", a `#` and a number: "a 0").
     for text in [text.to_owned(), format!("{text}."), format!("a{text}")] {
         let tokens = tokenize(&text);
         let norm = Normalized::new(&text, &tokens, Some(&known));
@@ -160,6 +163,12 @@ pub(crate) fn validate(config: &Config) -> Result<(), ConfigError> {
                     format!("custom_rules[{i}].phrases[{j}]"),
                     "must contain at least one letter or digit",
                 );
+            }
+            if let Some(why) = crate::lexicon::phrase_problem(p) {
+                return Err(ConfigError::invalid(
+                    format!("custom_rules[{i}].phrases[{j}]"),
+                    why,
+                ));
             }
         }
         if r.message.trim().is_empty() {
@@ -605,6 +614,14 @@ mod tests {
             one(ok.replace("[\"x\"]", "[\"x\", \"!!\"]")).as_deref(),
             Some("custom_rules[0].phrases[1]")
         );
+        for unmatchable in ["me:", "18+", "$5", "@acme", "(free)", "#0"] {
+            let rule = ok.replace("[\"x\"]", &format!("[\"x\", {unmatchable:?}]"));
+            assert_eq!(
+                one(rule).as_deref(),
+                Some("custom_rules[0].phrases[1]"),
+                "{unmatchable}"
+            );
+        }
         assert_eq!(
             one(ok.replace("info", "loud")).as_deref(),
             Some("custom_rules[0].severity")
@@ -633,9 +650,10 @@ mod tests {
         let ending = ok.replace("[\"x\"]", "[\"99 x?\"]");
         let ending = ending.replacen('{', "{\"replacement\": \"12 x\", ", 1);
         assert_eq!(one(ending).as_deref(), Some("custom_rules[0].replacement"));
-        // Glued to a word, "#0sso" is `#`, "0", "sso": the phrase "#0" again
-        // (found by the `fixes` fuzz target).
-        let glued = ok.replace("[\"x\"]", "[\"#0\"]");
+        // Glued to the word before it, "a#0sso" is "a", `#`, "0", "sso",
+        // which holds the phrase "a 0" (found by the `fixes` fuzz target,
+        // with the phrase "#0", now refused as the number placeholder alone).
+        let glued = ok.replace("[\"x\"]", "[\"a 0\"]");
         let glued = glued.replacen('{', "{\"replacement\": \"#0sso\", ", 1);
         assert_eq!(one(glued).as_deref(), Some("custom_rules[0].replacement"));
         // Elongated, the replacement is the phrase's word again.
