@@ -25,7 +25,8 @@ def main() -> None:
             print(f"| {first} | {d['dimension']} | {f3(d['precision'])} | {f3(d['recall'])} "
                   f"| {f3(d['f1'])} | {f3(d['auc'])} | {f3(d['brier'])} |")
         if f["writer"]:
-            print(f"| | **macro-F1** | | | **{f['macro_f1']:.3f}** | | |")
+            lo, hi = f["macro_f1_interval"]
+            print(f"| | **macro-F1** | | | **{f['macro_f1']:.3f}** ({lo:.2f}-{hi:.2f}) | | |")
     print()
     pooled = defaultdict(lambda: [0, 0, 0])
     for f in folds:

@@ -186,7 +186,13 @@ fn table(out: &mut String, title: &str, e: &Evaluation) {
             );
         }
         if let Some(f) = e.macro_f1 {
-            let _ = writeln!(out, "  macro-F1 {f:.3}");
+            let _ = match e.macro_f1_interval {
+                Some([lo, hi]) => writeln!(
+                    out,
+                    "  macro-F1 {f:.3} (95% of bootstrap resamples {lo:.3}-{hi:.3})"
+                ),
+                None => writeln!(out, "  macro-F1 {f:.3}"),
+            };
         }
         if !e.rules.is_empty() {
             let _ = writeln!(
