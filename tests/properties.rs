@@ -144,25 +144,24 @@ fn hostile_configs() -> impl Strategy<Value = Config> {
         prop::array::uniform4(threshold),
     )
         .prop_map(|(brands, extra, allow, t)| {
+            // Phrases are matched like the lexicon's and must match as they
+            // read ("$9.99" alone would match every price): keep the ones
+            // validation accepts.
             let keep = |v: Vec<String>| -> Vec<String> {
                 v.into_iter()
-                    .filter(|p| p.chars().any(char::is_alphanumeric))
+                    .filter(|p| {
+                        Config {
+                            allow: vec![p.clone()],
+                            ..Config::default()
+                        }
+                        .validate()
+                        .is_ok()
+                    })
                     .collect()
-            };
-            // Sales phrases join the lexicon and must also match as they
-            // read ("$9.99" alone would match every price): drop the ones
-            // validation refuses.
-            let sells = |p: &String| {
-                Config {
-                    extra_sales_phrases: vec![p.clone()],
-                    ..Config::default()
-                }
-                .validate()
-                .is_ok()
             };
             let mut c = Config {
                 brands: keep(brands),
-                extra_sales_phrases: keep(extra).into_iter().filter(sells).collect(),
+                extra_sales_phrases: keep(extra),
                 allow: keep(allow),
                 ..Config::default()
             };

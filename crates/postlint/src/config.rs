@@ -244,12 +244,10 @@ impl Config {
                         "must contain at least one letter or digit",
                     ));
                 }
-                // Sales phrases join the lexicon, so they must match as they
-                // read (brands and allowed texts are compared differently).
-                if key == "extra_sales_phrases" {
-                    if let Some(why) = crate::lexicon::phrase_problem(p) {
-                        return Err(ConfigError::invalid(format!("{key}[{i}]"), why));
-                    }
+                // All three are matched like lexicon phrases, so each must
+                // match as it reads (brand "3M" would name every number).
+                if let Some(why) = crate::lexicon::phrase_problem(p) {
+                    return Err(ConfigError::invalid(format!("{key}[{i}]"), why));
                 }
             }
         }
@@ -347,6 +345,10 @@ mod tests {
         assert_eq!(e.key(), Some("brands"), "{e}");
         let e = Config::from_json(r#"{"extra_sales_phrases": ["grab a bag", "$5"]}"#).unwrap_err();
         assert_eq!(e.key(), Some("extra_sales_phrases[1]"), "{e}");
+        let e = Config::from_json(r#"{"brands": ["Acme", "3M"]}"#).unwrap_err();
+        assert_eq!(e.key(), Some("brands[1]"), "{e}");
+        let e = Config::from_json(r#"{"allow": ["(free)"]}"#).unwrap_err();
+        assert_eq!(e.key(), Some("allow[0]"), "{e}");
         let e = Config::from_json(r#"{"allow": ["  "]}"#).unwrap_err();
         assert_eq!(e.key(), Some("allow[0]"), "{e}");
         assert!(matches!(
