@@ -2,6 +2,7 @@
 
 use super::{from_hits, Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
+use crate::features::ids::named;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity};
 use crate::tokenizer::{Token, TokenKind};
@@ -74,19 +75,79 @@ fn is_shop_price(a: &Analysis, t: &Token) -> bool {
     a.scores[0] >= SELLS && is_small_amount(a.slice(t.span))
 }
 
+/// Where the prices quoted as pay for work start (the `pay-rate` feature:
+/// "$32/hr", "$90k base"), in text order; empty when the draft has none.
+fn pay_starts(a: &Analysis) -> Vec<usize> {
+    a.features
+        .iter()
+        .filter(|f| f.named == named!("pay-rate"))
+        .map(|f| f.span.start)
+        .collect()
+}
+
+/// Whether price token `i` is pay for work: `pay-rate` starts at it, or it
+/// opens a range whose other end does ("$27-$34/hr", "$27 to $34/hr").
+fn is_pay(a: &Analysis, pay: &[usize], i: usize) -> bool {
+    let starts_pay = |k: usize| {
+        a.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Price && pay.binary_search(&t.span.start).is_ok())
+    };
+    let dash = a
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(a.slice(t.span), "-" | "\u{2013}" | "\u{2014}" | "to"));
+    starts_pay(i) || (dash && starts_pay(i + 2))
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let first = out.len();
     from_hits(a, Signal::Discount, out, |phrase| {
         (format!("\"{phrase}\" {MESSAGE_SUFFIX}"), SUGGESTION)
     });
+    // Pay for work sells nothing, and neither do sums in thousands or
+    // millions ("$50k", "$1.2M": salaries, funding rounds, budgets): a
+    // phrase around such a price ("from $50k", "only $32/hr") is not an
+    // offer. (A shop price can pass 1,000: "from €1,290" still fires.)
+    // Without a price there is nothing more to do; with one, the features
+    // are scanned once, and each finding's tokens are found by a binary
+    // search (the findings are disjoint).
+    let Some(first_price) = a.tokens.iter().position(|t| t.kind == TokenKind::Price) else {
+        return;
+    };
+    let pay = pay_starts(a);
+    let mut kept = first;
+    for k in first..out.len() {
+        let span = out[k].span;
+        let from = a.tokens.partition_point(|t| t.span.end <= span.start);
+        let not_an_offer = a.tokens[from..]
+            .iter()
+            .take_while(|t| t.span.start < span.end)
+            .enumerate()
+            .any(|(j, t)| {
+                t.kind == TokenKind::Price
+                    && (amount_digits(a.slice(t.span)).is_none() || is_pay(a, &pay, from + j))
+            });
+        if !not_an_offer {
+            out.swap(kept, k);
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
     // The offers found so far are sorted and disjoint: a binary search, not a
     // scan per price (a draft of many prices was quadratic).
     let offers = out.len();
-    for t in a.tokens.iter().filter(|t| t.kind == TokenKind::Price) {
+    for (i, t) in a
+        .tokens
+        .iter()
+        .enumerate()
+        .skip(first_price)
+        .filter(|(_, t)| t.kind == TokenKind::Price)
+    {
         let found = &out[first..offers];
-        let i = found.partition_point(|f| f.span.end <= t.span.start);
-        let covered = found.get(i).is_some_and(|f| f.span.overlaps(&t.span));
-        if !covered && !a.is_allowed(&t.span) && is_shop_price(a, t) {
+        let j = found.partition_point(|f| f.span.end <= t.span.start);
+        let covered = found.get(j).is_some_and(|f| f.span.overlaps(&t.span));
+        if !covered && !a.is_allowed(&t.span) && is_shop_price(a, t) && !is_pay(a, &pay, i) {
             out.push(Finding::new(
                 t.span,
                 format!("The price \"{}\" {MESSAGE_SUFFIX}", a.slice(t.span)),
@@ -129,6 +190,37 @@ mod tests {
             "We're hiring! Apply now: $150k-$185k plus equity."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn quiet_on_pay_and_big_sums() {
+        // Pay for work, alone or as a range, in a post that sells a job.
+        assert!(flagged(
+            "discount",
+            "Now hiring a barista! $18-$22/hr plus tips, apply today."
+        )
+        .is_empty());
+        assert!(flagged(
+            "discount",
+            "Join our team: line cooks from $21/hr, weekends off. Apply now!"
+        )
+        .is_empty());
+        // A phrase around a big sum is not money off.
+        assert!(flagged(
+            "discount",
+            "Budgets run from $50k to $80k, so ask before you pitch."
+        )
+        .is_empty());
+        assert!(flagged(
+            "discount",
+            "Book the lake cabin! Weeks from $1,290, only 3 left."
+        )
+        .contains(&"from $1,290".to_owned()));
+        // A shop price still fires next to pay.
+        assert!(
+            flagged("discount", "Order now: mugs only $12! Also hiring, $20/hr.")
+                .contains(&"only $12".to_owned())
+        );
     }
 
     /// The amount as the rule read it before: `str::parse`, then `< 1000`.
