@@ -32,10 +32,46 @@ fn where_to_apply(a: &Analysis, h: &Hit) -> bool {
         })
 }
 
+/// Nouns that turn a commercial verb before them into a noun ("Tap list
+/// update", "Shop owners, ...", "Schedule change: ...", "Order forms went
+/// home", "Book club meets Tuesday"): a heading or a subject, not a call.
+const COMPOUND_HEADS: &[&str] = &[
+    "list", "lists", "owner", "owners", "change", "changes", "form", "forms", "club", "clubs",
+];
+
+/// A two-word call whose second word makes the pair a noun ([`COMPOUND_HEADS`]).
+fn is_a_noun(a: &Analysis, h: &Hit) -> bool {
+    h.last_token == h.first_token + 1
+        && a.tokens.get(h.last_token).is_some_and(|t| {
+            t.kind == TokenKind::Word && lower_is_one_of(a.slice(t.span), COMPOUND_HEADS)
+        })
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // A job post, grant or course has to say how to apply; saying only
     // that is not a hard sell.
+    let first = out.len();
     report_unless(a, out, Signal::CallToBuy, where_to_apply, report);
+    // A verb read as a noun ("Tap list") is no call: its finding goes
+    // (one walk over the hits, and a binary search per finding).
+    if out.len() > first {
+        let mut nouns: Vec<_> = a
+            .hits_of(Signal::CallToBuy)
+            .filter(|h| is_a_noun(a, h))
+            .map(|h| h.span)
+            .collect();
+        if !nouns.is_empty() {
+            crate::sort::sort(&mut nouns);
+            let mut kept = first;
+            for k in first..out.len() {
+                if nouns.binary_search(&out[k].span).is_err() {
+                    out.swap(kept, k);
+                    kept += 1;
+                }
+            }
+            out.truncate(kept);
+        }
+    }
 }
 
 fn report(a: &Analysis, out: &mut Vec<Finding>) {
@@ -80,6 +116,22 @@ mod tests {
         )
         .is_empty());
         assert!(flagged("hard-sell", "I went to a workshop nowhere near town").is_empty());
+    }
+
+    #[test]
+    fn a_verb_read_as_a_noun_is_no_call() {
+        for d in [
+            "Schedule change: the Thursday class moves to 7pm.",
+            "Book club meets at the café on the first Monday.",
+            "Shop owners, the street market needs your ideas.",
+        ] {
+            assert!(flagged("hard-sell", d).is_empty(), "{d}");
+        }
+        // The verb before an object still calls.
+        assert_eq!(
+            flagged("hard-sell", "Book tickets today, seats are going."),
+            ["Book tickets"]
+        );
     }
 
     #[test]
