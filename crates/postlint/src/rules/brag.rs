@@ -44,41 +44,20 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let kept: Vec<Finding> = out.drain(start..).filter(holds_strong).collect();
         out.extend(kept);
     }
-    drop_idioms(a, out, start);
+    super::drop_read_as(a, out, start, &[], in_the_first_place);
     shapes(a, out, personal);
 }
 
 /// "In the first place" means "at all" ("why was it closed in the first
-/// place?"), not a prize: a "first place" hit right after "in the" is
-/// dropped. (The few such hits are sorted; a binary search per finding.)
-fn drop_idioms(a: &Analysis, out: &mut Vec<Finding>, start: usize) {
-    if out.len() == start {
-        return;
-    }
-    let mut idioms: Vec<Span> = a
-        .hits_of(Signal::Brag)
-        .filter(|h| {
-            h.last_token == h.first_token + 1
-                && h.first_token >= 2
-                && super::token_is(a, h.first_token, "first")
-                && super::token_is(a, h.last_token, "place")
-                && super::token_is(a, h.first_token - 2, "in")
-                && super::token_is(a, h.first_token - 1, "the")
-        })
-        .map(|h| h.span)
-        .collect();
-    if idioms.is_empty() {
-        return;
-    }
-    crate::sort::sort(&mut idioms);
-    let mut kept = start;
-    for k in start..out.len() {
-        if idioms.binary_search(&out[k].span).is_err() {
-            out.swap(kept, k);
-            kept += 1;
-        }
-    }
-    out.truncate(kept);
+/// place?"), not a prize: a "first place" finding right after "in the" is
+/// dropped.
+fn in_the_first_place(a: &Analysis, _: &[usize], r: std::ops::Range<usize>) -> bool {
+    r.len() == 2
+        && r.start >= 2
+        && super::token_is(a, r.start, "first")
+        && super::token_is(a, r.start + 1, "place")
+        && super::token_is(a, r.start - 2, "in")
+        && super::token_is(a, r.start - 1, "the")
 }
 
 /// The message of a shape that praises the author: one string for all, so

@@ -53,16 +53,24 @@ fn is_small_amount(text: &str) -> bool {
 /// The digits of a price's amount, thousands separators dropped; `None`
 /// for "$3.5k"-style big money and for a price without digits.
 fn amount_digits(text: &str) -> Option<String> {
-    let digits: String = text
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .filter(|c| *c != ',')
-        .collect();
+    if no_amount(text) {
+        return None;
+    }
+    Some(
+        text.chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .filter(|c| *c != ',')
+            .collect(),
+    )
+}
+
+/// Whether a price has no amount [`amount_digits`] reads: "$3.5k"-style big
+/// money (thousands, millions, billions) or no digits at all.
+fn no_amount(text: &str) -> bool {
     let rest = text.trim_start_matches(|c: char| !c.is_ascii_digit());
     let suffix = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-    let big = suffix.starts_with(['k', 'K', 'm', 'M', 'b', 'B']);
-    (!big && !digits.is_empty()).then_some(digits)
+    rest.is_empty() || suffix.starts_with(['k', 'K', 'm', 'M', 'b', 'B'])
 }
 
 /// The fraction of 1000 - 2^-44, halfway between 1000 and the largest `f64`
@@ -75,19 +83,11 @@ fn is_shop_price(a: &Analysis, t: &Token) -> bool {
     a.scores[0] >= SELLS && is_small_amount(a.slice(t.span))
 }
 
-/// Where the prices quoted as pay for work start (the `pay-rate` feature:
-/// "$32/hr", "$90k base"), in text order; empty when the draft has none.
-fn pay_starts(a: &Analysis) -> Vec<usize> {
-    a.features
-        .iter()
-        .filter(|f| f.named == named!("pay-rate"))
-        .map(|f| f.span.start)
-        .collect()
-}
-
-/// Whether price token `i` is pay for work: `pay-rate` starts at it, or it
-/// opens a range whose other end does ("$27-$34/hr", "$27 to $34/hr").
-fn is_pay(a: &Analysis, pay: &[usize], i: usize) -> bool {
+/// Whether the price at token `i` sells nothing: a sum in thousands or
+/// millions ("$50k", "$1.2M": a salary, a funding round, a budget), or pay
+/// for work (`pay-rate`, whose starts are `pay`, starts at it, or it opens
+/// a range whose other end it starts: "$27-$34/hr", "$27 to $34/hr").
+fn not_for_sale(a: &Analysis, pay: &[usize], i: usize) -> bool {
     let starts_pay = |k: usize| {
         a.tokens
             .get(k)
@@ -97,7 +97,13 @@ fn is_pay(a: &Analysis, pay: &[usize], i: usize) -> bool {
         .tokens
         .get(i + 1)
         .is_some_and(|t| matches!(a.slice(t.span), "-" | "\u{2013}" | "\u{2014}" | "to"));
-    starts_pay(i) || (dash && starts_pay(i + 2))
+    no_amount(a.slice(a.tokens[i].span)) || starts_pay(i) || (dash && starts_pay(i + 2))
+}
+
+/// A phrase around a price that sells nothing ([`not_for_sale`]).
+fn around_no_sale(a: &Analysis, pay: &[usize], r: std::ops::Range<usize>) -> bool {
+    r.into_iter()
+        .any(|i| a.tokens[i].kind == TokenKind::Price && not_for_sale(a, pay, i))
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
@@ -105,49 +111,32 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     from_hits(a, Signal::Discount, out, |phrase| {
         (format!("\"{phrase}\" {MESSAGE_SUFFIX}"), SUGGESTION)
     });
-    // Pay for work sells nothing, and neither do sums in thousands or
-    // millions ("$50k", "$1.2M": salaries, funding rounds, budgets): a
-    // phrase around such a price ("from $50k", "only $32/hr") is not an
-    // offer. (A shop price can pass 1,000: "from €1,290" still fires.)
-    // Without a price there is nothing more to do; with one, the features
-    // are scanned once, and each finding's tokens are found by a binary
-    // search (the findings are disjoint).
-    let Some(first_price) = a.tokens.iter().position(|t| t.kind == TokenKind::Price) else {
+    // Without a price there is nothing more to do.
+    if !a.tokens.iter().any(|t| t.kind == TokenKind::Price) {
         return;
-    };
-    let pay = pay_starts(a);
-    let mut kept = first;
-    for k in first..out.len() {
-        let span = out[k].span;
-        let from = a.tokens.partition_point(|t| t.span.end <= span.start);
-        let not_an_offer = a.tokens[from..]
-            .iter()
-            .take_while(|t| t.span.start < span.end)
-            .enumerate()
-            .any(|(j, t)| {
-                t.kind == TokenKind::Price
-                    && (amount_digits(a.slice(t.span)).is_none() || is_pay(a, &pay, from + j))
-            });
-        if !not_an_offer {
-            out.swap(kept, k);
-            kept += 1;
+    }
+    // Pay for work sells nothing, and neither do sums in thousands or
+    // millions: a phrase around such a price ("from $50k", "only $32/hr")
+    // is not an offer. (A shop price can pass 1,000: "from €1,290" still
+    // fires.) The pay's starts are in text order, as the features are made.
+    let mut pay = Vec::new();
+    for f in &a.features {
+        if f.named == named!("pay-rate") {
+            pay.push(f.span.start);
         }
     }
-    out.truncate(kept);
+    super::drop_read_as(a, out, first, &pay, around_no_sale);
     // The offers found so far are sorted and disjoint: a binary search, not a
     // scan per price (a draft of many prices was quadratic).
     let offers = out.len();
-    for (i, t) in a
-        .tokens
-        .iter()
-        .enumerate()
-        .skip(first_price)
-        .filter(|(_, t)| t.kind == TokenKind::Price)
-    {
+    for (i, t) in a.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Price {
+            continue;
+        }
         let found = &out[first..offers];
         let j = found.partition_point(|f| f.span.end <= t.span.start);
         let covered = found.get(j).is_some_and(|f| f.span.overlaps(&t.span));
-        if !covered && !a.is_allowed(&t.span) && is_shop_price(a, t) && !is_pay(a, &pay, i) {
+        if !covered && !a.is_allowed(&t.span) && is_shop_price(a, t) && !not_for_sale(a, &pay, i) {
             out.push(Finding::new(
                 t.span,
                 format!("The price \"{}\" {MESSAGE_SUFFIX}", a.slice(t.span)),

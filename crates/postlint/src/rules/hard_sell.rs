@@ -1,6 +1,6 @@
 //! `hard-sell`: an imperative call to buy, order, book or click.
 
-use super::{from_hits, report_unless, token_is, Finding, RuleInfo};
+use super::{drop_read_as, from_hits, report_unless, token_is, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::{Hit, Signal};
 use crate::report::{Dimension, Severity};
@@ -39,39 +39,21 @@ const COMPOUND_HEADS: &[&str] = &[
     "list", "lists", "owner", "owners", "change", "changes", "form", "forms", "club", "clubs",
 ];
 
-/// A two-word call whose second word makes the pair a noun ([`COMPOUND_HEADS`]).
-fn is_a_noun(a: &Analysis, h: &Hit) -> bool {
-    h.last_token == h.first_token + 1
-        && a.tokens.get(h.last_token).is_some_and(|t| {
-            t.kind == TokenKind::Word && lower_is_one_of(a.slice(t.span), COMPOUND_HEADS)
-        })
-}
-
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // A job post, grant or course has to say how to apply; saying only
     // that is not a hard sell.
     let first = out.len();
     report_unless(a, out, Signal::CallToBuy, where_to_apply, report);
-    // A verb read as a noun ("Tap list") is no call: its finding goes
-    // (one walk over the hits, and a binary search per finding).
-    if out.len() > first {
-        let mut nouns: Vec<_> = a
-            .hits_of(Signal::CallToBuy)
-            .filter(|h| is_a_noun(a, h))
-            .map(|h| h.span)
-            .collect();
-        if !nouns.is_empty() {
-            crate::sort::sort(&mut nouns);
-            let mut kept = first;
-            for k in first..out.len() {
-                if nouns.binary_search(&out[k].span).is_err() {
-                    out.swap(kept, k);
-                    kept += 1;
-                }
-            }
-            out.truncate(kept);
-        }
-    }
+    // A verb read as a noun ("Tap list") is no call: a two-word finding
+    // whose second word is in [`COMPOUND_HEADS`] goes.
+    drop_read_as(a, out, first, &[], is_a_noun);
+}
+
+/// A two-word call whose second word makes the pair a noun ([`COMPOUND_HEADS`]).
+fn is_a_noun(a: &Analysis, _: &[usize], r: std::ops::Range<usize>) -> bool {
+    r.len() == 2
+        && a.tokens[r.end - 1].kind == TokenKind::Word
+        && lower_is_one_of(a.slice(a.tokens[r.end - 1].span), COMPOUND_HEADS)
 }
 
 fn report(a: &Analysis, out: &mut Vec<Finding>) {

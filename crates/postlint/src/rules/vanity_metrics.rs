@@ -49,11 +49,10 @@ fn names_a_body(a: &Analysis, first: usize) -> bool {
         return false;
     };
     let word = a.slice(before.span);
-    let mut chars = word.chars();
     before.kind == TokenKind::Word
         && !before.all_caps
-        && chars.next().is_some_and(char::is_uppercase)
-        && chars.all(char::is_lowercase)
+        // Capitalised: the one upper-case letter is the first.
+        && word.bytes().rposition(|b| b.is_ascii_uppercase()) == Some(0)
         && before.span.end < a.tokens[first].span.start
         && !crate::text::lower_is_one_of(word, BOAST)
         && !crate::text::lower_is_one_of(word, QUANTIFIERS)
