@@ -1,10 +1,9 @@
 //! `brag`: self-praise and achievements.
 
-use super::{from_hits, Finding, RuleInfo};
+use super::{from_hits, word_in, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity, Span};
-use crate::text::lower_is_one_of;
 use crate::tokenizer::TokenKind;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -179,15 +178,6 @@ fn push(span: Span, message: &'static str, out: &mut Vec<Finding>) {
             ),
         ));
     }
-}
-
-/// Token `k` is a word of `list`, compared lower-cased. (One copy, not
-/// inlined: the shapes ask it at a dozen places.)
-#[inline(never)]
-fn word_in(a: &Analysis, k: usize, list: &[&str]) -> bool {
-    a.tokens
-        .get(k)
-        .is_some_and(|x| x.kind == TokenKind::Word && lower_is_one_of(a.slice(x.span), list))
 }
 
 /// What a star rating rates: "5-star reviews", "4-star rating".

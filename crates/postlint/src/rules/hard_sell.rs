@@ -51,9 +51,7 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
 
 /// A two-word call whose second word makes the pair a noun ([`COMPOUND_HEADS`]).
 fn is_a_noun(a: &Analysis, _: &[usize], r: std::ops::Range<usize>) -> bool {
-    r.len() == 2
-        && a.tokens[r.end - 1].kind == TokenKind::Word
-        && lower_is_one_of(a.slice(a.tokens[r.end - 1].span), COMPOUND_HEADS)
+    r.len() == 2 && super::word_in(a, r.end - 1, COMPOUND_HEADS)
 }
 
 fn report(a: &Analysis, out: &mut Vec<Finding>) {

@@ -54,8 +54,8 @@ fn names_a_body(a: &Analysis, first: usize) -> bool {
         // Capitalised: the one upper-case letter is the first.
         && word.bytes().rposition(|b| b.is_ascii_uppercase()) == Some(0)
         && before.span.end < a.tokens[first].span.start
-        && !crate::text::lower_is_one_of(word, BOAST)
-        && !crate::text::lower_is_one_of(word, QUANTIFIERS)
+        && !super::word_in(a, first - 1, BOAST)
+        && !super::word_in(a, first - 1, QUANTIFIERS)
 }
 
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
