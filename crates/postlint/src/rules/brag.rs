@@ -43,7 +43,9 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let kept: Vec<Finding> = out.drain(start..).filter(holds_strong).collect();
         out.extend(kept);
     }
-    super::drop_read_as(a, out, start, &[], in_the_first_place);
+    if out.len() > start {
+        super::drop_read_as(a, out, start, &[], in_the_first_place);
+    }
     shapes(a, out, personal);
 }
 

@@ -46,7 +46,9 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     report_unless(a, out, Signal::CallToBuy, where_to_apply, report);
     // A verb read as a noun ("Tap list") is no call: a two-word finding
     // whose second word is in [`COMPOUND_HEADS`] goes.
-    drop_read_as(a, out, first, &[], is_a_noun);
+    if out.len() > first {
+        drop_read_as(a, out, first, &[], is_a_noun);
+    }
 }
 
 /// A two-word call whose second word makes the pair a noun ([`COMPOUND_HEADS`]).

@@ -178,9 +178,6 @@ pub(crate) fn drop_read_as(
     marks: &[usize],
     other: fn(&Analysis, &[usize], std::ops::Range<usize>) -> bool,
 ) {
-    if out.len() == first {
-        return;
-    }
     let mut kept = first;
     for k in first..out.len() {
         let covered = crate::normalize::tokens_in(&a.tokens, out[k].span);
