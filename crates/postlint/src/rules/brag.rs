@@ -1,10 +1,9 @@
 //! `brag`: self-praise and achievements.
 
-use super::{from_hits, Finding, RuleInfo};
+use super::{from_hits, word_in, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity, Span};
-use crate::text::lower_is_one_of;
 use crate::tokenizer::TokenKind;
 
 pub(crate) const INFO: RuleInfo = RuleInfo {
@@ -44,7 +43,22 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
         let kept: Vec<Finding> = out.drain(start..).filter(holds_strong).collect();
         out.extend(kept);
     }
+    if out.len() > start {
+        super::drop_read_as(a, out, start, &[], in_the_first_place);
+    }
     shapes(a, out, personal);
+}
+
+/// "In the first place" means "at all" ("why was it closed in the first
+/// place?"), not a prize: a "first place" finding right after "in the" is
+/// dropped.
+fn in_the_first_place(a: &Analysis, _: &[usize], r: std::ops::Range<usize>) -> bool {
+    r.len() == 2
+        && r.start >= 2
+        && super::token_is(a, r.start, "first")
+        && super::token_is(a, r.start + 1, "place")
+        && super::token_is(a, r.start - 2, "in")
+        && super::token_is(a, r.start - 1, "the")
 }
 
 /// The message of a shape that praises the author: one string for all, so
@@ -168,15 +182,6 @@ fn push(span: Span, message: &'static str, out: &mut Vec<Finding>) {
     }
 }
 
-/// Token `k` is a word of `list`, compared lower-cased. (One copy, not
-/// inlined: the shapes ask it at a dozen places.)
-#[inline(never)]
-fn word_in(a: &Analysis, k: usize, list: &[&str]) -> bool {
-    a.tokens
-        .get(k)
-        .is_some_and(|x| x.kind == TokenKind::Word && lower_is_one_of(a.slice(x.span), list))
-}
-
 /// What a star rating rates: "5-star reviews", "4-star rating".
 const STARRED: &[&str] = &["reviews", "rating", "ratings"];
 
@@ -213,6 +218,22 @@ fn milestone(number: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::flagged;
+
+    #[test]
+    fn quiet_on_in_the_first_place() {
+        assert!(flagged(
+            "brag",
+            "Why did the county close the bridge in the first place? Nobody says."
+        )
+        .is_empty());
+        assert_eq!(
+            flagged(
+                "brag",
+                "Our relay team took first place at the county meet."
+            ),
+            ["first place"]
+        );
+    }
 
     #[test]
     fn fires_on_self_praise() {

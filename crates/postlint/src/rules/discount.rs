@@ -2,6 +2,7 @@
 
 use super::{from_hits, Finding, RuleInfo, SELLS};
 use crate::analysis::Analysis;
+use crate::features::ids::named;
 use crate::lexicon::Signal;
 use crate::report::{Dimension, Severity};
 use crate::tokenizer::{Token, TokenKind};
@@ -52,16 +53,24 @@ fn is_small_amount(text: &str) -> bool {
 /// The digits of a price's amount, thousands separators dropped; `None`
 /// for "$3.5k"-style big money and for a price without digits.
 fn amount_digits(text: &str) -> Option<String> {
-    let digits: String = text
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .filter(|c| *c != ',')
-        .collect();
+    if no_amount(text) {
+        return None;
+    }
+    Some(
+        text.chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .filter(|c| *c != ',')
+            .collect(),
+    )
+}
+
+/// Whether a price has no amount [`amount_digits`] reads: "$3.5k"-style big
+/// money (thousands, millions, billions) or no digits at all.
+fn no_amount(text: &str) -> bool {
     let rest = text.trim_start_matches(|c: char| !c.is_ascii_digit());
     let suffix = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-    let big = suffix.starts_with(['k', 'K', 'm', 'M', 'b', 'B']);
-    (!big && !digits.is_empty()).then_some(digits)
+    rest.is_empty() || suffix.starts_with(['k', 'K', 'm', 'M', 'b', 'B'])
 }
 
 /// The fraction of 1000 - 2^-44, halfway between 1000 and the largest `f64`
@@ -74,19 +83,60 @@ fn is_shop_price(a: &Analysis, t: &Token) -> bool {
     a.scores[0] >= SELLS && is_small_amount(a.slice(t.span))
 }
 
+/// Whether the price at token `i` sells nothing: a sum in thousands or
+/// millions ("$50k", "$1.2M": a salary, a funding round, a budget), or pay
+/// for work (`pay-rate`, whose starts are `pay`, starts at it, or it opens
+/// a range whose other end it starts: "$27-$34/hr", "$27 to $34/hr").
+fn not_for_sale(a: &Analysis, pay: &[usize], i: usize) -> bool {
+    let starts_pay = |k: usize| {
+        a.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Price && pay.binary_search(&t.span.start).is_ok())
+    };
+    let dash = a
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(a.slice(t.span), "-" | "\u{2013}" | "\u{2014}" | "to"));
+    no_amount(a.slice(a.tokens[i].span)) || starts_pay(i) || (dash && starts_pay(i + 2))
+}
+
+/// A phrase around a price that sells nothing ([`not_for_sale`]).
+fn around_no_sale(a: &Analysis, pay: &[usize], r: std::ops::Range<usize>) -> bool {
+    r.into_iter()
+        .any(|i| a.tokens[i].kind == TokenKind::Price && not_for_sale(a, pay, i))
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     let first = out.len();
     from_hits(a, Signal::Discount, out, |phrase| {
         (format!("\"{phrase}\" {MESSAGE_SUFFIX}"), SUGGESTION)
     });
+    // Without a price there is nothing more to do.
+    if !a.tokens.iter().any(|t| t.kind == TokenKind::Price) {
+        return;
+    }
+    // Pay for work sells nothing, and neither do sums in thousands or
+    // millions: a phrase around such a price ("from $50k", "only $32/hr")
+    // is not an offer. (A shop price can pass 1,000: "from €1,290" still
+    // fires.) The pay's starts are in text order, as the features are made.
+    let mut pay = Vec::new();
+    for f in &a.features {
+        if f.named == named!("pay-rate") {
+            pay.push(f.span.start);
+        }
+    }
+    super::drop_read_as(a, out, first, &pay, around_no_sale);
     // The offers found so far are sorted and disjoint: a binary search, not a
     // scan per price (a draft of many prices was quadratic).
     let offers = out.len();
-    for t in a.tokens.iter().filter(|t| t.kind == TokenKind::Price) {
+    for (i, t) in a.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Price {
+            continue;
+        }
         let found = &out[first..offers];
-        let i = found.partition_point(|f| f.span.end <= t.span.start);
-        let covered = found.get(i).is_some_and(|f| f.span.overlaps(&t.span));
-        if !covered && !a.is_allowed(&t.span) && is_shop_price(a, t) {
+        let j = found.partition_point(|f| f.span.end <= t.span.start);
+        let covered = found.get(j).is_some_and(|f| f.span.overlaps(&t.span));
+        if !covered && !a.is_allowed(&t.span) && is_shop_price(a, t) && !not_for_sale(a, &pay, i) {
             out.push(Finding::new(
                 t.span,
                 format!("The price \"{}\" {MESSAGE_SUFFIX}", a.slice(t.span)),
@@ -129,6 +179,37 @@ mod tests {
             "We're hiring! Apply now: $150k-$185k plus equity."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn quiet_on_pay_and_big_sums() {
+        // Pay for work, alone or as a range, in a post that sells a job.
+        assert!(flagged(
+            "discount",
+            "Now hiring a barista! $18-$22/hr plus tips, apply today."
+        )
+        .is_empty());
+        assert!(flagged(
+            "discount",
+            "Join our team: line cooks from $21/hr, weekends off. Apply now!"
+        )
+        .is_empty());
+        // A phrase around a big sum is not money off.
+        assert!(flagged(
+            "discount",
+            "Budgets run from $50k to $80k, so ask before you pitch."
+        )
+        .is_empty());
+        assert!(flagged(
+            "discount",
+            "Book the lake cabin! Weeks from $1,290, only 3 left."
+        )
+        .contains(&"from $1,290".to_owned()));
+        // A shop price still fires next to pay.
+        assert!(
+            flagged("discount", "Order now: mugs only $12! Also hiring, $20/hr.")
+                .contains(&"only $12".to_owned())
+        );
     }
 
     /// The amount as the rule read it before: `str::parse`, then `< 1000`.

@@ -1,6 +1,6 @@
 //! `hard-sell`: an imperative call to buy, order, book or click.
 
-use super::{from_hits, report_unless, token_is, Finding, RuleInfo};
+use super::{drop_read_as, from_hits, report_unless, token_is, Finding, RuleInfo};
 use crate::analysis::Analysis;
 use crate::lexicon::{Hit, Signal};
 use crate::report::{Dimension, Severity};
@@ -32,10 +32,28 @@ fn where_to_apply(a: &Analysis, h: &Hit) -> bool {
         })
 }
 
+/// Nouns that turn a commercial verb before them into a noun ("Tap list
+/// update", "Shop owners, ...", "Schedule change: ...", "Order forms went
+/// home", "Book club meets Tuesday"): a heading or a subject, not a call.
+const COMPOUND_HEADS: &[&str] = &[
+    "list", "lists", "owner", "owners", "change", "changes", "form", "forms", "club", "clubs",
+];
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     // A job post, grant or course has to say how to apply; saying only
     // that is not a hard sell.
+    let first = out.len();
     report_unless(a, out, Signal::CallToBuy, where_to_apply, report);
+    // A verb read as a noun ("Tap list") is no call: a two-word finding
+    // whose second word is in [`COMPOUND_HEADS`] goes.
+    if out.len() > first {
+        drop_read_as(a, out, first, &[], is_a_noun);
+    }
+}
+
+/// A two-word call whose second word makes the pair a noun ([`COMPOUND_HEADS`]).
+fn is_a_noun(a: &Analysis, _: &[usize], r: std::ops::Range<usize>) -> bool {
+    r.len() == 2 && super::word_in(a, r.end - 1, COMPOUND_HEADS)
 }
 
 fn report(a: &Analysis, out: &mut Vec<Finding>) {
@@ -80,6 +98,22 @@ mod tests {
         )
         .is_empty());
         assert!(flagged("hard-sell", "I went to a workshop nowhere near town").is_empty());
+    }
+
+    #[test]
+    fn a_verb_read_as_a_noun_is_no_call() {
+        for d in [
+            "Schedule change: the Thursday class moves to 7pm.",
+            "Book club meets at the café on the first Monday.",
+            "Shop owners, the street market needs your ideas.",
+        ] {
+            assert!(flagged("hard-sell", d).is_empty(), "{d}");
+        }
+        // The verb before an object still calls.
+        assert_eq!(
+            flagged("hard-sell", "Book tickets today, seats are going."),
+            ["Book tickets"]
+        );
     }
 
     #[test]

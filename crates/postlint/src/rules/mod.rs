@@ -155,6 +155,40 @@ pub(crate) fn token_is(a: &Analysis, i: usize, word: &str) -> bool {
         .is_some_and(|t| a.slice(t.span).eq_ignore_ascii_case(word))
 }
 
+/// Token `k` is a word of `list`, compared lower-cased. (One copy, not
+/// inlined: brag's shapes ask it at a dozen places, and other rules too.)
+#[inline(never)]
+pub(crate) fn word_in(a: &Analysis, k: usize, list: &[&str]) -> bool {
+    a.tokens.get(k).is_some_and(|x| {
+        x.kind == crate::tokenizer::TokenKind::Word
+            && crate::text::lower_is_one_of(a.slice(x.span), list)
+    })
+}
+
+/// Drops the findings from `first` on that `other` reads as something else
+/// (a noun heading, an idiom, pay for work), given the range of tokens
+/// each one covers and `marks`, positions the rule found beforehand (the
+/// starts of pay for `discount`); the rest keep their order. A function
+/// pointer, not a closure: one copy serves every rule.
+#[inline(never)]
+pub(crate) fn drop_read_as(
+    a: &Analysis,
+    out: &mut Vec<Finding>,
+    first: usize,
+    marks: &[usize],
+    other: fn(&Analysis, &[usize], std::ops::Range<usize>) -> bool,
+) {
+    let mut kept = first;
+    for k in first..out.len() {
+        let covered = crate::normalize::tokens_in(&a.tokens, out[k].span);
+        if !other(a, marks, covered) {
+            out.swap(kept, k);
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
+}
+
 /// Reports a rule's phrase hits with `report` unless every [`reportable`]
 /// hit is one that `spares` reads as something else. (The rules' own
 /// `report`s stay plain [`from_hits`] calls, reached through a pointer:

@@ -36,6 +36,28 @@ const BOAST: &[&str] = &[
     "celebrating",
 ];
 
+/// Words that may stand capitalised before a count and still quantify it
+/// ("Over 10k followers", "Almost 5,000 subscribers").
+const QUANTIFIERS: &[&str] = &["over", "almost", "nearly", "about", "around", "all", "only"];
+
+/// Whether the count at token `first` is part of a name: it follows a
+/// capitalised word ("Local 2217 members", "Route 66 riders", "Studio 4
+/// viewers") that neither boasts nor quantifies, so it numbers a union
+/// local, a road or a room, not an audience.
+fn names_a_body(a: &Analysis, first: usize) -> bool {
+    let Some(before) = first.checked_sub(1).and_then(|i| a.tokens.get(i)) else {
+        return false;
+    };
+    let word = a.slice(before.span);
+    before.kind == TokenKind::Word
+        && !before.all_caps
+        // Capitalised: the one upper-case letter is the first.
+        && word.bytes().rposition(|b| b.is_ascii_uppercase()) == Some(0)
+        && before.span.end < a.tokens[first].span.start
+        && !super::word_in(a, first - 1, BOAST)
+        && !super::word_in(a, first - 1, QUANTIFIERS)
+}
+
 pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
     for h in a.hits_of(Signal::VanityMetric) {
         let phrase = a.slice(h.span);
@@ -56,6 +78,9 @@ pub(crate) fn check(a: &Analysis, out: &mut Vec<Finding>) {
                         && a.slice(o.span).starts_with(|c: char| c.is_ascii_digit())
                 });
         if !lower.chars().next().is_some_and(|c| c.is_ascii_digit()) && !thousands {
+            continue;
+        }
+        if !thousands && names_a_body(a, h.first_token) {
             continue;
         }
         let sentence = crate::text::to_lower(a.slice(a.sentence_at(h.span.start)));
@@ -108,5 +133,24 @@ mod tests {
         .is_empty());
         assert!(flagged("vanity-metrics", "The recipe serves 4 people").is_empty());
         assert!(flagged("vanity-metrics", "I just hit 3 red lights in a row").is_empty());
+    }
+
+    #[test]
+    fn quiet_on_a_numbered_name() {
+        // A union local, a road: the number is part of a name.
+        assert!(flagged(
+            "vanity-metrics",
+            "Local 88 members: the contract vote passed, meeting at 6."
+        )
+        .is_empty());
+        // A capitalised word that quantifies or boasts still counts.
+        assert_eq!(
+            flagged("vanity-metrics", "Over 5,000 members now, thank you!"),
+            ["5,000 members"]
+        );
+        assert_eq!(
+            flagged("vanity-metrics", "Celebrating 20k followers today"),
+            ["20k followers"]
+        );
     }
 }
