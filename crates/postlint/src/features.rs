@@ -279,9 +279,18 @@ pub(crate) fn extract(
         let name = match h.signal {
             Signal::SecondPerson if pitch => named!("second-person-in-pitch"),
             Signal::AskOpinion if pitch => named!("asks-readers-in-pitch"),
+            // (qualN) "DM me" in a pitch is how to order, not help offered.
+            Signal::OfferHelp if pitch => named!("offers-help-in-pitch"),
             s => Named::signal(s),
         };
         rep.push(&mut out, name, h.span, value);
+        // (qualN) Thanks that turn to whom they thank ("Thank you, Raj",
+        // "Congratulations, graduates!"): someone addressed.
+        if h.signal == Signal::Gratitude && !h.quoted {
+            if let Some(span) = doc.vocative_after(h) {
+                rep.push(&mut out, named!("thanks-addressed"), span, 1.0);
+            }
+        }
     }
     for h in brand_hits {
         rep.push(&mut out, named!("brand-name"), h.span, 1.0);
@@ -495,6 +504,12 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
     }
 }
 
+/// (qualN) Words after "thanks," that go on talking rather than name
+/// whom the thanks are for.
+const VOCATIVE_NOT: [&str; 12] = [
+    "i", "i'm", "i'll", "we", "we're", "we'll", "it", "it's", "but", "so", "and", "that",
+];
+
 /// Words up to which a reply says almost nothing.
 const SHORT_REPLY: usize = 3;
 /// Words from which a post is long (a story, an announcement).
@@ -668,6 +683,39 @@ impl<'a> Doc<'a> {
                 }
                 _ => false,
             })
+    }
+
+    /// (qualN) The span from `h` to a vocative right after it: a comma,
+    /// then one to three words or @mentions that end the sentence ("Thank
+    /// you, Raj.", "Congrats, team!", "thanks, @dana"), not the author
+    /// going on ("Thanks, I'll check").
+    fn vocative_after(&self, h: &Hit) -> Option<Span> {
+        let mut k = h.last_token + 1;
+        let comma = self.tokens.get(k)?;
+        if comma.kind != TokenKind::Punctuation || self.bytes(comma.span) != b"," {
+            return None;
+        }
+        let mut end = None;
+        for n in 0..4 {
+            k += 1;
+            let Some(t) = self.tokens.get(k) else {
+                return end;
+            };
+            match t.kind {
+                TokenKind::Word | TokenKind::Mention if n < 3 => {
+                    if n == 0 && lower_is_one_of(self.slice(t.span), &VOCATIVE_NOT) {
+                        return None;
+                    }
+                    end = Some(Span::new(h.span.start, t.span.end));
+                }
+                TokenKind::Punctuation if self.slice(t.span).chars().any(is_sentence_end) => {
+                    return end;
+                }
+                TokenKind::LineBreak | TokenKind::Emoji => return end,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// True when at most two words come before token `i` in its sentence.
@@ -1138,6 +1186,32 @@ mod tests {
         assert!(!f.contains(&"reply".to_owned()) && f.contains(&"mention".to_owned()));
         let f = names("I was replying to emails all day", Context::default());
         assert!(!f.contains(&"reply".to_owned()), "{f:?}");
+    }
+
+    #[test]
+    fn thanks_that_turn_to_someone_are_addressed() {
+        let addressed =
+            |t: &str| names(t, Context::default()).contains(&"thanks-addressed".to_owned());
+        assert!(addressed("Thank you, Raj."));
+        assert!(addressed("Congratulations, graduates! 🎓"));
+        assert!(addressed("Huge thanks, team!"));
+        assert!(addressed("thank you, brothers and sisters"));
+        assert!(!addressed("Thanks, I'll check it out."));
+        assert!(!addressed("Thank you, but we already have one."));
+        assert!(!addressed("Thanks for coming, it was a great night."));
+        assert!(!addressed("Thank you."));
+    }
+
+    #[test]
+    fn help_offered_in_a_pitch_is_how_to_order() {
+        let f = names(
+            "50% off all prints, buy now! DM me to order",
+            Context::default(),
+        );
+        assert!(f.contains(&"offers-help-in-pitch".to_owned()), "{f:?}");
+        assert!(!f.contains(&"offers-help".to_owned()), "{f:?}");
+        let f = names("Stuck on the new settings page? DM me", Context::default());
+        assert!(f.contains(&"offers-help".to_owned()), "{f:?}");
     }
 
     #[test]
