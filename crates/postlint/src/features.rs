@@ -289,6 +289,8 @@ pub(crate) fn extract(
         if h.signal == Signal::Gratitude && !h.quoted {
             if let Some(span) = doc.vocative_after(h) {
                 rep.push(&mut out, named!("thanks-addressed"), span, 1.0);
+            } else if let Some(span) = doc.thanks_for_support(h) {
+                rep.push(&mut out, named!("thanks-for-support"), span, 1.0);
             }
         }
     }
@@ -510,6 +512,19 @@ const VOCATIVE_NOT: [&str; 12] = [
     "i", "i'm", "i'll", "we", "we're", "we'll", "it", "it's", "but", "so", "and", "that",
 ];
 
+/// (qualN) What an audience at large is thanked for.
+const SUPPORT_WORDS: [&str; 9] = [
+    "support",
+    "patience",
+    "understanding",
+    "cooperation",
+    "love",
+    "prayers",
+    "kindness",
+    "generosity",
+    "business",
+];
+
 /// Words up to which a reply says almost nothing.
 const SHORT_REPLY: usize = 3;
 /// Words from which a post is long (a story, an announcement).
@@ -716,6 +731,36 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    /// (qualN) The span from thanks `h` to what they are for when that is
+    /// the audience's support at large ("thank you for your patience",
+    /// "thanks for supporting", "thank you so much for all the love"): a
+    /// notice's or an appeal's sign-off, to no one in particular.
+    fn thanks_for_support(&self, h: &Hit) -> Option<Span> {
+        let mut words = self.tokens[h.last_token..]
+            .iter()
+            .take(6)
+            .filter(|t| t.kind == TokenKind::Word);
+        let mut w = words.next()?;
+        if !lower_is_one_of(self.slice(w.span), &["for"]) {
+            w = words.next()?;
+            if !lower_is_one_of(self.slice(w.span), &["for"]) {
+                return None;
+            }
+        }
+        let mut w = words.next()?;
+        if lower_is_one_of(self.slice(w.span), &["supporting", "being"]) {
+            return Some(Span::new(h.span.start, w.span.end));
+        }
+        for _ in 0..2 {
+            if !lower_is_one_of(self.slice(w.span), &["your", "the", "all"]) {
+                break;
+            }
+            w = words.next()?;
+        }
+        lower_is_one_of(self.slice(w.span), &SUPPORT_WORDS)
+            .then(|| Span::new(h.span.start, w.span.end))
     }
 
     /// True when at most two words come before token `i` in its sentence.
@@ -1200,6 +1245,18 @@ mod tests {
         assert!(!addressed("Thank you, but we already have one."));
         assert!(!addressed("Thanks for coming, it was a great night."));
         assert!(!addressed("Thank you."));
+    }
+
+    #[test]
+    fn thanks_for_support_at_large() {
+        let at_large =
+            |t: &str| names(t, Context::default()).contains(&"thanks-for-support".to_owned());
+        assert!(at_large("Thank you for your patience."));
+        assert!(at_large("thanks for supporting the shop"));
+        assert!(at_large("Thank you so much for all the love"));
+        assert!(!at_large("Thanks for the tip on the hinge, Sam"));
+        assert!(!at_large("Thank you for coming"));
+        assert!(!at_large("Thanks"));
     }
 
     #[test]
