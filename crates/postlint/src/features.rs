@@ -284,16 +284,8 @@ pub(crate) fn extract(
             s => Named::signal(s),
         };
         rep.push(&mut out, name, h.span, value);
-        // (qualN) Thanks that turn to whom they thank ("Thank you, Raj",
-        // "Congratulations, graduates!"): someone addressed.
-        if h.signal == Signal::Gratitude && !h.quoted {
-            if let Some(span) = doc.vocative_after(h) {
-                rep.push(&mut out, named!("thanks-addressed"), span, 1.0);
-            } else if let Some(span) = doc.thanks_for_support(h) {
-                rep.push(&mut out, named!("thanks-for-support"), span, 1.0);
-            }
-        }
     }
+    thanks_to_whom(doc, hits, foreign, &mut rep, &mut out);
     for h in brand_hits {
         rep.push(&mut out, named!("brand-name"), h.span, 1.0);
     }
@@ -429,6 +421,29 @@ pub(crate) fn extract(
     (out, stats)
 }
 
+/// (qualN) Whom each thanks turn to: someone addressed right after them
+/// ("Thank you, Raj", "Congratulations, graduates!": `thanks-addressed`) or
+/// the audience's support at large ("thank you for your patience":
+/// `thanks-for-support`). (A pass of its own, not inlined: inside the
+/// extractor's loop the WebAssembly module grew 1.6 KB gzip.)
+#[inline(never)]
+fn thanks_to_whom(
+    doc: Doc,
+    hits: &[Hit],
+    foreign: bool,
+    rep: &mut Repeats,
+    out: &mut Vec<Feature>,
+) {
+    for h in hits {
+        if h.signal != Signal::Gratitude || h.quoted || (foreign && h.first_token == h.last_token) {
+            continue;
+        }
+        if let Some((name, end)) = doc.thanked(h.last_token) {
+            rep.push(out, name, Span::new(h.span.start, end), 1.0);
+        }
+    }
+}
+
 /// Calls `f` with each word token's index and its lower-cased form (curly
 /// apostrophes straightened), skipping words longer than 24 bytes.
 fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
@@ -507,23 +522,23 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
 }
 
 /// (qualN) Words after "thanks," that go on talking rather than name
-/// whom the thanks are for.
-const VOCATIVE_NOT: [&str; 12] = [
-    "i", "i'm", "i'll", "we", "we're", "we'll", "it", "it's", "but", "so", "and", "that",
-];
+/// whom the thanks are for (as the word walk keys them).
+const VOCATIVE_NOT: [u128; 9] =
+    crate::text::pack_all(["i", "i'm", "i'll", "we", "we're", "it", "it's", "but", "so"]);
 
-/// (qualN) What an audience at large is thanked for.
-const SUPPORT_WORDS: [&str; 9] = [
+/// (qualN) "for", then the words between it and what thanks are for.
+const THANKS_FOR: [u128; 4] = crate::text::pack_all(["for", "your", "the", "all"]);
+
+/// (qualN) What an audience at large is thanked for (or doing it).
+const SUPPORT_WORDS: [u128; 7] = crate::text::pack_all([
     "support",
     "patience",
     "understanding",
-    "cooperation",
     "love",
     "prayers",
-    "kindness",
-    "generosity",
-    "business",
-];
+    "supporting",
+    "being",
+]);
 
 /// Words up to which a reply says almost nothing.
 const SHORT_REPLY: usize = 3;
@@ -700,67 +715,66 @@ impl<'a> Doc<'a> {
             })
     }
 
-    /// (qualN) The span from `h` to a vocative right after it: a comma,
-    /// then one to three words or @mentions that end the sentence ("Thank
-    /// you, Raj.", "Congrats, team!", "thanks, @dana"), not the author
-    /// going on ("Thanks, I'll check").
-    fn vocative_after(&self, h: &Hit) -> Option<Span> {
-        let mut k = h.last_token + 1;
-        let comma = self.tokens.get(k)?;
-        if comma.kind != TokenKind::Punctuation || self.bytes(comma.span) != b"," {
-            return None;
-        }
-        let mut end = None;
-        for n in 0..4 {
-            k += 1;
-            let Some(t) = self.tokens.get(k) else {
-                return end;
-            };
-            match t.kind {
-                TokenKind::Word | TokenKind::Mention if n < 3 => {
-                    if n == 0 && lower_is_one_of(self.slice(t.span), &VOCATIVE_NOT) {
-                        return None;
+    /// (qualN) What the thanks ending at token `last` turn to, and the
+    /// byte where that ends: a vocative right after them, a comma and one to
+    /// three words or @mentions that end the sentence ("Thank you, Raj.",
+    /// "Congrats, team!"; not "Thanks, I'll check"), or the audience's
+    /// support at large ("thanks for your patience", "thank you so much for
+    /// all the love", "thanks for supporting").
+    fn thanked(&self, last: usize) -> Option<(Named, usize)> {
+        let key = |i: usize| self.keys.get(i).copied().unwrap_or(0);
+        let mut k = last + 1;
+        if self
+            .tokens
+            .get(k)
+            .is_some_and(|t| self.bytes(t.span) == b",")
+        {
+            let mut end = 0;
+            for n in 0..4 {
+                k += 1;
+                let Some(t) = self.tokens.get(k) else { break };
+                match t.kind {
+                    TokenKind::Word | TokenKind::Mention if n < 3 => {
+                        if n == 0 && VOCATIVE_NOT.contains(&key(k)) {
+                            return None;
+                        }
+                        end = t.span.end;
                     }
-                    end = Some(Span::new(h.span.start, t.span.end));
+                    TokenKind::Punctuation | TokenKind::LineBreak | TokenKind::Emoji => break,
+                    _ => return None,
                 }
-                TokenKind::Punctuation if self.slice(t.span).chars().any(is_sentence_end) => {
-                    return end;
-                }
-                TokenKind::LineBreak | TokenKind::Emoji => return end,
-                _ => return None,
             }
+            let t = self.tokens.get(k);
+            let closes = t.is_none_or(|t| {
+                t.kind != TokenKind::Punctuation
+                    || self
+                        .bytes(t.span)
+                        .iter()
+                        .any(|&b| matches!(b, b'.' | b'!' | b'?'))
+            });
+            return (end > 0 && closes).then_some((named!("thanks-addressed"), end));
+        }
+        // "for", perhaps after "much" ("thank you so much for"), then up to
+        // two of "your", "the", "all", then what they are for.
+        let mut i = last;
+        let mut step = 0;
+        while i < self.tokens.len().min(last + 7) {
+            let w = key(i);
+            i += 1;
+            if w == 0 {
+                continue;
+            }
+            step = match step {
+                0 | 1 if w == THANKS_FOR[0] => 2,
+                0 => 1,
+                2..=3 if THANKS_FOR[1..].contains(&w) => step + 1,
+                2..=4 if SUPPORT_WORDS.contains(&w) => {
+                    return Some((named!("thanks-for-support"), self.tokens[i - 1].span.end))
+                }
+                _ => return None,
+            };
         }
         None
-    }
-
-    /// (qualN) The span from thanks `h` to what they are for when that is
-    /// the audience's support at large ("thank you for your patience",
-    /// "thanks for supporting", "thank you so much for all the love"): a
-    /// notice's or an appeal's sign-off, to no one in particular.
-    fn thanks_for_support(&self, h: &Hit) -> Option<Span> {
-        let mut words = self.tokens[h.last_token..]
-            .iter()
-            .take(6)
-            .filter(|t| t.kind == TokenKind::Word);
-        let mut w = words.next()?;
-        if !lower_is_one_of(self.slice(w.span), &["for"]) {
-            w = words.next()?;
-            if !lower_is_one_of(self.slice(w.span), &["for"]) {
-                return None;
-            }
-        }
-        let mut w = words.next()?;
-        if lower_is_one_of(self.slice(w.span), &["supporting", "being"]) {
-            return Some(Span::new(h.span.start, w.span.end));
-        }
-        for _ in 0..2 {
-            if !lower_is_one_of(self.slice(w.span), &["your", "the", "all"]) {
-                break;
-            }
-            w = words.next()?;
-        }
-        lower_is_one_of(self.slice(w.span), &SUPPORT_WORDS)
-            .then(|| Span::new(h.span.start, w.span.end))
     }
 
     /// True when at most two words come before token `i` in its sentence.
