@@ -1217,7 +1217,7 @@ mod tests {
         assert!(addressed("Thank you, Raj."));
         assert!(addressed("Congratulations, graduates! 🎓"));
         assert!(addressed("Huge thanks, team!"));
-        assert!(addressed("thank you, brothers and sisters"));
+        assert!(addressed("thank you, neighbours and friends"));
         assert!(!addressed("Thanks, I'll check it out."));
         assert!(!addressed("Thank you, but we already have one."));
         assert!(!addressed("Thanks for coming, it was a great night."));
