@@ -279,10 +279,13 @@ pub(crate) fn extract(
         let name = match h.signal {
             Signal::SecondPerson if pitch => named!("second-person-in-pitch"),
             Signal::AskOpinion if pitch => named!("asks-readers-in-pitch"),
+            // (qualN) "DM me" in a pitch is how to order, not help offered.
+            Signal::OfferHelp if pitch => named!("offers-help-in-pitch"),
             s => Named::signal(s),
         };
         rep.push(&mut out, name, h.span, value);
     }
+    thanks_to_whom(doc, hits, foreign, &mut rep, &mut out);
     for h in brand_hits {
         rep.push(&mut out, named!("brand-name"), h.span, 1.0);
     }
@@ -418,6 +421,28 @@ pub(crate) fn extract(
     (out, stats)
 }
 
+/// (qualN) Thanks that turn to whom they thank ("Thank you, Raj",
+/// "Congratulations, graduates!": `thanks-addressed`). (A pass of its own,
+/// not inlined: inside the extractor's loop the WebAssembly module grew
+/// more.)
+#[inline(never)]
+fn thanks_to_whom(
+    doc: Doc,
+    hits: &[Hit],
+    foreign: bool,
+    rep: &mut Repeats,
+    out: &mut Vec<Feature>,
+) {
+    for h in hits {
+        if h.signal != Signal::Gratitude || h.quoted || (foreign && h.first_token == h.last_token) {
+            continue;
+        }
+        if let Some((name, end)) = doc.thanked(h.last_token) {
+            rep.push(out, name, Span::new(h.span.start, end), 1.0);
+        }
+    }
+}
+
 /// Calls `f` with each word token's index and its lower-cased form (curly
 /// apostrophes straightened), skipping words longer than 24 bytes.
 fn for_each_word(doc: Doc, mut f: impl FnMut(usize, &str)) {
@@ -494,6 +519,11 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
         }
     }
 }
+
+/// (qualN) Words after "thanks," that go on talking rather than name
+/// whom the thanks are for (as the word walk keys them).
+const VOCATIVE_NOT: [u128; 9] =
+    crate::text::pack_all(["i", "i'm", "i'll", "we", "we're", "it", "it's", "but", "so"]);
 
 /// Words up to which a reply says almost nothing.
 const SHORT_REPLY: usize = 3;
@@ -668,6 +698,46 @@ impl<'a> Doc<'a> {
                 }
                 _ => false,
             })
+    }
+
+    /// (qualN) Whom the thanks ending at token `last` turn to, and the
+    /// byte where that ends: a vocative right after them, a comma and one to
+    /// three words or @mentions that end the sentence ("Thank you, Raj.",
+    /// "Congrats, team!"; not "Thanks, I'll check").
+    fn thanked(&self, last: usize) -> Option<(Named, usize)> {
+        let key = |i: usize| self.keys.get(i).copied().unwrap_or(0);
+        let mut k = last + 1;
+        if self
+            .tokens
+            .get(k)
+            .is_some_and(|t| self.bytes(t.span) == b",")
+        {
+            let mut end = 0;
+            for n in 0..4 {
+                k += 1;
+                let Some(t) = self.tokens.get(k) else { break };
+                match t.kind {
+                    TokenKind::Word | TokenKind::Mention if n < 3 => {
+                        if n == 0 && VOCATIVE_NOT.contains(&key(k)) {
+                            return None;
+                        }
+                        end = t.span.end;
+                    }
+                    TokenKind::Punctuation | TokenKind::LineBreak | TokenKind::Emoji => break,
+                    _ => return None,
+                }
+            }
+            let t = self.tokens.get(k);
+            let closes = t.is_none_or(|t| {
+                t.kind != TokenKind::Punctuation
+                    || self
+                        .bytes(t.span)
+                        .iter()
+                        .any(|&b| matches!(b, b'.' | b'!' | b'?'))
+            });
+            return (end > 0 && closes).then_some((named!("thanks-addressed"), end));
+        }
+        None
     }
 
     /// True when at most two words come before token `i` in its sentence.
@@ -1138,6 +1208,32 @@ mod tests {
         assert!(!f.contains(&"reply".to_owned()) && f.contains(&"mention".to_owned()));
         let f = names("I was replying to emails all day", Context::default());
         assert!(!f.contains(&"reply".to_owned()), "{f:?}");
+    }
+
+    #[test]
+    fn thanks_that_turn_to_someone_are_addressed() {
+        let addressed =
+            |t: &str| names(t, Context::default()).contains(&"thanks-addressed".to_owned());
+        assert!(addressed("Thank you, Raj."));
+        assert!(addressed("Congratulations, graduates! 🎓"));
+        assert!(addressed("Huge thanks, team!"));
+        assert!(addressed("thank you, neighbours and friends"));
+        assert!(!addressed("Thanks, I'll check it out."));
+        assert!(!addressed("Thank you, but we already have one."));
+        assert!(!addressed("Thanks for coming, it was a great night."));
+        assert!(!addressed("Thank you."));
+    }
+
+    #[test]
+    fn help_offered_in_a_pitch_is_how_to_order() {
+        let f = names(
+            "50% off all prints, buy now! DM me to order",
+            Context::default(),
+        );
+        assert!(f.contains(&"offers-help-in-pitch".to_owned()), "{f:?}");
+        assert!(!f.contains(&"offers-help".to_owned()), "{f:?}");
+        let f = names("Stuck on the new settings page? DM me", Context::default());
+        assert!(f.contains(&"offers-help".to_owned()), "{f:?}");
     }
 
     #[test]

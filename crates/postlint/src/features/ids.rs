@@ -59,6 +59,10 @@ const OTHER_NAMES: &[&str] = &[
     // Rates a price is quoted at (pay for work, a price per item).
     "pay-rate",
     "unit-price",
+    // (qualN) Conversational: thanks that address whom they thank, and an
+    // offer of help inside a pitch ("DM me to order").
+    "thanks-addressed",
+    "offers-help-in-pitch",
     // Learned words (their evidence is named `word:<w>`).
     "word",
 ];
