@@ -421,10 +421,11 @@ pub(crate) fn extract(
     (out, stats)
 }
 
-/// (qualN) Thanks that turn to whom they thank ("Thank you, Raj",
-/// "Congratulations, graduates!": `thanks-addressed`). (A pass of its own,
-/// not inlined: inside the extractor's loop the WebAssembly module grew
-/// more.)
+/// (qualN) Whom each thanks turn to: someone addressed right after them
+/// ("Thank you, Raj", "Congratulations, graduates!": `thanks-addressed`) or
+/// the audience's support at large ("thank you for your patience":
+/// `thanks-for-support`). (A pass of its own, not inlined: inside the
+/// extractor's loop the WebAssembly module grew 1.6 KB gzip.)
 #[inline(never)]
 fn thanks_to_whom(
     doc: Doc,
@@ -524,6 +525,20 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
 /// whom the thanks are for (as the word walk keys them).
 const VOCATIVE_NOT: [u128; 9] =
     crate::text::pack_all(["i", "i'm", "i'll", "we", "we're", "it", "it's", "but", "so"]);
+
+/// (qualN) "for", then the words between it and what thanks are for.
+const THANKS_FOR: [u128; 4] = crate::text::pack_all(["for", "your", "the", "all"]);
+
+/// (qualN) What an audience at large is thanked for (or doing it).
+const SUPPORT_WORDS: [u128; 7] = crate::text::pack_all([
+    "support",
+    "patience",
+    "understanding",
+    "love",
+    "prayers",
+    "supporting",
+    "being",
+]);
 
 /// Words up to which a reply says almost nothing.
 const SHORT_REPLY: usize = 3;
@@ -700,10 +715,12 @@ impl<'a> Doc<'a> {
             })
     }
 
-    /// (qualN) Whom the thanks ending at token `last` turn to, and the
+    /// (qualN) What the thanks ending at token `last` turn to, and the
     /// byte where that ends: a vocative right after them, a comma and one to
     /// three words or @mentions that end the sentence ("Thank you, Raj.",
-    /// "Congrats, team!"; not "Thanks, I'll check").
+    /// "Congrats, team!"; not "Thanks, I'll check"), or the audience's
+    /// support at large ("thanks for your patience", "thank you so much for
+    /// all the love", "thanks for supporting").
     fn thanked(&self, last: usize) -> Option<(Named, usize)> {
         let key = |i: usize| self.keys.get(i).copied().unwrap_or(0);
         let mut k = last + 1;
@@ -736,6 +753,26 @@ impl<'a> Doc<'a> {
                         .any(|&b| matches!(b, b'.' | b'!' | b'?'))
             });
             return (end > 0 && closes).then_some((named!("thanks-addressed"), end));
+        }
+        // "for", perhaps after "much" ("thank you so much for"), then up to
+        // two of "your", "the", "all", then what they are for.
+        let mut i = last;
+        let mut step = 0;
+        while i < self.tokens.len().min(last + 7) {
+            let w = key(i);
+            i += 1;
+            if w == 0 {
+                continue;
+            }
+            step = match step {
+                0 | 1 if w == THANKS_FOR[0] => 2,
+                0 => 1,
+                2..=3 if THANKS_FOR[1..].contains(&w) => step + 1,
+                2..=4 if SUPPORT_WORDS.contains(&w) => {
+                    return Some((named!("thanks-for-support"), self.tokens[i - 1].span.end))
+                }
+                _ => return None,
+            };
         }
         None
     }
@@ -1222,6 +1259,18 @@ mod tests {
         assert!(!addressed("Thank you, but we already have one."));
         assert!(!addressed("Thanks for coming, it was a great night."));
         assert!(!addressed("Thank you."));
+    }
+
+    #[test]
+    fn thanks_for_support_at_large() {
+        let at_large =
+            |t: &str| names(t, Context::default()).contains(&"thanks-for-support".to_owned());
+        assert!(at_large("Thank you for your patience."));
+        assert!(at_large("thanks for supporting the shop"));
+        assert!(at_large("Thank you so much for all the love"));
+        assert!(!at_large("Thanks for the tip on the hinge, Sam"));
+        assert!(!at_large("Thank you for coming"));
+        assert!(!at_large("Thanks"));
     }
 
     #[test]

@@ -59,10 +59,12 @@ const OTHER_NAMES: &[&str] = &[
     // Rates a price is quoted at (pay for work, a price per item).
     "pay-rate",
     "unit-price",
-    // (qualN) Conversational: thanks that address whom they thank, and an
-    // offer of help inside a pitch ("DM me to order").
+    // (qualN) Conversational: thanks that address whom they thank, an
+    // offer of help inside a pitch ("DM me to order"), thanks for support
+    // at large.
     "thanks-addressed",
     "offers-help-in-pitch",
+    "thanks-for-support",
     // Learned words (their evidence is named `word:<w>`).
     "word",
 ];
