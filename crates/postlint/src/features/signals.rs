@@ -675,17 +675,35 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
             .filter(|n| n.kind == TokenKind::Word)
             .map(|n| (doc.slice(n.span), n.span))
     };
+    // The price a pay range ended on (read with its first price).
+    let mut range_end = 0;
     for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokenKind::Price {
+        if t.kind != TokenKind::Price || (i > 0 && i == range_end) {
             continue;
+        }
+        let large = is_large_amount(doc.slice(t.span));
+        // A range of two large amounts ("$165,000–$195,000", "€85,000 to
+        // €105,000"): a salary band, not a price list.
+        if large {
+            if let Some(end) = large_range_end(doc, i) {
+                range_end = end;
+                rep.push(out, named!("pay-rate"), t.span.union(&toks[end].span), 1.0);
+                continue;
+            }
         }
         let slash = toks
             .get(i + 1)
             .is_some_and(|n| n.kind == TokenKind::Punctuation && doc.slice(n.span) == "/");
         let (pay, end) = match (slash, word(i + 1)) {
             // "$8/slice", "$32/hr"
+            // "$8/slice", "$32/hr"; a large amount a year or a month
+            // ("$89,200/yr") is a salary, not a subscription.
             (true, _) => match word(i + 2) {
-                Some((u, end)) => (text::lower_is_one_of(u, &["hr", "hrs", "hour", "h"]), end),
+                Some((u, end)) => (
+                    text::lower_is_one_of(u, &["hr", "hrs", "hour", "h"])
+                        || (large && text::lower_is_one_of(u, PERIODS_PAID)),
+                    end,
+                ),
                 None => continue,
             },
             (false, Some((w, end))) if text::lower_is_one_of(w, &["base", "hourly", "salary"]) => {
@@ -701,7 +719,8 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
                 let Some((u, end)) = word(i + 2) else {
                     continue;
                 };
-                let time = text::lower_is_one_of(u, &["hour", "hr", "year", "yr", "annum"]);
+                let time = text::lower_is_one_of(u, &["hour", "hr", "year", "yr", "annum"])
+                    || (large && text::lower_is_one_of(u, PERIODS_PAID));
                 if !time && !w.eq_ignore_ascii_case("per") {
                     continue;
                 }
@@ -716,6 +735,54 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
         };
         rep.push(out, name, t.span.union(&end), 1.0);
     }
+}
+
+/// Periods a large amount is paid per (a salary: "$89,200/yr", "$12,000 a month").
+const PERIODS_PAID: &[&str] = &["yr", "year", "annum", "month", "mo"];
+
+/// True for an amount of 10,000 or more ("$85,000", "$90k", "£1.2M"): pay,
+/// funding or revenue, seldom what a post sells. Read from the digits
+/// before any decimal point and a multiplier after them.
+fn is_large_amount(price: &str) -> bool {
+    let b = price.as_bytes();
+    let Some(first) = b.iter().position(u8::is_ascii_digit) else {
+        return false;
+    };
+    let mut digits = 0;
+    let mut k = first;
+    while let Some(&c) = b.get(k) {
+        match c {
+            b'0'..=b'9' => digits += 1,
+            b',' => {}
+            _ => break,
+        }
+        k += 1;
+    }
+    // Skip a decimal part ("£1.2M").
+    if b.get(k) == Some(&b'.') {
+        k += 1;
+        while b.get(k).is_some_and(u8::is_ascii_digit) {
+            k += 1;
+        }
+    }
+    match b.get(k) {
+        Some(b'k' | b'K') => digits >= 2,
+        Some(b'm' | b'M' | b'b' | b'B') => true,
+        _ => digits >= 5,
+    }
+}
+
+/// If the price at token `i` opens a range that ends on a second large
+/// amount ("–", "-", "—" or "to" between them), the second one's index.
+fn large_range_end(doc: Doc, i: usize) -> Option<usize> {
+    let toks = doc.tokens;
+    let (link, end) = (toks.get(i + 1)?, toks.get(i + 2)?);
+    let joins = match link.kind {
+        TokenKind::Punctuation => matches!(doc.slice(link.span), "-" | "–" | "—"),
+        TokenKind::Word => doc.slice(link.span).eq_ignore_ascii_case("to"),
+        _ => false,
+    };
+    (joins && end.kind == TokenKind::Price && is_large_amount(doc.slice(end.span))).then_some(i + 2)
 }
 
 #[cfg(test)]
@@ -933,6 +1000,9 @@ mod tests {
                 "Senior designer, $120k base, remote.",
                 "The assistant role pays $45,000 a year.",
                 "Tutors earn $30 per hour.",
+                "Data analyst, pay $58,000 to $66,000, hybrid.",
+                "Band: £41k–£47k plus pension.",
+                "Starting pay is $52,500/yr for this post.",
             ],
             &[
                 "Scones are $4 each today.",
@@ -948,6 +1018,7 @@ mod tests {
                 "Tasting menu €80 pp, book ahead.",
                 "Tickets $20 per person at the door.",
                 "Plans from £12/month.",
+                "Season passes $90/yr for members.",
             ],
             &[
                 "Now hiring a line cook, $21/hr plus tips.",
