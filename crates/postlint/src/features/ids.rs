@@ -59,6 +59,8 @@ const OTHER_NAMES: &[&str] = &[
     // Rates a price is quoted at (pay for work, a price per item).
     "pay-rate",
     "unit-price",
+    // A price the writer paid (a customer's story, not an offer).
+    "paid-price",
     // Learned words (their evidence is named `word:<w>`).
     "word",
 ];

@@ -694,47 +694,76 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
         let slash = toks
             .get(i + 1)
             .is_some_and(|n| n.kind == TokenKind::Punctuation && doc.slice(n.span) == "/");
-        let (pay, end) = match (slash, word(i + 1)) {
-            // "$8/slice", "$32/hr"
+        // (Whether the rate is pay, and where it ends.)
+        let rate = match (slash, word(i + 1)) {
             // "$8/slice", "$32/hr"; a large amount a year or a month
             // ("$89,200/yr") is a salary, not a subscription.
-            (true, _) => match word(i + 2) {
-                Some((u, end)) => (
+            (true, _) => word(i + 2).map(|(u, end)| {
+                (
                     text::lower_is_one_of(u, &["hr", "hrs", "hour", "h"])
                         || (large && text::lower_is_one_of(u, PERIODS_PAID)),
                     end,
-                ),
-                None => continue,
-            },
+                )
+            }),
             (false, Some((w, end))) if text::lower_is_one_of(w, &["base", "hourly", "salary"]) => {
-                (true, end)
+                Some((true, end))
             }
             (false, Some((w, end))) if text::lower_is_one_of(w, &["each", "ea", "pp", "pax"]) => {
-                (false, end)
+                Some((false, end))
             }
             // "$20 per person", "$30 per hour", "$40,000 a year"; "a"
             // only before a length of time worked ("$3 a slice" reads
             // either way).
             (false, Some((w, _))) if text::lower_is_one_of(w, &["per", "a", "an"]) => {
-                let Some((u, end)) = word(i + 2) else {
-                    continue;
-                };
-                let time = text::lower_is_one_of(u, &["hour", "hr", "year", "yr", "annum"])
-                    || (large && text::lower_is_one_of(u, PERIODS_PAID));
-                if !time && !w.eq_ignore_ascii_case("per") {
-                    continue;
-                }
-                (time, end)
+                word(i + 2).and_then(|(u, end)| {
+                    let time = text::lower_is_one_of(u, &["hour", "hr", "year", "yr", "annum"])
+                        || (large && text::lower_is_one_of(u, PERIODS_PAID));
+                    (time || w.eq_ignore_ascii_case("per")).then_some((time, end))
+                })
             }
-            _ => continue,
+            _ => None,
         };
-        let name = if pay {
-            named!("pay-rate")
-        } else {
-            named!("unit-price")
-        };
-        rep.push(out, name, t.span.union(&end), 1.0);
+        // Pay for work first; then a price the writer paid ("paid $6 for",
+        // "spent £40 on": a customer's story, not an offer); then a price
+        // per item.
+        match (rate, payer_before(doc, i)) {
+            (Some((true, end)), _) => rep.push(out, named!("pay-rate"), t.span.union(&end), 1.0),
+            (_, Some(k)) => {
+                rep.push(out, named!("paid-price"), toks[k].span.union(&t.span), 1.0);
+            }
+            (Some((false, end)), None) => {
+                rep.push(out, named!("unit-price"), t.span.union(&end), 1.0);
+            }
+            (None, None) => {}
+        }
     }
+}
+
+/// Verbs of paying: before a price in its sentence, the writer (or someone)
+/// paid it.
+static PAYING: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(&[
+        "paid", "paying", "spent", "spend", "spending", "bought", "charged", "saved", "wasted",
+        "splurged",
+    ])
+});
+
+/// Words a paying verb may stand before its price ("paid over $5 for").
+const PAYER_REACH: usize = 8;
+
+/// The index of a verb of paying up to [`PAYER_REACH`] tokens before the
+/// price at token `i`, in its sentence.
+fn payer_before(doc: Doc, i: usize) -> Option<usize> {
+    let from = i.saturating_sub(PAYER_REACH);
+    for k in (from..i).rev() {
+        if crate::normalize::ends_sentence(doc.text, doc.tokens, k) {
+            return None;
+        }
+        if doc.tokens[k].kind == TokenKind::Word && doc.is_in(k, &PAYING) {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// Periods a large amount is paid per (a salary: "$89,200/yr", "$12,000 a month").
@@ -987,6 +1016,23 @@ mod tests {
                 "Happy anniversary to my parents, married forty years today.",
                 "Dinner at her parents tonight.",
                 "I was a first-generation student with no idea how any of it worked.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_price_the_writer_paid_is_a_feature() {
+        found_in_exactly(
+            "paid-price",
+            &[
+                "I paid $12 for a sandwich at the airport.",
+                "Spent about £40 on plants again.",
+                "We bought the older model for $80 last spring.",
+            ],
+            &[
+                "Sandwiches $12 at the counter.",
+                "I paid for lunch. Salads are $9 today.",
+                "Save $20 on every order this week.",
             ],
         );
     }
