@@ -675,36 +675,23 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
             .filter(|n| n.kind == TokenKind::Word)
             .map(|n| (doc.slice(n.span), n.span))
     };
-    // The price a pay range ended on (read with its first price).
-    let mut range_end = 0;
     for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokenKind::Price || (i > 0 && i == range_end) {
+        if t.kind != TokenKind::Price {
             continue;
         }
         let large = is_large_amount(doc.slice(t.span));
         // A range of two large amounts ("$165,000–$195,000", "€85,000 to
         // €105,000"): a salary band, not a price list.
-        if large {
-            if let Some(end) = large_range_end(doc, i) {
-                range_end = end;
-                rep.push(out, named!("pay-rate"), t.span.union(&toks[end].span), 1.0);
-                continue;
-            }
-        }
+        let band = if large { large_range_end(doc, i) } else { None };
         let slash = toks
             .get(i + 1)
             .is_some_and(|n| n.kind == TokenKind::Punctuation && doc.slice(n.span) == "/");
         // (Whether the rate is pay, and where it ends.)
         let rate = match (slash, word(i + 1)) {
+            _ if band.is_some() => band.map(|end| (true, toks[end].span)),
             // "$8/slice", "$32/hr"; a large amount a year or a month
             // ("$89,200/yr") is a salary, not a subscription.
-            (true, _) => word(i + 2).map(|(u, end)| {
-                (
-                    text::lower_is_one_of(u, &["hr", "hrs", "hour", "h"])
-                        || (large && text::lower_is_one_of(u, PERIODS_PAID)),
-                    end,
-                )
-            }),
+            (true, _) => word(i + 2).map(|(u, end)| (is_pay_unit(u, large), end)),
             (false, Some((w, end))) if text::lower_is_one_of(w, &["base", "hourly", "salary"]) => {
                 Some((true, end))
             }
@@ -716,8 +703,7 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
             // either way).
             (false, Some((w, _))) if text::lower_is_one_of(w, &["per", "a", "an"]) => {
                 word(i + 2).and_then(|(u, end)| {
-                    let time = text::lower_is_one_of(u, &["hour", "hr", "year", "yr", "annum"])
-                        || (large && text::lower_is_one_of(u, PERIODS_PAID));
+                    let time = is_pay_unit(u, large);
                     (time || w.eq_ignore_ascii_case("per")).then_some((time, end))
                 })
             }
@@ -726,27 +712,22 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
         // Pay for work first; then a price the writer paid ("paid $6 for",
         // "spent £40 on": a customer's story, not an offer); then a price
         // per item.
-        match (rate, payer_before(doc, i)) {
-            (Some((true, end)), _) => rep.push(out, named!("pay-rate"), t.span.union(&end), 1.0),
-            (_, Some(k)) => {
-                rep.push(out, named!("paid-price"), toks[k].span.union(&t.span), 1.0);
-            }
-            (Some((false, end)), None) => {
-                rep.push(out, named!("unit-price"), t.span.union(&end), 1.0);
-            }
-            (None, None) => {}
-        }
+        let (name, span) = match (rate, payer_before(doc, i)) {
+            (Some((true, end)), _) => (named!("pay-rate"), t.span.union(&end)),
+            (_, Some(k)) => (named!("paid-price"), toks[k].span.union(&t.span)),
+            (Some((false, end)), None) => (named!("unit-price"), t.span.union(&end)),
+            (None, None) => continue,
+        };
+        rep.push(out, name, span, 1.0);
     }
 }
 
 /// Verbs of paying: before a price in its sentence, the writer (or someone)
 /// paid it.
-static PAYING: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(&[
-        "paid", "paying", "spent", "spend", "spending", "bought", "charged", "saved", "wasted",
-        "splurged",
-    ])
-});
+const PAYING: &[&str] = &[
+    "paid", "paying", "spent", "spend", "spending", "bought", "charged", "saved", "wasted",
+    "splurged",
+];
 
 /// Words a paying verb may stand before its price ("paid over $5 for").
 const PAYER_REACH: usize = 8;
@@ -759,58 +740,44 @@ fn payer_before(doc: Doc, i: usize) -> Option<usize> {
         if crate::normalize::ends_sentence(doc.text, doc.tokens, k) {
             return None;
         }
-        if doc.tokens[k].kind == TokenKind::Word && doc.is_in(k, &PAYING) {
+        let t = &doc.tokens[k];
+        if t.kind == TokenKind::Word && text::lower_is_one_of(doc.slice(t.span), PAYING) {
             return Some(k);
         }
     }
     None
 }
 
-/// Periods a large amount is paid per (a salary: "$89,200/yr", "$12,000 a month").
-const PERIODS_PAID: &[&str] = &["yr", "year", "annum", "month", "mo"];
-
 /// True for an amount of 10,000 or more ("$85,000", "$90k", "£1.2M"): pay,
 /// funding or revenue, seldom what a post sells. Read from the digits
-/// before any decimal point and a multiplier after them.
+/// before any decimal point and a multiplier at the end.
 fn is_large_amount(price: &str) -> bool {
     let b = price.as_bytes();
-    let Some(first) = b.iter().position(u8::is_ascii_digit) else {
-        return false;
-    };
-    let mut digits = 0;
-    let mut k = first;
-    while let Some(&c) = b.get(k) {
-        match c {
-            b'0'..=b'9' => digits += 1,
-            b',' => {}
-            _ => break,
-        }
-        k += 1;
-    }
-    // Skip a decimal part ("£1.2M").
-    if b.get(k) == Some(&b'.') {
-        k += 1;
-        while b.get(k).is_some_and(u8::is_ascii_digit) {
-            k += 1;
-        }
-    }
-    match b.get(k) {
+    let digits = b
+        .iter()
+        .take_while(|&&c| c != b'.')
+        .filter(|c| c.is_ascii_digit())
+        .count();
+    match b.last() {
         Some(b'k' | b'K') => digits >= 2,
         Some(b'm' | b'M' | b'b' | b'B') => true,
         _ => digits >= 5,
     }
 }
 
+/// A unit a price is paid per when it is pay for work: an hour, or, for a
+/// large amount, a year or a month ("$89,200/yr"; "$90/yr" is a membership).
+#[inline(never)]
+fn is_pay_unit(u: &str, large: bool) -> bool {
+    text::lower_is_one_of(u, &["hr", "hrs", "hour", "h"])
+        || (large && text::lower_is_one_of(u, &["year", "yr", "annum", "month", "mo"]))
+}
+
 /// If the price at token `i` opens a range that ends on a second large
 /// amount ("–", "-", "—" or "to" between them), the second one's index.
 fn large_range_end(doc: Doc, i: usize) -> Option<usize> {
-    let toks = doc.tokens;
-    let (link, end) = (toks.get(i + 1)?, toks.get(i + 2)?);
-    let joins = match link.kind {
-        TokenKind::Punctuation => matches!(doc.slice(link.span), "-" | "–" | "—"),
-        TokenKind::Word => doc.slice(link.span).eq_ignore_ascii_case("to"),
-        _ => false,
-    };
+    let (link, end) = (doc.tokens.get(i + 1)?, doc.tokens.get(i + 2)?);
+    let joins = matches!(doc.slice(link.span), "-" | "–" | "—" | "to" | "TO" | "To");
     (joins && end.kind == TokenKind::Price && is_large_amount(doc.slice(end.span))).then_some(i + 2)
 }
 
