@@ -701,12 +701,11 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
             // "$20 per person", "$30 per hour", "$40,000 a year"; "a"
             // only before a length of time worked ("$3 a slice" reads
             // either way).
-            (false, Some((w, _))) if text::lower_is_one_of(w, &["per", "a", "an"]) => {
-                word(i + 2).and_then(|(u, end)| {
+            (false, Some((w, _))) if text::lower_is_one_of(w, &["per", "a", "an"]) => word(i + 2)
+                .and_then(|(u, end)| {
                     let time = is_pay_unit(u, large);
                     (time || w.eq_ignore_ascii_case("per")).then_some((time, end))
-                })
-            }
+                }),
             _ => None,
         };
         // Pay for work first; then a price the writer paid ("paid $6 for",
