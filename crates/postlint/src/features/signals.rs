@@ -680,8 +680,8 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
             continue;
         }
         let large = is_large_amount(doc.slice(t.span));
-        // A range of two large amounts ("$165,000–$195,000", "€85,000 to
-        // €105,000"): a salary band, not a price list.
+        // A range of two large amounts ("$120,000–$140,000", "€48,000 to
+        // €56,000"): a salary band, not a price list.
         let band = if large { large_range_end(doc, i) } else { None };
         let slash = toks
             .get(i + 1)
@@ -690,7 +690,7 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
         let rate = match (slash, word(i + 1)) {
             _ if band.is_some() => band.map(|end| (true, toks[end].span)),
             // "$8/slice", "$32/hr"; a large amount a year or a month
-            // ("$89,200/yr") is a salary, not a subscription.
+            // ("$61,500/yr") is a salary, not a subscription.
             (true, _) => word(i + 2).map(|(u, end)| (is_pay_unit(u, large), end)),
             (false, Some((w, end))) if text::lower_is_one_of(w, &["base", "hourly", "salary"]) => {
                 Some((true, end))
@@ -747,7 +747,7 @@ fn payer_before(doc: Doc, i: usize) -> Option<usize> {
     None
 }
 
-/// True for an amount of 10,000 or more ("$85,000", "$90k", "£1.2M"): pay,
+/// True for an amount of 10,000 or more ("$70,000", "$90k", "£1.2M"): pay,
 /// funding or revenue, seldom what a post sells. Read from the digits
 /// before any decimal point and a multiplier at the end.
 fn is_large_amount(price: &str) -> bool {
@@ -765,7 +765,7 @@ fn is_large_amount(price: &str) -> bool {
 }
 
 /// A unit a price is paid per when it is pay for work: an hour, or, for a
-/// large amount, a year or a month ("$89,200/yr"; "$90/yr" is a membership).
+/// large amount, a year or a month ("$61,500/yr"; "$90/yr" is a membership).
 #[inline(never)]
 fn is_pay_unit(u: &str, large: bool) -> bool {
     text::lower_is_one_of(u, &["hr", "hrs", "hour", "h"])
