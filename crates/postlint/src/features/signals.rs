@@ -725,7 +725,6 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
 /// paid it.
 const PAYING: &[&str] = &[
     "paid", "paying", "spent", "spend", "spending", "bought", "charged", "saved", "wasted",
-    "splurged",
 ];
 
 /// Words a paying verb may stand before its price ("paid over $5 for").
@@ -776,7 +775,7 @@ fn is_pay_unit(u: &str, large: bool) -> bool {
 /// amount ("–", "-", "—" or "to" between them), the second one's index.
 fn large_range_end(doc: Doc, i: usize) -> Option<usize> {
     let (link, end) = (doc.tokens.get(i + 1)?, doc.tokens.get(i + 2)?);
-    let joins = matches!(doc.slice(link.span), "-" | "–" | "—" | "to" | "TO" | "To");
+    let joins = matches!(doc.slice(link.span), "-" | "–" | "—" | "to" | "TO");
     (joins && end.kind == TokenKind::Price && is_large_amount(doc.slice(end.span))).then_some(i + 2)
 }
 
