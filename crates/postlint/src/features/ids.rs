@@ -65,6 +65,8 @@ const OTHER_NAMES: &[&str] = &[
     "thanks-addressed",
     "offers-help-in-pitch",
     "thanks-for-support",
+    // A price the writer paid (a customer's story, not an offer).
+    "paid-price",
     // Learned words (their evidence is named `word:<w>`).
     "word",
 ];

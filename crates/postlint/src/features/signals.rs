@@ -679,43 +679,104 @@ pub(super) fn rates(doc: Doc, maybe: bool, rep: &mut Repeats, out: &mut Vec<Feat
         if t.kind != TokenKind::Price {
             continue;
         }
+        let large = is_large_amount(doc.slice(t.span));
+        // A range of two large amounts ("$120,000–$140,000", "€48,000 to
+        // €56,000"): a salary band, not a price list.
+        let band = if large { large_range_end(doc, i) } else { None };
         let slash = toks
             .get(i + 1)
             .is_some_and(|n| n.kind == TokenKind::Punctuation && doc.slice(n.span) == "/");
-        let (pay, end) = match (slash, word(i + 1)) {
-            // "$8/slice", "$32/hr"
-            (true, _) => match word(i + 2) {
-                Some((u, end)) => (text::lower_is_one_of(u, &["hr", "hrs", "hour", "h"]), end),
-                None => continue,
-            },
+        // (Whether the rate is pay, and where it ends.)
+        let rate = match (slash, word(i + 1)) {
+            _ if band.is_some() => band.map(|end| (true, toks[end].span)),
+            // "$8/slice", "$32/hr"; a large amount a year or a month
+            // ("$61,500/yr") is a salary, not a subscription.
+            (true, _) => word(i + 2).map(|(u, end)| (is_pay_unit(u, large), end)),
             (false, Some((w, end))) if text::lower_is_one_of(w, &["base", "hourly", "salary"]) => {
-                (true, end)
+                Some((true, end))
             }
             (false, Some((w, end))) if text::lower_is_one_of(w, &["each", "ea", "pp", "pax"]) => {
-                (false, end)
+                Some((false, end))
             }
             // "$20 per person", "$30 per hour", "$40,000 a year"; "a"
             // only before a length of time worked ("$3 a slice" reads
             // either way).
-            (false, Some((w, _))) if text::lower_is_one_of(w, &["per", "a", "an"]) => {
-                let Some((u, end)) = word(i + 2) else {
-                    continue;
-                };
-                let time = text::lower_is_one_of(u, &["hour", "hr", "year", "yr", "annum"]);
-                if !time && !w.eq_ignore_ascii_case("per") {
-                    continue;
-                }
-                (time, end)
-            }
-            _ => continue,
+            (false, Some((w, _))) if text::lower_is_one_of(w, &["per", "a", "an"]) => word(i + 2)
+                .and_then(|(u, end)| {
+                    let time = is_pay_unit(u, large);
+                    (time || w.eq_ignore_ascii_case("per")).then_some((time, end))
+                }),
+            _ => None,
         };
-        let name = if pay {
-            named!("pay-rate")
-        } else {
-            named!("unit-price")
+        // Pay for work first; then a price the writer paid ("paid $6 for",
+        // "spent £40 on": a customer's story, not an offer); then a price
+        // per item.
+        let (name, span) = match (rate, payer_before(doc, i)) {
+            (Some((true, end)), _) => (named!("pay-rate"), t.span.union(&end)),
+            (_, Some(k)) => (named!("paid-price"), toks[k].span.union(&t.span)),
+            (Some((false, end)), None) => (named!("unit-price"), t.span.union(&end)),
+            (None, None) => continue,
         };
-        rep.push(out, name, t.span.union(&end), 1.0);
+        rep.push(out, name, span, 1.0);
     }
+}
+
+/// Verbs of paying: before a price in its sentence, the writer (or someone)
+/// paid it.
+const PAYING: &[&str] = &[
+    "paid", "paying", "spent", "spend", "spending", "bought", "charged", "saved", "wasted",
+];
+
+/// Words a paying verb may stand before its price ("paid over $5 for").
+const PAYER_REACH: usize = 8;
+
+/// The index of a verb of paying up to [`PAYER_REACH`] tokens before the
+/// price at token `i`, in its sentence.
+fn payer_before(doc: Doc, i: usize) -> Option<usize> {
+    let from = i.saturating_sub(PAYER_REACH);
+    for k in (from..i).rev() {
+        if crate::normalize::ends_sentence(doc.text, doc.tokens, k) {
+            return None;
+        }
+        let t = &doc.tokens[k];
+        if t.kind == TokenKind::Word && text::lower_is_one_of(doc.slice(t.span), PAYING) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// True for an amount of 10,000 or more ("$70,000", "$90k", "£1.2M"): pay,
+/// funding or revenue, seldom what a post sells. Read from the digits
+/// before any decimal point and a multiplier at the end.
+fn is_large_amount(price: &str) -> bool {
+    let b = price.as_bytes();
+    let digits = b
+        .iter()
+        .take_while(|&&c| c != b'.')
+        .filter(|c| c.is_ascii_digit())
+        .count();
+    match b.last() {
+        Some(b'k' | b'K') => digits >= 2,
+        Some(b'm' | b'M' | b'b' | b'B') => true,
+        _ => digits >= 5,
+    }
+}
+
+/// A unit a price is paid per when it is pay for work: an hour, or, for a
+/// large amount, a year or a month ("$61,500/yr"; "$90/yr" is a membership).
+#[inline(never)]
+fn is_pay_unit(u: &str, large: bool) -> bool {
+    text::lower_is_one_of(u, &["hr", "hrs", "hour", "h"])
+        || (large && text::lower_is_one_of(u, &["year", "yr", "annum", "month", "mo"]))
+}
+
+/// If the price at token `i` opens a range that ends on a second large
+/// amount ("–", "-", "—" or "to" between them), the second one's index.
+fn large_range_end(doc: Doc, i: usize) -> Option<usize> {
+    let (link, end) = (doc.tokens.get(i + 1)?, doc.tokens.get(i + 2)?);
+    let joins = matches!(doc.slice(link.span), "-" | "–" | "—" | "to" | "TO");
+    (joins && end.kind == TokenKind::Price && is_large_amount(doc.slice(end.span))).then_some(i + 2)
 }
 
 #[cfg(test)]
@@ -925,6 +986,23 @@ mod tests {
     }
 
     #[test]
+    fn a_price_the_writer_paid_is_a_feature() {
+        found_in_exactly(
+            "paid-price",
+            &[
+                "I paid $12 for a sandwich at the airport.",
+                "Spent about £40 on plants again.",
+                "We bought the older model for $80 last spring.",
+            ],
+            &[
+                "Sandwiches $12 at the counter.",
+                "I paid for lunch. Salads are $9 today.",
+                "Save $20 on every order this week.",
+            ],
+        );
+    }
+
+    #[test]
     fn pay_for_work_and_a_price_per_item_are_features() {
         found_in_exactly(
             "pay-rate",
@@ -933,6 +1011,9 @@ mod tests {
                 "Senior designer, $120k base, remote.",
                 "The assistant role pays $45,000 a year.",
                 "Tutors earn $30 per hour.",
+                "Data analyst, pay $58,000 to $66,000, hybrid.",
+                "Band: £41k–£47k plus pension.",
+                "Starting pay is $52,500/yr for this post.",
             ],
             &[
                 "Scones are $4 each today.",
@@ -948,6 +1029,7 @@ mod tests {
                 "Tasting menu €80 pp, book ahead.",
                 "Tickets $20 per person at the door.",
                 "Plans from £12/month.",
+                "Season passes $90/yr for members.",
             ],
             &[
                 "Now hiring a line cook, $21/hr plus tips.",
