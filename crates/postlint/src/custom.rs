@@ -19,9 +19,10 @@
 //! behave the same. A phrase that would not match as it reads is refused
 //! when the config is read: one that starts or ends with a mark matching
 //! drops ("me:" would flag every "me") or has no word beside a number,
-//! price, percentage, link or mention ("$5" would flag every price). The linter runs them after the built-in analysis: a
-//! custom rule only adds diagnostics, and, with a `dimension` and `weight`,
-//! evidence that moves that score.
+//! price, percentage, link or mention ("$5" would flag every price). The
+//! linter runs them after the built-in analysis: a custom rule only adds
+//! diagnostics, and, with a `dimension` and `weight`, evidence that moves
+//! that score.
 
 use std::borrow::Cow;
 

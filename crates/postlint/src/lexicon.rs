@@ -566,7 +566,8 @@ pub(crate) fn parse(src: &str) -> Vec<Entry> {
 /// phrases by validation.
 pub(crate) fn phrase_problem(phrase: &str) -> Option<String> {
     let kept = |c: char| matches!(c, '?' | '!' | '.' | '$' | '%' | '#' | '@' | '\'');
-    let edges = [phrase.chars().next(), phrase.trim_end().chars().last()];
+    let trimmed = phrase.trim();
+    let edges = [trimmed.chars().next(), trimmed.chars().last()];
     if let Some(c) = edges
         .into_iter()
         .flatten()
