@@ -279,7 +279,7 @@ pub(crate) fn extract(
         let name = match h.signal {
             Signal::SecondPerson if pitch => named!("second-person-in-pitch"),
             Signal::AskOpinion if pitch => named!("asks-readers-in-pitch"),
-            // (qualN) "DM me" in a pitch is how to order, not help offered.
+            // "DM me" in a pitch is how to order, not help offered.
             Signal::OfferHelp if pitch => named!("offers-help-in-pitch"),
             s => Named::signal(s),
         };
@@ -421,7 +421,7 @@ pub(crate) fn extract(
     (out, stats)
 }
 
-/// (qualN) Whom each thanks turn to: someone addressed right after them
+/// Whom each thanks turn to: someone addressed right after them
 /// ("Thank you, Raj", "Congratulations, graduates!": `thanks-addressed`) or
 /// the audience's support at large ("thank you for your patience":
 /// `thanks-for-support`). (A pass of its own, not inlined: inside the
@@ -521,15 +521,15 @@ fn learned_words(doc: Doc, allowed: &SpanSet, learned: Learned, n: usize, out: &
     }
 }
 
-/// (qualN) Words after "thanks," that go on talking rather than name
+/// Words after "thanks," that go on talking rather than name
 /// whom the thanks are for (as the word walk keys them).
 const VOCATIVE_NOT: [u128; 9] =
     crate::text::pack_all(["i", "i'm", "i'll", "we", "we're", "it", "it's", "but", "so"]);
 
-/// (qualN) "for", then the words between it and what thanks are for.
+/// "for", then the words between it and what thanks are for.
 const THANKS_FOR: [u128; 4] = crate::text::pack_all(["for", "your", "the", "all"]);
 
-/// (qualN) What an audience at large is thanked for (or doing it).
+/// What an audience at large is thanked for (or doing it).
 const SUPPORT_WORDS: [u128; 7] = crate::text::pack_all([
     "support",
     "patience",
@@ -715,7 +715,7 @@ impl<'a> Doc<'a> {
             })
     }
 
-    /// (qualN) What the thanks ending at token `last` turn to, and the
+    /// What the thanks ending at token `last` turn to, and the
     /// byte where that ends: a vocative right after them, a comma and one to
     /// three words or @mentions that end the sentence ("Thank you, Raj.",
     /// "Congrats, team!"; not "Thanks, I'll check"), or the audience's

@@ -59,7 +59,7 @@ const OTHER_NAMES: &[&str] = &[
     // Rates a price is quoted at (pay for work, a price per item).
     "pay-rate",
     "unit-price",
-    // (qualN) Conversational: thanks that address whom they thank, an
+    // Conversational: thanks that address whom they thank, an
     // offer of help inside a pitch ("DM me to order"), thanks for support
     // at large.
     "thanks-addressed",
