@@ -36,8 +36,16 @@ fn threshold(b: u8) -> f64 {
     }
 }
 
+/// A phrase the config accepts: it has a letter or digit, and it matches as
+/// it reads (the same check for brands, sales phrases and allowed phrases,
+/// so one phrase alone in `allow` tells).
 fn valid_phrase(p: &str) -> bool {
-    p.chars().any(char::is_alphanumeric)
+    Config {
+        allow: vec![p.to_owned()],
+        ..Config::default()
+    }
+    .validate()
+    .is_ok()
 }
 
 fn own(list: &[&str]) -> Vec<String> {
