@@ -44,9 +44,7 @@ const NOTICE: &[&str] = &[
 /// Whether the capitals run over `span` heads a public notice: it holds a
 /// [`NOTICE`] word. (Runs are disjoint, so all of them are read once.)
 fn heads_a_notice(a: &Analysis, span: Span) -> bool {
-    a.tokens_in(span)
-        .iter()
-        .any(|t| t.kind == TokenKind::Word && crate::text::lower_is_one_of(a.slice(t.span), NOTICE))
+    crate::normalize::tokens_in(&a.tokens, span).any(|k| super::word_in(a, k, NOTICE))
 }
 
 /// Capitalised words (and numbers with capitals, "10K") in the draft.
