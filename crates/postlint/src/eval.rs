@@ -297,10 +297,7 @@ fn macro_f1_interval(verdicts: &[[Option<(bool, bool)>; 4]]) -> [f64; 2] {
                     }
                 }
             }
-            let f1 = |[tp, fp, fn_]: [usize; 3]| match 2 * tp + fp + fn_ {
-                0 => 0.0,
-                d => (2 * tp) as f64 / d as f64,
-            };
+            let f1 = |[tp, fp, fn_]: [usize; 3]| crate::metrics::f1(tp, fp, fn_);
             counts.into_iter().map(f1).sum::<f64>() / 4.0
         })
         .collect();

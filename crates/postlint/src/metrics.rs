@@ -47,11 +47,7 @@ impl BinaryMetrics {
         }
         m.precision = ratio(m.tp, m.tp + m.fp);
         m.recall = ratio(m.tp, m.tp + m.fn_);
-        m.f1 = if m.precision + m.recall > 0.0 {
-            2.0 * m.precision * m.recall / (m.precision + m.recall)
-        } else {
-            0.0
-        };
+        m.f1 = f1(m.tp, m.fp, m.fn_);
         m.auc = auc(pairs);
         m.brier = if pairs.is_empty() {
             0.0
@@ -63,6 +59,17 @@ impl BinaryMetrics {
                 / pairs.len() as f64
         };
         m
+    }
+}
+
+/// F1 from true positives, false positives and false negatives: the
+/// harmonic mean of precision and recall, 0 when both are 0.
+pub(crate) fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
+    let (precision, recall) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
+    if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
     }
 }
 
