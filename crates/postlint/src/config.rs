@@ -238,14 +238,9 @@ impl Config {
             ("allow", &self.allow),
         ] {
             for (i, p) in list.iter().enumerate() {
-                if !p.chars().any(char::is_alphanumeric) {
-                    return Err(ConfigError::invalid(
-                        format!("{key}[{i}]"),
-                        "must contain at least one letter or digit",
-                    ));
-                }
                 // All three are matched like lexicon phrases, so each must
-                // match as it reads (brand "3M" would name every number).
+                // have a letter or digit and match as it reads (brand "3M"
+                // would name every number).
                 if let Some(why) = crate::lexicon::phrase_problem(p) {
                     return Err(ConfigError::invalid(format!("{key}[{i}]"), why));
                 }

@@ -159,12 +159,6 @@ pub(crate) fn validate(config: &Config) -> Result<(), ConfigError> {
             return bad(key("phrases"), "must list at least one phrase");
         }
         for (j, p) in r.phrases.iter().enumerate() {
-            if !has_word(p) {
-                return bad(
-                    format!("custom_rules[{i}].phrases[{j}]"),
-                    "must contain at least one letter or digit",
-                );
-            }
             if let Some(why) = crate::lexicon::phrase_problem(p) {
                 return Err(ConfigError::invalid(
                     format!("custom_rules[{i}].phrases[{j}]"),

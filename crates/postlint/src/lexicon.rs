@@ -562,9 +562,12 @@ pub(crate) fn parse(src: &str) -> Vec<Entry> {
 /// sentence end (kept as a break) nor part of a price, percentage, mention,
 /// hashtag or contraction is dropped ("me:" would match every "me"), and
 /// numbers and prices become placeholders ("18+" would match every number).
-/// The built-in lexicon is held to this by a test, a config's custom
-/// phrases by validation.
+/// (A phrase without a letter or digit matches nothing.) The built-in
+/// lexicon is held to this by a test, a config's phrases by validation.
 pub(crate) fn phrase_problem(phrase: &str) -> Option<String> {
+    if !phrase.chars().any(char::is_alphanumeric) {
+        return Some("must contain at least one letter or digit".to_owned());
+    }
     let kept = |c: char| matches!(c, '?' | '!' | '.' | '$' | '%' | '#' | '@' | '\'');
     let trimmed = phrase.trim();
     let edges = [trimmed.chars().next(), trimmed.chars().last()];
